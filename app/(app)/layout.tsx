@@ -1,0 +1,18 @@
+import { AppHeader } from "@/components/shell/app-header";
+import { SessionActivity } from "@/components/shell/session-activity";
+import { requireUser } from "@/lib/auth/session";
+
+// The signed-in shell. Each page still checks access itself (CONVENTIONS.md): this layout only
+// draws the frame for the user it finds.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <AppHeader user={user} />
+      <SessionActivity />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DoctorPanel } from "@/components/dashboard/doctor-panel";
+import { ProgramTable } from "@/components/dashboard/program-table";
+import { ReceivingPosts } from "@/components/dashboard/receiving-posts";
+import { Card, Stat } from "@/components/ui/card";
+import { isBureauRole } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { loadDashboard } from "@/lib/server/dashboard";
+import { loadScope } from "@/lib/server/scope";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+// Every role lands here; what it shows is the role's own work, counted within its scope.
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const scope = await loadScope(user);
+  const [data, t, tRoles] = await Promise.all([loadDashboard(scope), getTranslations("dashboard"), getTranslations("roles")]);
+  const programsTitle = isBureauRole(user.role) ? t("programs") : t("openPrograms");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("greeting", { name: user.displayName })} · {t("scope", { organization: user.organizationName, role: tRoles(user.role) })}
+        </p>
+      </div>
+
+      {data.stats.length > 0 ? (
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+          {data.stats.map((s) => (
+            <Stat key={s.key} label={t(s.key)} value={s.value} hint={s.hintKey ? t(s.hintKey as "programsHint") : undefined} />
+          ))}
+        </dl>
+      ) : null}
+
+      {data.doctor ? <DoctorPanel doctor={data.doctor} /> : null}
+
+      {data.receivingPosts ? (
+        <Card title={t("receivingPosts")}>
+          <ReceivingPosts posts={data.receivingPosts} />
+        </Card>
+      ) : (
+        <Card title={programsTitle}>
+          <ProgramTable programs={data.programs} caption={programsTitle} empty={isBureauRole(user.role) ? t("noPrograms") : t("noOpenPrograms")} />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { Building2, LayoutDashboard } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth/session";
+import { LocaleSwitch } from "./locale-switch";
+import { LogoutButton } from "./logout-button";
+
+export async function AppHeader({ user }: { user: SessionUser }) {
+  const [t, tApp, tNav, tRoles] = await Promise.all([
+    getTranslations("shell"),
+    getTranslations("app"),
+    getTranslations("nav"),
+    getTranslations("roles"),
+  ]);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        {tApp("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold tracking-wide text-brand-800">
+          {tApp("name")}
+        </Link>
+        <nav aria-label={t("mainNav")} className="flex items-center gap-1">
+          <Link href="/" aria-current="page" className="inline-flex items-center gap-1.5 rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700">
+            <LayoutDashboard aria-hidden className="h-4 w-4" />
+            {tNav("dashboard")}
+          </Link>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <div className="text-right text-sm leading-tight" aria-label={t("userMenu")}>
+            <div className="font-medium text-slate-800">{user.displayName}</div>
+            <div className="flex items-center justify-end gap-1 text-xs text-slate-500">
+              <Building2 aria-hidden className="h-3 w-3" />
+              <span>
+                {user.organizationName} · {tRoles(user.role)}
+              </span>
+            </div>
+          </div>
+          <LocaleSwitch signedIn />
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

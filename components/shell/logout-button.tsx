@@ -1,0 +1,19 @@
+"use client";
+
+import { LogOut } from "lucide-react";
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+
+export function LogoutButton() {
+  const t = useTranslations("auth");
+  return (
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/login" })}
+      className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+    >
+      <LogOut aria-hidden className="h-4 w-4" />
+      {t("logout")}
+    </button>
+  );
+}

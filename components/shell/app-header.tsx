@@ -1,9 +1,11 @@
-import { Building2, LayoutDashboard } from "lucide-react";
+import { Building2 } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
+import { navFor } from "@/lib/navigation";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
+import { MainNav } from "./main-nav";
 
 export async function AppHeader({ user }: { user: SessionUser }) {
   const [t, tApp, tNav, tRoles] = await Promise.all([
@@ -21,12 +23,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
         <Link href="/" className="text-lg font-bold tracking-wide text-brand-800">
           {tApp("name")}
         </Link>
-        <nav aria-label={t("mainNav")} className="flex items-center gap-1">
-          <Link href="/" aria-current="page" className="inline-flex items-center gap-1.5 rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700">
-            <LayoutDashboard aria-hidden className="h-4 w-4" />
-            {tNav("dashboard")}
-          </Link>
-        </nav>
+        <MainNav label={t("mainNav")} items={navFor(user.role).map((item) => ({ href: item.href, icon: item.icon, label: tNav(item.labelKey as "dashboard") }))} />
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <div className="text-right text-sm leading-tight" aria-label={t("userMenu")}>
             <div className="font-medium text-slate-800">{user.displayName}</div>

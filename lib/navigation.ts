@@ -1,0 +1,20 @@
+// The main navigation, per role. One entry per area; an area appears only for the roles that may
+// use it (the pages check access again themselves). Labels are keys of the "nav" namespace.
+import type { Role } from "./generated/prisma/enums";
+
+export interface NavItem {
+  href: string;
+  labelKey: string;
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications";
+  roles: readonly Role[];
+}
+
+const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
+
+export const navItems: readonly NavItem[] = [
+  { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return navItems.filter((item) => item.roles.includes(role));
+}

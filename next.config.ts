@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not open.
+  experimental: { authInterrupts: true },
   // The generated Prisma client and node-postgres run on the server only.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   async headers() {

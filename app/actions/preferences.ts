@@ -15,7 +15,7 @@ async function setLocaleCookie(locale: string) {
 
 /** The language switch: persisted on the user, and in a cookie for the next request. */
 export const switchLocale = authedAction
-  .metadata({ actionName: "switchLocale" })
+  .metadata({ actionName: "switchLocale", permission: "self.switchLocale" })
   .inputSchema(switchLocaleSchema)
   .action(async ({ parsedInput, ctx }) => {
     await saveLocale(ctx.user, parsedInput.locale);
@@ -24,7 +24,7 @@ export const switchLocale = authedAction
   });
 
 /** After sign-in: take up the language the user chose last time. Reads only the user's own record. */
-export const applySavedLocale = authedAction.metadata({ actionName: "applySavedLocale" }).action(async ({ ctx }) => {
+export const applySavedLocale = authedAction.metadata({ actionName: "applySavedLocale", permission: "self.switchLocale" }).action(async ({ ctx }) => {
   const locale = isLocale(ctx.user.locale) ? ctx.user.locale : "zh-CN";
   await setLocaleCookie(locale);
   return { locale };

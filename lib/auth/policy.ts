@@ -1,5 +1,6 @@
 // The one place that decides what a user may see. Lists are filtered in the database with the
 // `where` fragments below, never after fetching. Unknown roles see nothing (fail closed).
+import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 
@@ -20,7 +21,43 @@ export interface Scope {
 }
 
 const BUREAU_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"];
+const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
 const NOTHING = { id: { in: [] as string[] } };
+
+/**
+ * Who may do what: the permission matrix. Every server action and route handler names one of these
+ * (tests/integration/entry-points-guarded.test.ts proves it); record-level checks then ask
+ * `authorize` with the record's owning organisation, derived on the server from the record's id.
+ */
+export const permissions = {
+  "self.switchLocale": ALL_ROLES,
+  "self.changePassword": ALL_ROLES,
+  "organization.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "organization.manage": ["BUREAU_ADMIN"],
+  "user.read": ["BUREAU_ADMIN", "AUDITOR"],
+  "user.manage": ["BUREAU_ADMIN"],
+  "audit.read": ["BUREAU_ADMIN", "AUDITOR"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && Object.hasOwn(permissions, value);
+}
+
+/** Whether the user's role carries the permission, and, for a record, whether it lies in the user's scope. */
+export function can(scope: Scope, permission: Permission, target?: { organizationId: string }): boolean {
+  const roles: readonly Role[] = permissions[permission] ?? [];
+  if (!roles.includes(scope.user.role)) return false;
+  if (!target) return true;
+  if (permission.startsWith("self.")) return true;
+  return scope.subtreeIds.includes(target.organizationId);
+}
+
+/** `can`, or an AppError("forbidden") that the action client and the API turn into a refusal (403). */
+export function authorize(scope: Scope, permission: Permission, target?: { organizationId: string }): void {
+  if (!can(scope, permission, target)) throw new AppError("forbidden");
+}
 
 export function isBureauRole(role: Role): boolean {
   return BUREAU_ROLES.includes(role);

@@ -45,9 +45,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   };
 });
 
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For pages: the signed-in user, or a redirect to the login page. A user whose password was set by
+ * an administrator is sent to change it first (except on that page itself).
+ */
+export async function requireUser(options: { passwordChangePending?: "allow" } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword && options.passwordChangePending !== "allow") redirect("/account/password");
   return user;
 }

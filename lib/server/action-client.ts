@@ -1,8 +1,10 @@
 import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
+import { authorize, isPermission, type Permission } from "../auth/policy";
 import { getSessionUser } from "../auth/session";
 import { AppError, isAppError, type AppErrorCode } from "../errors";
+import { loadScope } from "./scope";
 
 export interface ActionServerError {
   code: AppErrorCode | "generic";
@@ -12,7 +14,8 @@ export interface ActionServerError {
 // Every server action goes through this client: input parsed with its zod schema, expected errors
 // returned with their code, anything else logged and turned into a generic message.
 export const actionClient = createSafeActionClient({
-  defineMetadataSchema: () => z.object({ actionName: z.string().min(1) }),
+  // actionName names the action in logs; permission is checked before the action runs.
+  defineMetadataSchema: () => z.object({ actionName: z.string().min(1), permission: z.custom<Permission>(isPermission) }),
   handleServerError(error): ActionServerError {
     if (isAppError(error)) return { code: error.code, message: error.message };
     console.error("[action] unexpected error", error);
@@ -20,9 +23,17 @@ export const actionClient = createSafeActionClient({
   },
 });
 
-/** Actions that need a signed-in user; the use case then asks lib/auth/policy.ts about the record. */
-export const authedAction = actionClient.use(async ({ next }) => {
+/**
+ * The only way to define a server action: a signed-in user whose role carries the action's
+ * permission (metadata.permission). The use case then asks lib/auth/policy.ts about the record.
+ */
+export const authedAction = actionClient.use(async ({ next, metadata }) => {
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthenticated");
-  return next({ ctx: { user } });
+  if (user.mustChangePassword && metadata.permission !== "self.changePassword" && metadata.permission !== "self.switchLocale") {
+    throw new AppError("forbidden", "password change required");
+  }
+  const scope = await loadScope(user);
+  authorize(scope, metadata.permission);
+  return next({ ctx: { user, scope } });
 });

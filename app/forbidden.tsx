@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+export default async function Forbidden() {
+  const t = await getTranslations("errors");
+  return (
+    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
+      <h1 className="text-xl font-semibold">{t("forbiddenTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("forbiddenHint")}</p>
+      <Link href="/" className="mt-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        {t("backHome")}
+      </Link>
+    </main>
+  );
+}

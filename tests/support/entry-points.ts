@@ -1,0 +1,80 @@
+// Static check that every entry point into the server is guarded: server actions are built from
+// `authedAction` with a permission in their metadata, route handlers are wrapped in `apiRoute`,
+// and signed-in pages call requireUser/requirePermission. Used by tests/unit/entry-points-guarded.test.ts.
+import ts from "typescript";
+
+export interface Finding {
+  file: string;
+  name: string;
+  problem: string;
+}
+
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
+function hasUseServerDirective(source: ts.SourceFile): boolean {
+  const first = source.statements[0];
+  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function rootIdentifier(expression: ts.Expression): string | null {
+  let e: ts.Expression = expression;
+  while (true) {
+    if (ts.isCallExpression(e)) e = e.expression;
+    else if (ts.isPropertyAccessExpression(e)) e = e.expression;
+    else if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+    else break;
+  }
+  return ts.isIdentifier(e) ? e.text : null;
+}
+
+export function checkServerActions(file: string, text: string): Finding[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  if (!hasUseServerDirective(source)) return [];
+  const findings: Finding[] = [];
+  for (const statement of source.statements) {
+    if (!isExported(statement)) continue;
+    if (ts.isFunctionDeclaration(statement)) {
+      findings.push({ file, name: statement.name?.text ?? "default", problem: "exported function: define actions with authedAction" });
+      continue;
+    }
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      const name = decl.name.getText(source);
+      const init = decl.initializer;
+      if (!init || rootIdentifier(init) !== "authedAction") {
+        findings.push({ file, name, problem: "not built from authedAction" });
+        continue;
+      }
+      const chain = init.getText(source);
+      if (!/\.metadata\(\s*\{[^}]*permission\s*:/.test(chain)) findings.push({ file, name, problem: "no permission in .metadata()" });
+    }
+  }
+  return findings;
+}
+
+export function checkRouteHandlers(file: string, text: string): Finding[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const findings: Finding[] = [];
+  for (const statement of source.statements) {
+    if (!isExported(statement)) continue;
+    if (ts.isFunctionDeclaration(statement) && statement.name && HTTP_METHODS.has(statement.name.text)) {
+      findings.push({ file, name: statement.name.text, problem: "plain function handler: wrap it in apiRoute" });
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const name = decl.name.getText(source);
+        if (!HTTP_METHODS.has(name)) continue;
+        if (!decl.initializer || rootIdentifier(decl.initializer) !== "apiRoute") findings.push({ file, name, problem: "not wrapped in apiRoute" });
+      }
+    }
+  }
+  return findings;
+}
+
+export function checkPage(file: string, text: string): Finding[] {
+  return /\brequire(User|Permission)\(/.test(text) ? [] : [{ file, name: "page", problem: "page does not call requireUser/requirePermission" }];
+}

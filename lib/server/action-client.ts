@@ -14,6 +14,7 @@ export interface ActionServerError {
 // Every server action goes through this client: input parsed with its zod schema, expected errors
 // returned with their code, anything else logged and turned into a generic message.
 export const actionClient = createSafeActionClient({
+  defaultValidationErrorsShape: "flattened",
   // actionName names the action in logs; permission is checked before the action runs.
   defineMetadataSchema: () => z.object({ actionName: z.string().min(1), permission: z.custom<Permission>(isPermission) }),
   handleServerError(error): ActionServerError {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PolicyUser, Scope } from "../auth/policy";
 import type { PrismaClient } from "../generated/prisma/client";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
@@ -25,4 +26,10 @@ export async function ancestorIds(db: Db, id: string): Promise<string[]> {
     )
     SELECT id FROM chain`;
   return rows.map((r) => r.id);
+}
+
+/** The policy's view of a user's place in the tree (see lib/auth/policy.ts Scope). */
+export async function buildScope(db: Db, user: PolicyUser): Promise<Scope> {
+  const [below, above] = await Promise.all([subtreeIds(db, user.organizationId), ancestorIds(db, user.organizationId)]);
+  return { user, subtreeIds: below, ancestorIds: above };
 }

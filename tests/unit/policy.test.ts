@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { can, permissions, type Permission, type Scope } from "@/lib/auth/policy";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const ROLES: Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
+
+function scopeOf(role: Role): Scope {
+  return { user: { id: "u", role, organizationId: "city", doctorId: null }, subtreeIds: ["city", "county", "hospital"], ancestorIds: ["city"] };
+}
+
+// The expected matrix, written out by hand so that a change to lib/auth/policy.ts must be made twice.
+const expected: Record<Permission, Role[]> = {
+  "self.switchLocale": ROLES,
+  "self.changePassword": ROLES,
+  "organization.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "organization.manage": ["BUREAU_ADMIN"],
+  "user.read": ["BUREAU_ADMIN", "AUDITOR"],
+  "user.manage": ["BUREAU_ADMIN"],
+  "audit.read": ["BUREAU_ADMIN", "AUDITOR"],
+};
+
+describe("permission matrix", () => {
+  const cases = (Object.keys(permissions) as Permission[]).flatMap((p) => ROLES.map((r) => [p, r] as const));
+  it.each(cases)("%s for %s", (permission, role) => {
+    expect(can(scopeOf(role), permission)).toBe((expected[permission] ?? []).includes(role));
+  });
+
+  it("lists every permission in the expected matrix (a new one must be decided here)", () => {
+    expect(Object.keys(permissions).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it("allows a record only inside the user's subtree", () => {
+    const admin = scopeOf("BUREAU_ADMIN");
+    expect(can(admin, "organization.manage", { organizationId: "hospital" })).toBe(true);
+    expect(can(admin, "organization.manage", { organizationId: "another-city" })).toBe(false);
+  });
+
+  it("fails closed for an unknown role or permission", () => {
+    expect(can(scopeOf("INTRUDER" as Role), "self.switchLocale")).toBe(false);
+    expect(can(scopeOf("BUREAU_ADMIN"), "everything.delete" as Permission)).toBe(false);
+  });
+});

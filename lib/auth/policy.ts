@@ -107,7 +107,17 @@ export function organizationWhere(scope: Scope): Prisma.OrganizationWhereInput {
   return { id: scope.user.organizationId };
 }
 
+/**
+ * Audit rows are scoped by the organisation the actor acted for (snapshotted in the row). Some rows
+ * have no actor organisation: failed logins with an unknown or inactive user name, and system events
+ * (the demo seed). They belong to no bureau, yet someone must see them (they are how a password-
+ * guessing attack shows up), so the admins and auditors of a top-level bureau (an organisation with
+ * nothing above it) see them too; a county bureau's admin, whose organisation has a parent, does not.
+ * On a deployment shared by several top-level bureaus, each of them sees these unattributed rows.
+ */
 export function auditLogWhere(scope: Scope): Prisma.AuditLogWhereInput {
-  if (scope.user.role === "BUREAU_ADMIN" || scope.user.role === "AUDITOR") return { actorOrgId: { in: scope.subtreeIds } };
-  return { id: { in: [] as bigint[] } };
+  if (scope.user.role !== "BUREAU_ADMIN" && scope.user.role !== "AUDITOR") return { id: { in: [] as bigint[] } };
+  const own: Prisma.AuditLogWhereInput = { actorOrgId: { in: scope.subtreeIds } };
+  const isTopLevel = scope.ancestorIds.length === 1 && scope.ancestorIds[0] === scope.user.organizationId;
+  return isTopLevel ? { OR: [own, { actorOrgId: null }] } : own;
 }

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuditFilters, type FilterValues } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { prisma } from "@/lib/db";
+import { auditFilterSchema, auditPageSchema, filterInput, filterParams } from "@/lib/schemas/audit";
+import { auditFilterOptions, EXPORT_LIMIT, listAuditLog } from "@/lib/server/audit-log";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The audit log for bureau admins and auditors: filters in the URL, filtered and paged in SQL within
+// the user's scope (lib/auth/policy.ts auditLogWhere), newest first.
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
+  const { scope } = await requirePermission("audit.read");
+  const input = filterInput(await searchParams);
+  const parsed = auditFilterSchema.safeParse(input);
+  const { page } = auditPageSchema.parse(input);
+  const t = await getTranslations("audit");
+
+  const values: FilterValues = { q: input.q, action: input.action, entity: input.entity, actor: input.actor, from: input.from, to: input.to };
+  const errors: Partial<Record<keyof FilterValues, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof FilterValues;
+      const code = issue.message;
+      errors[key] ??= ["invalidDate", "fromAfterTo", "invalidAction", "invalidEntity", "tooLong"].includes(code) ? t(`errors.${code}`) : t("errors.title");
+    }
+  }
+
+  const [options, result] = await Promise.all([
+    auditFilterOptions(prisma, scope),
+    parsed.success ? listAuditLog(prisma, scope, parsed.data, { page }) : Promise.resolve(null),
+  ]);
+  const params = parsed.success ? filterParams(parsed.data) : {};
+  const exportQuery = parsed.success
+    ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString()
+    : null;
+  const isFiltered = Object.values(params).some(Boolean);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      </div>
+      <Card>
+        <AuditFilters values={values} errors={errors} actions={options.actions} entities={options.entities} exportQuery={exportQuery} exportLimit={EXPORT_LIMIT} />
+      </Card>
+      <Card>
+        {!result ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700">
+            {t("errors.title")}
+          </p>
+        ) : result.rows.length === 0 ? (
+          <EmptyState>{isFiltered ? t("emptyFiltered") : t("empty")}</EmptyState>
+        ) : (
+          <>
+            <AuditTable rows={result.rows} caption={t("title")} />
+            <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={params} />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { prisma } from "@/lib/db";
+import { attachmentDisposition, contentTypes } from "@/lib/excel/sheet";
+import { auditExportSchema, auditFilterSchema, filterInput } from "@/lib/schemas/audit";
+import { buildAuditExport, type Translate } from "@/lib/server/audit-log";
+import { apiRoute } from "@/lib/server/api-route";
+
+/** 20261123: today in Beijing time, for the file name. */
+function shanghaiStamp(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replace(/-/g, "");
+}
+
+// GET /api/v1/audit/export?format=csv|xlsx&q=&action=&entity=&actor=&from=&to=
+// The page's rows (same scope, same filters) as a file, newest first, at most EXPORT_LIMIT rows.
+export const GET = apiRoute({ permission: "audit.read" }, async ({ request, scope }) => {
+  const input = filterInput(request.nextUrl.searchParams);
+  const t = (await getTranslations("audit")) as unknown as Translate;
+  const format = auditExportSchema.safeParse(input);
+  const filters = auditFilterSchema.safeParse(input);
+  if (!format.success || !filters.success) {
+    const issues = [...(format.success ? [] : format.error.issues), ...(filters.success ? [] : filters.error.issues)];
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of issues) {
+      const key = String(issue.path[0] ?? "query");
+      const message = t.has(`errors.${issue.message}`) ? t(`errors.${issue.message}`) : issue.message;
+      (fieldErrors[key] ??= []).push(message);
+    }
+    return NextResponse.json({ error: { code: "validation", message: t("errors.title"), fieldErrors } }, { status: 422 });
+  }
+
+  const tRoles = (await getTranslations("roles")) as unknown as Translate;
+  const result = await buildAuditExport(prisma, scope, filters.data, format.data.format, { t, tRoles });
+  const stamp = shanghaiStamp(new Date());
+  const fileName = `${t("fileName")}-${stamp}.${format.data.format}`;
+  return new Response(new Uint8Array(result.body), {
+    status: 200,
+    headers: {
+      "Content-Type": contentTypes[format.data.format],
+      "Content-Disposition": attachmentDisposition(fileName, `audit-log-${stamp}.${format.data.format}`),
+      "Content-Length": String(result.body.byteLength),
+      "Cache-Control": "no-store",
+      "X-Export-Rows": String(result.rowCount),
+      "X-Export-Total": String(result.total),
+    },
+  });
+});

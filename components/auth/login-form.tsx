@@ -40,7 +40,7 @@ export function LoginForm({ notice }: { notice?: string }) {
   const fieldError = (key?: string) => (key ? t(key as "usernameRequired" | "passwordRequired") : undefined);
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-describedby={formError ? "login-error" : undefined}>
+    <form method="post" action="/login" onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-describedby={formError ? "login-error" : undefined}>
       {notice && !formError ? (
         <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
           {notice}

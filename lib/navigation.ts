@@ -13,6 +13,7 @@ const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NO
 
 export const navItems: readonly NavItem[] = [
   { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
+  { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/audit", labelKey: "audit", icon: "audit", roles: ["BUREAU_ADMIN", "AUDITOR"] },
 ];
 

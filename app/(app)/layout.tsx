@@ -5,7 +5,9 @@ import { requireUser } from "@/lib/auth/session";
 // The signed-in shell. Each page still checks access itself (CONVENTIONS.md): this layout only
 // draws the frame for the user it finds.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // "allow": the layout also frames /account/password, where a pending password change is made;
+  // every other page sends such a user there itself (its own requireUser/requirePermission).
+  const user = await requireUser({ passwordChangePending: "allow" });
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader user={user} />

@@ -1,4 +1,4 @@
-import { Building2 } from "lucide-react";
+import { Building2, KeyRound } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
@@ -35,6 +35,10 @@ export async function AppHeader({ user }: { user: SessionUser }) {
             </div>
           </div>
           <LocaleSwitch signedIn />
+          <Link href="/account/password" className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+            <KeyRound aria-hidden className="h-4 w-4" />
+            <span className="sr-only sm:not-sr-only">{(await getTranslations("account"))("changeLink")}</span>
+          </Link>
           <LogoutButton />
         </div>
       </div>

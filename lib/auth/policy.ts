@@ -107,6 +107,12 @@ export function organizationWhere(scope: Scope): Prisma.OrganizationWhereInput {
   return { id: scope.user.organizationId };
 }
 
+/** Accounts: bureau admins and auditors see the accounts of their organisation and all below it. */
+export function userWhere(scope: Scope): Prisma.UserWhereInput {
+  if (scope.user.role === "BUREAU_ADMIN" || scope.user.role === "AUDITOR") return { organizationId: { in: scope.subtreeIds } };
+  return NOTHING;
+}
+
 /**
  * Audit rows are scoped by the organisation the actor acted for (snapshotted in the row). Some rows
  * have no actor organisation: failed logins with an unknown or inactive user name, and system events

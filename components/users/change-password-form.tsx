@@ -1,0 +1,65 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { changePasswordAction } from "@/app/(app)/account/password/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { makeChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/users";
+import { errorCodeKey, readUsersResult } from "./feedback";
+
+export function ChangePasswordForm({ username }: { username: string }) {
+  const t = useTranslations("account");
+  const tUsers = useTranslations("users");
+  const tCommon = useTranslations();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = useMemo(() => makeChangePasswordSchema(username), [username]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangePasswordInput>({ resolver: zodResolver(schema), criteriaMode: "all", defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const err = (key?: string) => (key ? tUsers(`errors.${key}` as "errors.required") : undefined);
+  // Every rule the new password breaks, not only the first: the user fixes them in one go.
+  const newPasswordKeys = [
+    ...new Set([errors.newPassword?.message, ...Object.values(errors.newPassword?.types ?? {}).flat()].filter((k): k is string => typeof k === "string" && k.length > 0)),
+  ];
+
+  async function onSubmit(values: ChangePasswordInput) {
+    setFormError(null);
+    const result = await changePasswordAction(values);
+    const feedback = readUsersResult(result);
+    if (feedback.ok) {
+      router.replace("/");
+      router.refresh();
+      return;
+    }
+    for (const [field, keys] of Object.entries(feedback.fieldErrors)) {
+      setError(field as keyof ChangePasswordInput, { message: keys[0], types: Object.fromEntries(keys.map((k, i) => [`server${i}`, k])) });
+    }
+    if (Object.keys(feedback.fieldErrors).length === 0) setFormError(tCommon(errorCodeKey(feedback.errorCode)));
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      {/* The user name, for password managers to file the new password under. */}
+      <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+      <TextField label={t("currentPassword")} type="password" autoComplete="current-password" autoFocus error={err(errors.currentPassword?.message)} {...register("currentPassword")} />
+      <TextField label={t("newPassword")} type="password" autoComplete="new-password" error={newPasswordKeys.length ? newPasswordKeys.map((k) => err(k)).join(" ") : undefined} {...register("newPassword")} />
+      <TextField label={t("confirmPassword")} type="password" autoComplete="new-password" error={err(errors.confirmPassword?.message)} {...register("confirmPassword")} />
+      <Button type="submit" disabled={isSubmitting} aria-busy={isSubmitting} className="mt-1 py-2.5">
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

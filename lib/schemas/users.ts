@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { passwordProblems } from "../domain/password-policy";
+import { Role } from "../generated/prisma/enums";
+import { listQuerySchema } from "./list-query";
+
+// Accounts: shared by the forms (zodResolver) and the server. Messages are catalogue keys (users.errors.*).
+export const roles = Object.values(Role) as [Role, ...Role[]];
+export const userStatuses = ["active", "locked", "inactive"] as const;
+export type UserStatus = (typeof userStatuses)[number];
+
+export const userListQuerySchema = listQuerySchema.extend({
+  role: z.enum(roles).optional().catch(undefined),
+  organizationId: z.string().trim().min(1).max(40).optional().catch(undefined),
+  status: z.enum(userStatuses).optional().catch(undefined),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+const id = z.string().trim().min(1, "required").max(40, "required");
+/** An empty select means "no doctor". */
+const optionalId = z
+  .string()
+  .trim()
+  .max(40)
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+const displayName = z.string().trim().min(1, "displayNameRequired").max(50, "displayNameTooLong");
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+export const createUserSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, "usernameLength")
+    .max(32, "usernameLength")
+    .regex(USERNAME_PATTERN, "usernameFormat"),
+  displayName,
+  role: z.enum(roles, "roleRequired"),
+  organizationId: z.string().trim().min(1, "organizationRequired").max(40, "organizationRequired"),
+  doctorId: optionalId,
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({
+  id,
+  displayName,
+  role: z.enum(roles, "roleRequired"),
+  organizationId: z.string().trim().min(1, "organizationRequired").max(40, "organizationRequired"),
+  doctorId: optionalId,
+});
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const userIdSchema = z.object({ id });
+
+/**
+ * The forced (and voluntary) password change. The form passes the user's name so that it can show
+ * every rule before submitting; the server checks the name again against the database.
+ */
+export function makeChangePasswordSchema(username?: string) {
+  return z
+    .object({
+      currentPassword: z.string().min(1, "currentPasswordRequired").max(256, "currentPasswordRequired"),
+      newPassword: z.string().max(256, "passwordTooLong"),
+      confirmPassword: z.string().max(256),
+    })
+    .superRefine((value, ctx) => {
+      for (const problem of passwordProblems(value.newPassword, { username, currentPassword: value.currentPassword })) {
+        ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+      }
+      if (value.confirmPassword !== value.newPassword) {
+        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
+      }
+    });
+}
+
+export const changePasswordSchema = makeChangePasswordSchema();
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -1,0 +1,27 @@
+// Signing in through the real login form, and full-page screenshots kept as artefacts
+// (tests/e2e/screenshots/<name>.png, gitignored).
+import { expect, type Page } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+import { DEMO_PASSWORD } from "../../../prisma/seed";
+
+export { DEMO_PASSWORD };
+
+const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
+
+/** Fills and submits the login form on the current page, and waits until the app has let us in. */
+export async function signIn(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel("用户名", { exact: true }).fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
+/** Opens /login and signs in: the start of most journeys. */
+export async function login(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await signIn(page, username, password);
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}

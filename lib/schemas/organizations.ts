@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "../domain/organization-tree";
+import { listQuerySchema } from "./list-query";
+
+// Shared by the organisation form (zodResolver) and the server actions. Messages are catalogue keys
+// of organizations.errors; a form shows them through its translator.
+
+const id = z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid");
+
+const fields = {
+  name: z.string({ error: "invalid" }).trim().min(2, "nameRequired").max(100, "tooLong"),
+  // Optional: the form sends "" for "no code", stored as null.
+  code: z
+    .string({ error: "invalid" })
+    .trim()
+    .max(32, "tooLong")
+    .regex(/^[A-Za-z0-9_.-]*$/, "codeFormat")
+    .transform((v) => (v === "" ? null : v)),
+  kind: z.enum(ORGANIZATION_KINDS, { error: "kindRequired" }),
+  level: z.enum(ORGANIZATION_LEVELS, { error: "levelRequired" }),
+  grade: z
+    .union([z.enum(HOSPITAL_GRADES), z.literal("")], { error: "invalid" })
+    .transform((v) => (v === "" ? null : v)),
+  region: z.string({ error: "invalid" }).trim().min(2, "regionRequired").max(100, "tooLong"),
+  /**
+   * The organisation above. Required when creating (an admin creates only inside their subtree).
+   * Left out when editing one's own organisation, whose parent is not the admin's to change.
+   */
+  parentId: z.string({ error: "invalid" }).trim().min(1, "parentRequired").max(64, "invalid").optional(),
+};
+
+type Grade = (typeof HOSPITAL_GRADES)[number] | null;
+
+function gradeOnlyForHospitals(value: { kind: (typeof ORGANIZATION_KINDS)[number]; grade: Grade }, ctx: z.RefinementCtx) {
+  if (value.grade !== null && !isHospitalKind(value.kind)) ctx.addIssue({ code: "custom", path: ["grade"], message: "gradeOnlyForHospitals" });
+}
+
+export const organizationSchema = z.object(fields).superRefine(gradeOnlyForHospitals);
+export const createOrganizationSchema = organizationSchema;
+export const updateOrganizationSchema = z.object({ ...fields, id }).superRefine(gradeOnlyForHospitals);
+export const organizationIdSchema = z.object({ id });
+
+/** What the form holds (strings, "" for empty choices). */
+export type OrganizationFormValues = z.input<typeof organizationSchema>;
+export type CreateOrganizationInput = z.output<typeof createOrganizationSchema>;
+export type UpdateOrganizationInput = z.output<typeof updateOrganizationSchema>;
+
+/** The list's URL: search, kind and status filters, page. Bad values fall back to "no filter". */
+export const organizationListQuerySchema = listQuerySchema.extend({
+  kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),
+  status: z.enum(["active", "inactive"]).optional().catch(undefined),
+});
+
+export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;

@@ -16,7 +16,7 @@ export async function DoctorPanel({ doctor }: { doctor: NonNullable<Dashboard["d
             <dd>{record.employer}</dd>
             <dt className="text-slate-500">{t("department")}</dt>
             <dd>{record.department}</dd>
-            <dt className="text-slate-500">{t("title")}</dt>
+            <dt className="text-slate-500">{t("professionalTitle")}</dt>
             <dd>
               {record.title
                 ? `${record.title.name}（${format.dateTime(record.title.obtainedOn, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}）`

@@ -2,12 +2,13 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "../db";
-import { authenticate } from "../server/authentication";
+import { authenticate, endAllSessions } from "../server/authentication";
 import { ABSOLUTE_LIFETIME_SECONDS, IDLE_TIMEOUT_SECONDS, isBeyondAbsoluteLifetime } from "./session-policy";
 
 declare module "next-auth" {
   interface Session {
     userId?: string;
+    loginAt?: number;
   }
 }
 declare module "next-auth/jwt" {
@@ -54,7 +55,16 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       session.userId = token.uid;
+      session.loginAt = token.loginAt;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, on every device: a JWT cannot be recalled, so
+    // lib/auth/session.ts refuses tokens issued before sessionsValidFrom.
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      await endAllSessions(prisma, token.uid, "auth.logout");
     },
   },
 };

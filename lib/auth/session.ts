@@ -5,6 +5,7 @@ import { cache } from "react";
 import { prisma } from "../db";
 import type { OrganizationKind, OrganizationLevel, Role } from "../generated/prisma/enums";
 import { authOptions } from "./options";
+import { isSessionCurrent } from "./session-policy";
 
 export interface SessionUser {
   id: string;
@@ -30,6 +31,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     include: { organization: { select: { name: true, kind: true, level: true, isActive: true } } },
   });
   if (!user || !user.isActive || !user.organization.isActive) return null;
+  if (!isSessionCurrent(session.loginAt, user.sessionsValidFrom)) return null;
   return {
     id: user.id,
     username: user.username,

@@ -64,3 +64,16 @@ export async function authenticate(
     user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organizationId: user.organizationId, locale: user.locale },
   };
 }
+
+/** Ends every session the user has (a JWT issued before now is refused from now on), audited. */
+export async function endAllSessions(db: PrismaClient, userId: string, action: "auth.logout", now: Date = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { sessionsValidFrom: now } });
+    await audit(tx, {
+      actor: { id: user.id, displayName: user.displayName, role: user.role, organizationId: user.organizationId },
+      action,
+      entity: "User",
+      entityId: user.id,
+    });
+  });
+}

@@ -231,7 +231,7 @@ export async function resetUserPassword(db: PrismaClient, scope: Scope, input: u
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await loadManaged(tx, scope, id); // again inside the transaction: it may have moved
-    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null } });
+    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, sessionsValidFrom: new Date() } });
     await audit(tx, {
       actor: await actorOf(tx, scope),
       action: "user.reset_password",
@@ -251,7 +251,7 @@ async function setActive(db: PrismaClient, scope: Scope, input: unknown, isActiv
     const user = await loadManaged(tx, scope, id);
     if (!isActive && user.id === scope.user.id) throw new AppError("validation", "cannotDeactivateSelf", { _form: ["cannotDeactivateSelf"] });
     if (user.isActive === isActive) return { id };
-    await tx.user.update({ where: { id }, data: isActive ? { isActive, failedLoginCount: 0, lockedUntil: null } : { isActive } });
+    await tx.user.update({ where: { id }, data: isActive ? { isActive, failedLoginCount: 0, lockedUntil: null } : { isActive, sessionsValidFrom: new Date() } });
     await audit(tx, {
       actor: await actorOf(tx, scope),
       action: isActive ? "user.reactivate" : "user.deactivate",

@@ -2,7 +2,8 @@
 // fifteen minutes (driven by the `now` parameter), unknown and inactive users; every outcome audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCKOUT_MINUTES } from "@/lib/auth/lockout";
-import { authenticate } from "@/lib/server/authentication";
+import { isSessionCurrent } from "@/lib/auth/session-policy";
+import { authenticate, endAllSessions } from "@/lib/server/authentication";
 import { DEMO_PASSWORD, seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
@@ -94,5 +95,17 @@ describe("authenticate", () => {
     expect(await authenticate(db.prisma, { username: "", password: "" }, IP, T0)).toEqual({ ok: false });
     expect(await authenticate(db.prisma, null, IP, T0)).toEqual({ ok: false });
     expect(await db.prisma.auditLog.count()).toBe(before);
+  });
+});
+
+describe("sign-out everywhere", () => {
+  it("ends every session of the user and is audited", async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "auditor" } });
+    const loginAt = Date.now() - 60_000;
+    await endAllSessions(db.prisma, user.id, "auth.logout");
+    const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(isSessionCurrent(loginAt, after.sessionsValidFrom)).toBe(false);
+    expect(isSessionCurrent(Date.now() + 1, after.sessionsValidFrom)).toBe(true);
+    expect(await db.prisma.auditLog.count({ where: { action: "auth.logout", entityId: user.id } })).toBe(1);
   });
 });

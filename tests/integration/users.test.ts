@@ -275,6 +275,8 @@ describe("reset, deactivate, reactivate, unlock", () => {
     const { password } = await resetUserPassword(db.prisma, scopes.admin!, { id: ids.nominator });
     const user = await db.prisma.user.findUniqueOrThrow({ where: { id: ids.nominator } });
     expect(user).toMatchObject({ mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+    // Every session the user had is over: a token issued before the reset is refused.
+    expect(user.sessionsValidFrom?.getTime()).toBeGreaterThan(lockedUntil.getTime() - 10 * 60_000 - 1);
     expect(user.passwordHash).not.toBe(oldHash);
     expect(await verifyPassword(password, user.passwordHash)).toBe(true);
     expect((await authenticate(db.prisma, { username: "nominator", password: "Demo@2026" }, null)).ok).toBe(false);
@@ -287,7 +289,9 @@ describe("reset, deactivate, reactivate, unlock", () => {
 
   it("deactivate and reactivate, each audited; a deactivated user cannot sign in", async () => {
     await deactivateUser(db.prisma, scopes.admin!, { id: ids.staff });
-    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: ids.staff } })).isActive).toBe(false);
+    const deactivated = await db.prisma.user.findUniqueOrThrow({ where: { id: ids.staff } });
+    expect(deactivated.isActive).toBe(false);
+    expect(deactivated.sessionsValidFrom).not.toBeNull();
     expect((await authenticate(db.prisma, { username: "staff", password: "Demo@2026" }, null)).ok).toBe(false);
     await reactivateUser(db.prisma, scopes.admin!, { id: ids.staff });
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: ids.staff } })).isActive).toBe(true);

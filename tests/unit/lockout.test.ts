@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { afterFailedLogin, isLocked, LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "@/lib/auth/lockout";
-import { ABSOLUTE_LIFETIME_SECONDS, isBeyondAbsoluteLifetime } from "@/lib/auth/session-policy";
+import { ABSOLUTE_LIFETIME_SECONDS, isBeyondAbsoluteLifetime, isSessionCurrent } from "@/lib/auth/session-policy";
 
 const now = new Date("2026-11-23T08:00:00Z");
 
@@ -30,5 +30,20 @@ describe("absolute session lifetime", () => {
   });
   it("treats a token without a login time as expired", () => {
     expect(isBeyondAbsoluteLifetime(undefined, loginAt)).toBe(true);
+  });
+});
+
+describe("sessions ended by sign-out everywhere, reset or deactivation", () => {
+  const endedAt = new Date("2026-11-23T09:00:00Z");
+  it("keeps sessions of an account whose sessions were never ended", () => {
+    expect(isSessionCurrent(now.getTime(), null)).toBe(true);
+  });
+  it("ends sessions that began before the instant, keeps those begun at or after it", () => {
+    expect(isSessionCurrent(endedAt.getTime() - 1, endedAt)).toBe(false);
+    expect(isSessionCurrent(endedAt.getTime(), endedAt)).toBe(true);
+    expect(isSessionCurrent(endedAt.getTime() + 60_000, endedAt)).toBe(true);
+  });
+  it("refuses a token without a login time", () => {
+    expect(isSessionCurrent(undefined, null)).toBe(false);
   });
 });

@@ -176,7 +176,10 @@ function createGate(
     // Hold the client's first bytes (its startup message) in the socket until it is admitted.
     client.pause();
     const slowNotice = setTimeout(() => {
-      log(`a connection has waited ${SLOW_WAIT_NOTICE_MS / 1000} s for the previous one to close: the embedded database serves one connection at a time (DATABASE_POOL_MAX=1)`);
+      log(
+        `a connection has waited ${SLOW_WAIT_NOTICE_MS / 1000} s for the previous one to close. The embedded database serves one ` +
+          `connection at a time: is a second client or pool (another PrismaClient) holding one? Pools need DATABASE_POOL_MAX=1.`,
+      );
     }, SLOW_WAIT_NOTICE_MS);
     const refusal = setTimeout(() => {
       const index = waiting.indexOf(client);
@@ -209,7 +212,8 @@ function createGate(
 async function resetSession(db: PGlite): Promise<void> {
   if (db.closed) return;
   // A Sync ends a half-finished extended-protocol exchange (and an "ignore till Sync" after an error).
-  await db.execProtocolRaw(new Uint8Array([0x53, 0, 0, 0, 4]));
+  // Raw protocol calls take no lock of their own: hold the one pglite-socket uses.
+  await db.runExclusive(() => db.execProtocolRaw(new Uint8Array([0x53, 0, 0, 0, 4])));
   if (db.isInTransaction()) await db.exec("ROLLBACK");
   await db.exec("DISCARD ALL");
 }

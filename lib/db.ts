@@ -15,4 +15,6 @@ function connectionString(): string {
 export const prisma: PrismaClient =
   globalForPrisma.prisma ?? createPrismaClient(connectionString(), { maxConnections: poolSizeFromEnv() });
 
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+// Always kept on globalThis: the production build bundles this module into several server chunks,
+// and each copy must reuse the one client (the embedded database takes a single connection).
+globalForPrisma.prisma = prisma;

@@ -19,7 +19,7 @@ export async function DoctorPanel({ doctor }: { doctor: NonNullable<Dashboard["d
             <dt className="text-slate-500">{t("professionalTitle")}</dt>
             <dd>
               {record.title
-                ? `${record.title.name}（${format.dateTime(record.title.obtainedOn, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}）`
+                ? t("titleObtained", { title: record.title.name, date: format.dateTime(record.title.obtainedOn, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) })
                 : t("noTitle")}
             </dd>
           </dl>

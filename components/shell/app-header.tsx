@@ -8,24 +8,26 @@ import { LogoutButton } from "./logout-button";
 import { MainNav } from "./main-nav";
 
 export async function AppHeader({ user }: { user: SessionUser }) {
-  const [t, tApp, tNav, tRoles] = await Promise.all([
+  const [t, tApp, tNav, tRoles, tAccount] = await Promise.all([
     getTranslations("shell"),
     getTranslations("app"),
     getTranslations("nav"),
     getTranslations("roles"),
+    getTranslations("account"),
   ]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
         {tApp("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-bold tracking-wide text-brand-800">
+      {/* Phones: brand and account actions on the first row, the navigation scrolls sideways below.
+          Wider screens: one row. */}
+      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:flex">
+        <Link href="/" className="truncate text-lg font-bold tracking-wide text-brand-800">
           {tApp("name")}
         </Link>
-        <MainNav label={t("mainNav")} items={navFor(user.role).map((item) => ({ href: item.href, icon: item.icon, label: tNav(item.labelKey as "dashboard") }))} />
-        <div className="ml-auto flex flex-wrap items-center gap-2">
-          <div className="text-right text-sm leading-tight" aria-label={t("userMenu")}>
+        <div className="col-start-2 row-start-1 flex items-center gap-1 lg:order-last lg:ml-auto lg:gap-2">
+          <div className="hidden text-right text-sm leading-tight md:block" aria-label={t("userMenu")}>
             <div className="font-medium text-slate-800">{user.displayName}</div>
             <div className="flex items-center justify-end gap-1 text-xs text-slate-500">
               <Building2 aria-hidden className="h-3 w-3" />
@@ -35,12 +37,22 @@ export async function AppHeader({ user }: { user: SessionUser }) {
             </div>
           </div>
           <LocaleSwitch signedIn />
-          <Link href="/account/password" className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+          <Link
+            href="/account/password"
+            aria-label={tAccount("changeLink")}
+            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+          >
             <KeyRound aria-hidden className="h-4 w-4" />
-            <span className="sr-only sm:not-sr-only">{(await getTranslations("account"))("changeLink")}</span>
+            <span className="hidden xl:inline">{tAccount("changeLink")}</span>
           </Link>
           <LogoutButton />
         </div>
+        <div className="col-span-2 -mx-1 overflow-x-auto px-1 lg:col-span-1">
+          <MainNav label={t("mainNav")} items={navFor(user.role).map((item) => ({ href: item.href, icon: item.icon, label: tNav(item.labelKey as "dashboard") }))} />
+        </div>
+        <p className="col-span-2 text-xs text-slate-500 md:hidden">
+          {user.displayName} · {user.organizationName} · {tRoles(user.role)}
+        </p>
       </div>
     </header>
   );

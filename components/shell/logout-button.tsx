@@ -10,10 +10,11 @@ export function LogoutButton() {
     <button
       type="button"
       onClick={() => signOut({ callbackUrl: "/login" })}
+      aria-label={t("logout")}
       className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
     >
       <LogOut aria-hidden className="h-4 w-4" />
-      {t("logout")}
+      <span className="hidden sm:inline">{t("logout")}</span>
     </button>
   );
 }

@@ -19,7 +19,7 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
 export function MainNav({ items, label }: { items: { href: string; label: string; icon: NavItem["icon"] }[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex flex-wrap items-center gap-1">
+    <nav aria-label={label} className="flex items-center gap-1 whitespace-nowrap">
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         const Icon = icons[item.icon];

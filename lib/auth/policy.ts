@@ -37,6 +37,15 @@ export const permissions = {
   "user.read": ["BUREAU_ADMIN", "AUDITOR"],
   "user.manage": ["BUREAU_ADMIN"],
   "audit.read": ["BUREAU_ADMIN", "AUDITOR"],
+  // Programmes: every role reads those programWhere lets it see; bureaus run them.
+  "program.read": ALL_ROLES,
+  "program.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  // Doctors' registry: hospitals keep their own doctors' records; bureaus may correct those below them.
+  "doctor.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR", "DOCTOR"],
+  "doctor.manage": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR"],
+  // The full ID number is shown only to those who need it (a doctor sees their own); others see it masked.
+  "doctor.viewIdNumber": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
+  "eligibility.screen": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

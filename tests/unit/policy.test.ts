@@ -17,6 +17,12 @@ const expected: Record<Permission, Role[]> = {
   "user.read": ["BUREAU_ADMIN", "AUDITOR"],
   "user.manage": ["BUREAU_ADMIN"],
   "audit.read": ["BUREAU_ADMIN", "AUDITOR"],
+  "program.read": ROLES,
+  "program.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "doctor.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR", "DOCTOR"],
+  "doctor.manage": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR"],
+  "doctor.viewIdNumber": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
+  "eligibility.screen": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"],
 };
 
 describe("permission matrix", () => {

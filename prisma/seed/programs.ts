@@ -6,18 +6,9 @@ import { shanghai } from "./util";
 // ───────────── Eligibility rule trees ─────────────
 // The JSON shape the rule engine reads (lib/schemas/eligibility.ts will validate it with zod):
 // groups { op: "ALL" | "ANY", children } and { op: "NOT", child }, leaves { op: "leaf", kind, ... }.
-export type RuleLeaf =
-  | { op: "leaf"; kind: "ageAtMost"; years: number; on: string }
-  | { op: "leaf"; kind: "educationAtLeast"; level: string }
-  | { op: "leaf"; kind: "titleAtLeast"; level: string; specialty?: string }
-  | { op: "leaf"; kind: "titleHeldYears"; level: string; specialty?: string; years: number; on: string }
-  | { op: "leaf"; kind: "positionAtLeast"; rank: string; orgLevel?: string }
-  | { op: "leaf"; kind: "specialtyIn"; values: string[] }
-  | { op: "leaf"; kind: "practisingCategoryIn"; values: string[] }
-  | { op: "leaf"; kind: "hasGrassrootsService"; value: boolean }
-  | { op: "leaf"; kind: "hiredWithinYears"; years: number; on: string }
-  | { op: "leaf"; kind: "attested"; condition: string };
-export type RuleNode = { op: "ALL" | "ANY"; children: RuleNode[] } | { op: "NOT"; child: RuleNode } | RuleLeaf;
+import type { RuleNode } from "@/lib/schemas/eligibility";
+
+export type { RuleNode };
 
 const all = (...children: RuleNode[]): RuleNode => ({ op: "ALL", children });
 const any = (...children: RuleNode[]): RuleNode => ({ op: "ANY", children });

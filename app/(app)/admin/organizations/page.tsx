@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { Card, EmptyState } from "@/components/ui/card";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { can } from "@/lib/auth/policy";
@@ -18,8 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
-
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("organization.read");
   const query = organizationListQuerySchema.parse(await searchParams);
@@ -28,40 +28,25 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-        </div>
-        {can(scope, "organization.manage") ? (
-          <Link href="/admin/organizations/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            <Plus aria-hidden className="h-4 w-4" />
-            {t("new")}
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        action={can(scope, "organization.manage") ? { href: "/admin/organizations/new", label: t("new"), icon: Plus } : null}
+      />
 
       <Card>
         <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-700">{t("filterKind")}</span>
-            <select name="kind" defaultValue={query.kind ?? ""} className={selectClass}>
-              <option value="">{t("allKinds")}</option>
-              {ORGANIZATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-700">{t("filterStatus")}</span>
-            <select name="status" defaultValue={query.status ?? ""} className={selectClass}>
-              <option value="">{t("allStatuses")}</option>
-              <option value="active">{t("active")}</option>
-              <option value="inactive">{t("inactive")}</option>
-            </select>
-          </label>
+          <FilterSelect label={t("filterKind")} name="kind" value={query.kind} allLabel={t("allKinds")} options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          <FilterSelect
+            label={t("filterStatus")}
+            name="status"
+            value={query.status}
+            allLabel={t("allStatuses")}
+            options={[
+              { value: "active", label: t("active") },
+              { value: "inactive", label: t("inactive") },
+            ]}
+          />
         </SearchForm>
 
         <div className="mt-5">

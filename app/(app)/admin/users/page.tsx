@@ -4,6 +4,8 @@ import Link from "next/link";
 import { UserPlus } from "lucide-react";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { Card, EmptyState } from "@/components/ui/card";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { Table, Td } from "@/components/ui/table";
@@ -17,8 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");
   return { title: t("title") };
 }
-
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("user.read");
@@ -35,54 +35,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-        </div>
-        {canManage ? (
-          <Link href="/admin/users/new" className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            <UserPlus aria-hidden className="h-4 w-4" />
-            {t("new")}
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} action={canManage ? { href: "/admin/users/new", label: t("new"), icon: UserPlus } : null} />
 
       <Card>
         <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-700">{t("filterRole")}</span>
-            <select name="role" defaultValue={query.role ?? ""} className={selectClass}>
-              <option value="">{t("allRoles")}</option>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {tRoles(r)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex min-w-0 flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-700">{t("filterOrganization")}</span>
-            <select name="organizationId" defaultValue={query.organizationId ?? ""} className={`${selectClass} max-w-full sm:max-w-64`}>
-              <option value="">{t("allOrganizations")}</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-700">{t("filterStatus")}</span>
-            <select name="status" defaultValue={query.status ?? ""} className={selectClass}>
-              <option value="">{t("allStatuses")}</option>
-              {userStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t("filterRole")} name="role" value={query.role} allLabel={t("allRoles")} options={roles.map((r) => ({ value: r, label: tRoles(r) }))} />
+          <FilterSelect
+            label={t("filterOrganization")}
+            name="organizationId"
+            value={query.organizationId}
+            allLabel={t("allOrganizations")}
+            options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+            className="max-w-full sm:max-w-64"
+          />
+          <FilterSelect label={t("filterStatus")} name="status" value={query.status} allLabel={t("allStatuses")} options={userStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         </SearchForm>
 
         <div className="mt-5">

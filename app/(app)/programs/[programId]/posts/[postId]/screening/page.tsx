@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { ScreeningHeader } from "@/components/eligibility/screening-header";
+import { ScreeningTable } from "@/components/eligibility/screening-table";
+import { ScreeningTabs } from "@/components/eligibility/screening-tabs";
+import { Card, EmptyState } from "@/components/ui/card";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { screeningQuerySchema } from "@/lib/schemas/screening";
+import { screenPost, screeningUnits, type ScreeningResult } from "@/lib/server/eligibility";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("eligibility.screening");
+  return { title: t("title") };
+}
+
+type Props = { params: Promise<{ programId: string; postId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Every doctor the caller may see, judged against the post's rules; the post's programme must be in
+// the caller's scope (checked by screenPost from the post's id, never from the URL's programme).
+export default async function ScreeningPage({ params, searchParams }: Props) {
+  const { scope } = await requirePermission("eligibility.screen");
+  const [{ programId, postId }, query] = await Promise.all([params, searchParams.then((s) => screeningQuerySchema.parse(s))]);
+  let result: ScreeningResult;
+  try {
+    result = await screenPost(prisma, scope, { ...query, postId });
+  } catch (error) {
+    if (isAppError(error) && error.code === "forbidden") forbidden();
+    if (isAppError(error) && error.code === "notFound") notFound();
+    throw error;
+  }
+  if (result.post.program.id !== programId) notFound();
+  const [units, t, tv, tList] = await Promise.all([screeningUnits(prisma, scope), getTranslations("eligibility.screening"), getTranslations("eligibility.verdict"), getTranslations("list")]);
+  const { post, counts, page } = result;
+  const filters = { q: query.q, unitId: query.unitId };
+  const isFiltered = !!(query.q || query.unitId);
+
+  let empty: React.ReactNode = null;
+  if (page.total === 0) {
+    if (counts.total === 0 && !isFiltered) empty = t("empty");
+    else if (counts.total > 0 && query.verdict) empty = t("emptyVerdict", { verdict: tv(query.verdict) });
+    else empty = t("emptyFiltered");
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={`${t("title")} · ${post.title}`} subtitle={t("subtitle")} />
+      <ScreeningHeader post={post} rules={result.rules} />
+      <Card>
+        <div className="flex flex-col gap-4">
+          <ScreeningTabs counts={counts} active={query.verdict} params={filters} />
+          <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
+            {query.verdict ? <input type="hidden" name="verdict" value={query.verdict} /> : null}
+            {units.length > 1 ? (
+              <FilterSelect label={t("unit")} name="unitId" value={query.unitId} allLabel={t("allUnits")} options={units.map((u) => ({ value: u.id, label: u.name }))} className="max-w-72" />
+            ) : null}
+          </SearchForm>
+        </div>
+        <div className="mt-5">
+          {empty ? (
+            <EmptyState>
+              {empty}
+              {isFiltered || query.verdict ? (
+                <>
+                  {" "}
+                  <Link href={`/programs/${programId}/posts/${postId}/screening`} className="text-brand-700 underline">
+                    {t("clearFilters")}
+                  </Link>
+                </>
+              ) : null}
+            </EmptyState>
+          ) : (
+            <>
+              <ScreeningTable rows={page.rows} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ ...filters, verdict: query.verdict }} />
+            </>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { getTranslations } from "next-intl/server";
+import { Table, Td } from "@/components/ui/table";
+import type { ScreeningRow } from "@/lib/server/eligibility";
+import { ScreeningReason } from "./screening-reason";
+import { ScreeningVerdict } from "./screening-verdict";
+
+/** One page of screened doctors with their verdict and, when not eligible, why: a table, or a list on a phone. */
+export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
+  const [t, tl] = await Promise.all([getTranslations("eligibility.screening"), getTranslations("eligibility.titleLevel")]);
+  const title = (row: ScreeningRow) => (row.title ? `${row.title.name}（${tl(row.title.level)}）` : t("noTitle"));
+  const reasons = (row: ScreeningRow) =>
+    row.reasons.length === 0 ? (
+      <span className="text-slate-500">{t("eligibleNote")}</span>
+    ) : (
+      <ul className="flex list-disc flex-col gap-0.5 pl-4">
+        {row.reasons.map((r, i) => (
+          <li key={i}>
+            <ScreeningReason explanation={r} />
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      <ul className="divide-y divide-slate-100 md:hidden" aria-label={t("caption")}>
+        {rows.map((row) => (
+          <li key={row.doctorId} className="py-3">
+            <div className="flex items-start justify-between gap-2">
+              <span className="font-medium text-slate-900">{row.name}</span>
+              <ScreeningVerdict verdict={row.verdict} />
+            </div>
+            <p className="mt-1 text-sm text-slate-600">{row.employerName}</p>
+            <p className="text-sm text-slate-500">
+              {row.specialty} · {title(row)}
+            </p>
+            <div className="mt-1 text-sm text-slate-700">{reasons(row)}</div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden md:block">
+        <Table caption={t("caption")} head={[t("columns.name"), t("columns.employer"), t("columns.specialty"), t("columns.title"), t("columns.verdict"), t("columns.reasons")]}>
+          {rows.map((row) => (
+            <tr key={row.doctorId}>
+              <Td className="whitespace-nowrap font-medium text-slate-900">{row.name}</Td>
+              <Td className="min-w-32">{row.employerName}</Td>
+              <Td className="whitespace-nowrap">{row.specialty}</Td>
+              <Td className="whitespace-nowrap">{title(row)}</Td>
+              <Td className="whitespace-nowrap">
+                <ScreeningVerdict verdict={row.verdict} />
+              </Td>
+              <Td className="min-w-64 text-slate-700">{reasons(row)}</Td>
+            </tr>
+          ))}
+        </Table>
+      </div>
+    </>
+  );
+}

@@ -62,3 +62,9 @@ export function composeIdNumber(regionCode: string, birthDate: string, sequence:
   const first17 = regionCode + birthDate.replaceAll("-", "") + String(sequence).padStart(3, "0");
   return first17 + idNumberCheckDigit(first17);
 }
+
+/** "330602********1234": the region and the last four characters, for those who may not see the whole number. */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 10) return "*".repeat(id.length);
+  return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
+}

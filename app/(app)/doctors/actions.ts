@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { returnValidationErrors } from "next-safe-action";
+import type { z } from "zod";
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { authedAction } from "@/lib/server/action-client";
+import { commitDoctorImport, previewDoctorImport, type ImportPreview } from "@/lib/server/doctor-import";
+import { createDoctor, updateDoctor } from "@/lib/server/doctor-mutations";
+import { createDoctorSchema, doctorImportSchema, updateDoctorSchema } from "@/lib/schemas/doctors";
+
+// Thin wrappers: the use cases in lib/server/doctor-*.ts parse, authorize, write and audit. They are
+// given the client's input as sent (they validate it themselves, as for the API and the tests).
+
+/** A field error from the use case (an ID number already registered…) goes back like the schema's own. */
+async function withFieldErrors<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error) && error.code === "validation" && error.fieldErrors) {
+      const formatted = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, { _errors: messages }]));
+      returnValidationErrors(schema, formatted as never);
+    }
+    throw error;
+  }
+}
+
+const LIST = "/doctors";
+
+export const createDoctorAction = authedAction
+  .metadata({ actionName: "createDoctor", permission: "doctor.manage" })
+  .inputSchema(createDoctorSchema)
+  .action(async ({ clientInput, ctx }) => {
+    const created = await withFieldErrors(createDoctorSchema, () => createDoctor(prisma, ctx.scope, clientInput));
+    revalidatePath(LIST);
+    return { id: created.id };
+  });
+
+export const updateDoctorAction = authedAction
+  .metadata({ actionName: "updateDoctor", permission: "doctor.manage" })
+  .inputSchema(updateDoctorSchema)
+  .action(async ({ clientInput, ctx }) => {
+    const updated = await withFieldErrors(updateDoctorSchema, () => updateDoctor(prisma, ctx.scope, clientInput));
+    revalidatePath(LIST);
+    revalidatePath(`${LIST}/${updated.id}`);
+    return { id: updated.id };
+  });
+
+/** The preview without the parsed records (the browser needs the rows and their problems only). */
+function forBrowser(preview: ImportPreview) {
+  return { ...preview, rows: preview.rows.map(({ record: _record, ...row }) => row) };
+}
+
+export const previewDoctorImportAction = authedAction
+  .metadata({ actionName: "previewDoctorImport", permission: "doctor.manage" })
+  .inputSchema(doctorImportSchema)
+  .action(async ({ clientInput, ctx }) => forBrowser(await withFieldErrors(doctorImportSchema, () => previewDoctorImport(prisma, ctx.scope, clientInput))));
+
+export const commitDoctorImportAction = authedAction
+  .metadata({ actionName: "commitDoctorImport", permission: "doctor.manage" })
+  .inputSchema(doctorImportSchema)
+  .action(async ({ clientInput, ctx }) => {
+    const result = forBrowser(await withFieldErrors(doctorImportSchema, () => commitDoctorImport(prisma, ctx.scope, clientInput)));
+    revalidatePath(LIST);
+    return result;
+  });

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DoctorForm } from "@/components/doctors/doctor-form";
+import { blankFormValues } from "@/components/doctors/form-values";
+import { Card } from "@/components/ui/card";
+import { prisma } from "@/lib/db";
+import { listEmployerOptions } from "@/lib/server/doctors";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("doctors");
+  return { title: t("newTitle") };
+}
+
+// A hospital's nominator registers doctors with its own hospital only: the employer is fixed.
+export default async function NewDoctorPage() {
+  const { scope } = await requirePermission("doctor.manage");
+  const [employers, t] = await Promise.all([listEmployerOptions(prisma, scope), getTranslations("doctors")]);
+  const isNominator = scope.user.role === "HOSPITAL_NOMINATOR";
+  const own = employers.find((e) => e.id === scope.user.organizationId);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/doctors" className="text-sm text-brand-700 hover:underline">
+          ← {t("backToList")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("newTitle")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("newIntro")}</p>
+      </div>
+      <Card className="max-w-4xl">
+        <DoctorForm
+          employers={employers}
+          fixedEmployerName={isNominator ? (own?.name ?? "") : undefined}
+          defaultValues={blankFormValues(isNominator ? scope.user.organizationId : employers.length === 1 ? employers[0]!.id : "")}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Table, Td } from "@/components/ui/table";
+import { formatDateCell } from "@/lib/excel/sheet";
+import type { DoctorRow } from "@/lib/server/doctors";
+
+const ymd = (d: Date) => formatDateCell(d, "date");
+
+/**
+ * One page of doctors: who, where, current title (the highest held) and since when. A table on wider
+ * screens, a list on a phone. ID numbers arrive already masked when the user may not see them.
+ */
+export async function DoctorTable({ rows }: { rows: DoctorRow[] }) {
+  const t = await getTranslations("doctors");
+  const link = (d: DoctorRow) => (
+    <Link href={`/doctors/${d.id}`} className="font-medium text-brand-700 hover:underline">
+      {d.name}
+    </Link>
+  );
+  const title = (d: DoctorRow) =>
+    d.currentTitle ? (
+      <>
+        {d.currentTitle.name} <span className="text-slate-500">({t(`titleLevel.${d.currentTitle.level}`)})</span>
+        <div className="text-xs text-slate-500">{t("titleSince", { date: ymd(d.currentTitle.obtainedOn) })}</div>
+      </>
+    ) : (
+      <span className="text-slate-400">{t("noTitle")}</span>
+    );
+  const position = (d: DoctorRow) => d.positionTitle ?? t(`rank.${d.positionRank}`);
+  return (
+    <>
+      <ul className="divide-y divide-slate-100 sm:hidden" aria-label={t("caption")}>
+        {rows.map((d) => (
+          <li key={d.id} className="py-3">
+            <div className="flex items-start justify-between gap-2">
+              {link(d)}
+              <span className="text-sm text-slate-500">
+                {t(`sex.${d.sex}`)} · {ymd(d.birthDate)}
+              </span>
+            </div>
+            <p className="mt-1 text-sm text-slate-600">
+              {d.employer.name} · {d.department}
+            </p>
+            <div className="text-sm text-slate-700">{title(d)}</div>
+            <p className="font-mono text-xs text-slate-500">{d.idNumber}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <Table
+          caption={t("caption")}
+          head={[t("columns.name"), t("columns.sex"), t("columns.birthDate"), t("columns.employer"), t("columns.department"), t("columns.title"), t("columns.position"), t("columns.idNumber")]}
+        >
+          {rows.map((d) => (
+            <tr key={d.id}>
+              <Td className="whitespace-nowrap">{link(d)}</Td>
+              <Td className="whitespace-nowrap">{t(`sex.${d.sex}`)}</Td>
+              <Td className="whitespace-nowrap tabular-nums">{ymd(d.birthDate)}</Td>
+              <Td className="min-w-40">{d.employer.name}</Td>
+              <Td className="min-w-32">
+                {d.department}
+                {d.specialty !== d.department ? <div className="text-xs text-slate-500">{d.specialty}</div> : null}
+              </Td>
+              <Td className="min-w-36">{title(d)}</Td>
+              <Td className="min-w-24">{position(d)}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs">{d.idNumber}</Td>
+            </tr>
+          ))}
+        </Table>
+      </div>
+    </>
+  );
+}

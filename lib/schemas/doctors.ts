@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { birthDateFromIdNumber, isValidIdNumber, normalizeIdNumber } from "../domain/id-number";
+import { listQuerySchema } from "./list-query";
+
+// Shared by the doctor form (zodResolver), the server actions, the use cases and the import. Messages
+// are catalogue keys of doctors.errors. Calendar dates travel as "YYYY-MM-DD" strings and become
+// UTC-midnight Dates (@db.Date) only in lib/server.
+
+export const SEXES = ["MALE", "FEMALE"] as const;
+export const EDUCATIONS = ["TECHNICAL_SECONDARY", "JUNIOR_COLLEGE", "BACHELOR", "MASTER", "DOCTORATE"] as const;
+export const TITLE_LEVELS = ["JUNIOR", "INTERMEDIATE", "ASSOCIATE_SENIOR", "SENIOR"] as const;
+export const PRACTISING_CATEGORIES = ["CLINICAL", "TCM", "DENTAL", "PUBLIC_HEALTH"] as const;
+export const POSITION_RANKS = ["STAFF", "ATTENDING_LEAD", "DEPUTY_DEPARTMENT_HEAD", "DEPARTMENT_HEAD", "VICE_PRESIDENT", "PRESIDENT"] as const;
+
+export type TitleLevelValue = (typeof TITLE_LEVELS)[number];
+
+const MAX_TITLES = 12;
+const MAX_GRASSROOTS = 20;
+
+/** "YYYY-MM-DD" of a real day between 1900 and 2100 → the same string; anything else → `message`. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1900 || year > 2100) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const text = (max: number, requiredKey = "required") => z.string({ error: "invalid" }).trim().min(1, requiredKey).max(max, "tooLong");
+/** Optional text: "" (or blanks) is stored as null. */
+const optionalText = (max: number) =>
+  z
+    .string({ error: "invalid" })
+    .trim()
+    .max(max, "tooLong")
+    .transform((v) => (v === "" ? null : v));
+const date = (requiredKey = "dateRequired") =>
+  z.string({ error: "invalid" }).trim().min(1, requiredKey).refine(isCalendarDate, "dateInvalid");
+const optionalDate = z
+  .string({ error: "invalid" })
+  .trim()
+  .refine((v) => v === "" || isCalendarDate(v), "dateInvalid")
+  .transform((v) => (v === "" ? null : v));
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.literal("")], { error: "invalid" }).transform((v) => (v === "" ? null : v));
+
+export const titleRecordSchema = z.object({
+  level: z.enum(TITLE_LEVELS, { error: "titleLevelRequired" }),
+  name: text(30, "titleNameRequired"),
+  specialty: text(50, "specialtyRequired"),
+  obtainedOn: date(),
+});
+
+export const grassrootsRecordSchema = z
+  .object({
+    organizationName: text(100, "organizationNameRequired"),
+    startDate: date(),
+    endDate: optionalDate,
+    isFullTime: z.boolean({ error: "invalid" }),
+  })
+  .refine((g) => g.endDate === null || g.endDate >= g.startDate, { path: ["endDate"], message: "endBeforeStart" });
+
+const fields = {
+  name: text(50, "nameRequired"),
+  sex: z.enum(SEXES, { error: "sexRequired" }),
+  ethnicity: text(20),
+  birthDate: date(),
+  idNumber: z
+    .string({ error: "invalid" })
+    .transform(normalizeIdNumber)
+    .pipe(z.string().min(1, "idNumberRequired").refine((v) => isValidIdNumber(v), "idNumberInvalid")),
+  education: z.enum(EDUCATIONS, { error: "educationRequired" }),
+  degree: optionalText(20),
+  major: optionalText(50),
+  employerId: z.string({ error: "invalid" }).trim().min(1, "employerRequired").max(64, "invalid"),
+  department: text(50),
+  specialty: text(50, "specialtyRequired"),
+  practisingCategory: optionalEnum(PRACTISING_CATEGORIES),
+  positionRank: z.enum(POSITION_RANKS, { error: "positionRankRequired" }),
+  positionTitle: optionalText(50),
+  hireDate: optionalDate,
+  phone: z
+    .string({ error: "invalid" })
+    .trim()
+    .max(20, "tooLong")
+    .regex(/^[0-9+\-() ]*$/, "phoneInvalid")
+    .transform((v) => (v === "" ? null : v)),
+  titles: z.array(titleRecordSchema, { error: "invalid" }).max(MAX_TITLES, "tooMany"),
+  grassrootsServices: z.array(grassrootsRecordSchema, { error: "invalid" }).max(MAX_GRASSROOTS, "tooMany"),
+};
+
+interface Checked {
+  birthDate: string;
+  idNumber: string;
+  titles: { level: string; specialty: string }[];
+}
+
+/** Rules across fields: the birth date inside the ID number is the birth date; no repeated title. */
+function crossChecks(value: Checked, ctx: z.RefinementCtx) {
+  const fromId = birthDateFromIdNumber(value.idNumber);
+  if (fromId && isCalendarDate(value.birthDate) && fromId.toISOString().slice(0, 10) !== value.birthDate) {
+    ctx.addIssue({ code: "custom", path: ["idNumber"], message: "idNumberBirthMismatch" });
+  }
+  const seen = new Set<string>();
+  value.titles.forEach((t, i) => {
+    const key = `${t.level}|${t.specialty}`;
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["titles", i, "specialty"], message: "titleDuplicate" });
+    seen.add(key);
+  });
+}
+
+export const doctorSchema = z.object(fields).superRefine(crossChecks);
+export const createDoctorSchema = doctorSchema;
+export const updateDoctorSchema = z.object({ ...fields, id: z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid") }).superRefine(crossChecks);
+
+/** What the form holds (strings, "" for empty choices). */
+export type DoctorFormValues = z.input<typeof doctorSchema>;
+export type DoctorInput = z.output<typeof doctorSchema>;
+
+/** The list's and the export's URL: search, filters, page. Bad values fall back to "no filter". */
+export const doctorListQuerySchema = listQuerySchema.extend({
+  employerId: z.string().trim().min(1).max(64).optional().catch(undefined),
+  specialty: z.string().trim().min(1).max(50).optional().catch(undefined),
+  titleLevel: z.enum(TITLE_LEVELS).optional().catch(undefined),
+  education: z.enum(EDUCATIONS).optional().catch(undefined),
+});
+
+export type DoctorListQuery = z.infer<typeof doctorListQuerySchema>;
+
+export const doctorExportSchema = z.object({ format: z.enum(["csv", "xlsx"]).catch("xlsx") });
+
+/** The import upload: the file's bytes in base64 (the action body limit is 1 MB; see the import page). */
+export const MAX_IMPORT_BYTES = 700 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+export const doctorImportSchema = z.object({
+  fileName: z.string({ error: "invalid" }).trim().min(1, "fileRequired").max(200, "tooLong"),
+  contentBase64: z
+    .string({ error: "invalid" })
+    .min(1, "fileRequired")
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, "fileTooLarge"),
+});
+export type DoctorImportInput = z.infer<typeof doctorImportSchema>;

@@ -1,0 +1,177 @@
+import "server-only";
+import type { z } from "zod";
+import { audit, type AuditActor } from "../audit";
+import { authorize, type Scope } from "../auth/policy";
+import { maskIdNumber } from "../domain/id-number";
+import { AppError } from "../errors";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { createDoctorSchema, updateDoctorSchema, type DoctorInput } from "../schemas/doctors";
+
+// Creating and editing a doctor's record with its title and grassroots histories: parse → authorize
+// (the employer before and after must lie in the user's subtree) → one transaction → one audit row
+// with before and after, the ID number masked there.
+
+export type Tx = Prisma.TransactionClient;
+
+/** "2013-10-31" → the UTC-midnight Date a @db.Date column holds. */
+export function day(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+export async function actorOf(tx: Tx, scope: Scope): Promise<AuditActor> {
+  const user = await tx.user.findUnique({ where: { id: scope.user.id }, select: { displayName: true } });
+  return { id: scope.user.id, role: scope.user.role, organizationId: scope.user.organizationId, displayName: user?.displayName ?? scope.user.id };
+}
+
+/** The schema's verdict as an AppError; field names are dotted paths ("titles.1.specialty"). */
+function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  throw new AppError("validation", "invalid", fieldErrors);
+}
+
+export function fieldError(field: string, key: string): AppError {
+  return new AppError("validation", key, { [field]: [key] });
+}
+
+const snapshotSelect = {
+  id: true,
+  name: true,
+  sex: true,
+  ethnicity: true,
+  birthDate: true,
+  idNumber: true,
+  education: true,
+  degree: true,
+  major: true,
+  employerId: true,
+  department: true,
+  specialty: true,
+  practisingCategory: true,
+  positionRank: true,
+  positionTitle: true,
+  hireDate: true,
+  phone: true,
+  titles: { orderBy: [{ obtainedOn: "asc" }, { level: "asc" }], select: { level: true, name: true, specialty: true, obtainedOn: true } },
+  grassrootsServices: { orderBy: { startDate: "asc" }, select: { organizationName: true, startDate: true, endDate: true, isFullTime: true } },
+} as const satisfies Prisma.DoctorSelect;
+
+type Snapshot = Prisma.DoctorGetPayload<{ select: typeof snapshotSelect }>;
+
+/** What the audit row keeps: everything, but the ID number masked. */
+export function auditSnapshot(doctor: Snapshot) {
+  return { ...doctor, idNumber: maskIdNumber(doctor.idNumber) };
+}
+
+/** The doctor's own columns from validated input, dates as Dates. */
+export function doctorData(input: DoctorInput) {
+  return {
+    name: input.name,
+    sex: input.sex,
+    ethnicity: input.ethnicity,
+    birthDate: day(input.birthDate),
+    idNumber: input.idNumber,
+    education: input.education,
+    degree: input.degree,
+    major: input.major,
+    employerId: input.employerId,
+    department: input.department,
+    specialty: input.specialty,
+    practisingCategory: input.practisingCategory,
+    positionRank: input.positionRank,
+    positionTitle: input.positionTitle,
+    hireDate: input.hireDate ? day(input.hireDate) : null,
+    phone: input.phone,
+  };
+}
+
+function titleRows(input: DoctorInput) {
+  return input.titles.map((t) => ({ level: t.level, name: t.name, specialty: t.specialty, obtainedOn: day(t.obtainedOn) }));
+}
+
+function grassrootsRows(input: DoctorInput) {
+  return input.grassrootsServices.map((g) => ({
+    organizationName: g.organizationName,
+    startDate: day(g.startDate),
+    endDate: g.endDate ? day(g.endDate) : null,
+    isFullTime: g.isFullTime,
+  }));
+}
+
+/** The employer must exist, be an organisation that employs doctors, and lie in the user's subtree. */
+export async function checkEmployer(tx: Tx, scope: Scope, employerId: string): Promise<void> {
+  const employer = await tx.organization.findUnique({ where: { id: employerId }, select: { id: true, kind: true } });
+  if (!employer || employer.kind === "BUREAU") throw fieldError("employerId", "employerNotFound");
+  authorize(scope, "doctor.manage", { organizationId: employer.id });
+}
+
+async function checkIdNumberFree(tx: Tx, idNumber: string, exceptId?: string): Promise<void> {
+  const other = await tx.doctor.findFirst({ where: { idNumber, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (other) throw fieldError("idNumber", "idNumberTaken");
+}
+
+/** Two saves at once with the same ID number: the database refuses the second, with the same message. */
+export function translateUniqueViolation(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const text = JSON.stringify(error.meta ?? {}) + error.message;
+    if (text.includes("idNumber")) throw fieldError("idNumber", "idNumberTaken");
+    throw new AppError("conflict", "titleDuplicate");
+  }
+  throw error;
+}
+
+async function run<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(fn);
+  } catch (error) {
+    return translateUniqueViolation(error);
+  }
+}
+
+export async function createDoctor(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string }> {
+  const input = parse(createDoctorSchema, raw);
+  authorize(scope, "doctor.manage");
+  return run(db, async (tx) => {
+    await checkEmployer(tx, scope, input.employerId);
+    await checkIdNumberFree(tx, input.idNumber);
+    const created = await tx.doctor.create({
+      data: { ...doctorData(input), titles: { create: titleRows(input) }, grassrootsServices: { create: grassrootsRows(input) } },
+      select: snapshotSelect,
+    });
+    await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.create", entity: "Doctor", entityId: created.id, after: auditSnapshot(created) });
+    return { id: created.id };
+  });
+}
+
+/**
+ * Replaces the record and both histories with the form's. The doctor must be in the user's scope
+ * (its employer in the user's subtree, else "forbidden"), and so must the new employer.
+ */
+export async function updateDoctor(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string }> {
+  const { id, ...input } = parse(updateDoctorSchema, raw);
+  authorize(scope, "doctor.manage");
+  return run(db, async (tx) => {
+    // Lock the row: two editors at once apply one after the other, each audited against what it replaced.
+    await tx.$executeRaw`SELECT 1 FROM "Doctor" WHERE "id" = ${id} FOR UPDATE`;
+    const before = await tx.doctor.findUnique({ where: { id }, select: snapshotSelect });
+    if (!before) throw new AppError("notFound");
+    authorize(scope, "doctor.manage", { organizationId: before.employerId });
+    if (input.employerId !== before.employerId) await checkEmployer(tx, scope, input.employerId);
+    await checkIdNumberFree(tx, input.idNumber, id);
+    await tx.titleRecord.deleteMany({ where: { doctorId: id } });
+    await tx.grassrootsServiceRecord.deleteMany({ where: { doctorId: id } });
+    const after = await tx.doctor.update({
+      where: { id },
+      data: { ...doctorData(input), titles: { create: titleRows(input) }, grassrootsServices: { create: grassrootsRows(input) } },
+      select: snapshotSelect,
+    });
+    if (JSON.stringify(before) === JSON.stringify(after)) return { id };
+    await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.update", entity: "Doctor", entityId: id, before: auditSnapshot(before), after: auditSnapshot(after) });
+    return { id };
+  });
+}

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -20,7 +21,11 @@ export async function ProgramTable({ programs, caption, empty }: { programs: Pro
     <Table caption={caption} head={[t("programName"), t("programKind"), t("status"), t("postCount"), t("headcount"), t("currentStage")]}>
       {programs.map((p) => (
         <tr key={p.id}>
-          <Td className="font-medium text-slate-900">{p.name}</Td>
+          <Td className="font-medium text-slate-900">
+            <Link href={`/programs/${p.id}`} className="text-brand-700 hover:underline">
+              {p.name}
+            </Link>
+          </Td>
           <Td>{tKind(p.kind)}</Td>
           <Td>
             <Badge tone={statusTone[p.status]}>{tStatus(p.status)}</Badge>

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgramForm } from "@/components/programs/program-form";
+import { statusTone } from "@/components/programs/program-list-table";
+import { StagePosition } from "@/components/programs/stage-position";
+import { DuplicateButton, StatusActions } from "@/components/programs/status-actions";
+import { TimelineEditor } from "@/components/programs/timeline-editor";
+import { TimelineView } from "@/components/programs/timeline-view";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db";
+import { isProgramEditable } from "@/lib/domain/program-status";
+import { toShanghaiWallClock } from "@/lib/domain/program-timeline";
+import { getProgram } from "@/lib/server/programs";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("programsAdmin");
+  return { title: t("title") };
+}
+
+// Every role reads the programmes the policy lets it see; bureau admins and staff of the owning
+// bureau edit them. Out of scope is "not found".
+export default async function ProgramPage({ params }: { params: Promise<{ programId: string }> }) {
+  const { scope } = await requirePermission("program.read");
+  const { programId } = await params;
+  const program = await getProgram(prisma, scope, programId);
+  if (!program) notFound();
+  const canManage = can(scope, "program.manage", { organizationId: program.bureauId });
+  const canEdit = canManage && isProgramEditable(program.status);
+  const [t, tKind, tStatus] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), getTranslations("programStatus")]);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/programs" className="text-sm text-brand-700 hover:underline">
+          {t("backToList")}
+        </Link>
+        <h1 className="mt-2 flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">
+          {program.name}
+          <Badge tone={statusTone[program.status]}>{tStatus(program.status)}</Badge>
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          <StagePosition position={program.position} />
+        </p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card title={t("summary.title")} action={<Link href={`/programs/${program.id}/posts`} className="text-sm font-medium text-brand-700 hover:underline">{t("summary.managePosts")}</Link>}>
+          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[9rem_1fr]">
+            <dt className="text-slate-500">{t("summary.bureau")}</dt>
+            <dd className="text-slate-900">{program.bureauName}</dd>
+            <dt className="text-slate-500">{t("form.kind")}</dt>
+            <dd className="text-slate-900">{tKind(program.kind)}</dd>
+            <dt className="text-slate-500">{t("list.yearBatch")}</dt>
+            <dd className="text-slate-900">{program.batchNumber ? t("list.yearAndBatch", { year: program.year, batch: program.batchNumber }) : t("list.yearOnly", { year: program.year })}</dd>
+            <dt className="text-slate-500">{t("form.serviceMonths")}</dt>
+            <dd className="text-slate-900">{t("summary.months", { months: program.serviceMonths })}</dd>
+            <dt className="text-slate-500">{t("form.rotationBatches")}</dt>
+            <dd className="text-slate-900">{program.rotationBatches}</dd>
+            <dt className="text-slate-500">{t("summary.posts")}</dt>
+            <dd className="text-slate-900">{t("summary.postsLine", { posts: program.postCount, headcount: program.headcount, applications: program.applicationCount })}</dd>
+            {program.description ? (
+              <>
+                <dt className="text-slate-500">{t("form.description")}</dt>
+                <dd className="whitespace-pre-line text-slate-900">{program.description}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        {canManage ? (
+          <Card title={t("status.title")}>
+            <div className="flex flex-col gap-5">
+              <StatusActions programId={program.id} name={program.name} targets={program.targets} />
+              <div className="border-t border-slate-100 pt-4">
+                <p className="mb-2 text-sm text-slate-600">{t("duplicate.hint")}</p>
+                <DuplicateButton programId={program.id} name={program.name} />
+              </div>
+            </div>
+          </Card>
+        ) : null}
+      </div>
+
+      {canEdit ? (
+        <Card title={t("editTitle")}>
+          <ProgramForm
+            programId={program.id}
+            defaultValues={{
+              template: "blank",
+              kind: program.kind,
+              name: program.name,
+              year: program.year,
+              batchNumber: program.batchNumber ?? "",
+              serviceMonths: program.serviceMonths,
+              rotationBatches: program.rotationBatches,
+              description: program.description ?? "",
+            }}
+          />
+        </Card>
+      ) : null}
+
+      <Card title={t("timeline.title")}>
+        {canEdit ? (
+          <TimelineEditor
+            programId={program.id}
+            defaultValues={{
+              id: program.id,
+              stages: program.stages.map((s) => ({ kind: s.kind, opensAt: toShanghaiWallClock(s.opensAt), closesAt: toShanghaiWallClock(s.closesAt), ratio: s.ratio ?? "" })),
+              cutoffs: program.cutoffDates.map((c) => ({ code: c.code, label: c.label, date: c.date.toISOString().slice(0, 10) })),
+            }}
+          />
+        ) : (
+          <TimelineView program={program} />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createProgramAction, updateProgramAction } from "@/app/(app)/programs/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/users/select-field";
+import { PROGRAM_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from "@/lib/domain/program-templates";
+import { createProgramSchema, PROGRAM_KINDS, type ProgramFormValues } from "@/lib/schemas/programs";
+import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";
+
+type Field = keyof ProgramFormValues;
+const FIELDS: readonly Field[] = ["template", "kind", "name", "year", "batchNumber", "serviceMonths", "rotationBatches", "description"];
+
+/**
+ * Create a programme from a template, or edit one. The bureau is the user's own organisation, set on
+ * the server. A template fills kind, service months and rotation batches here and gives the new
+ * programme its stages and cut-off dates (edited afterwards on the programme's page).
+ */
+export function ProgramForm({ programId, defaultValues }: { programId?: string; defaultValues: ProgramFormValues }) {
+  const t = useTranslations("programsAdmin");
+  const tKind = useTranslations("programKind");
+  const te = t as unknown as ErrorTranslator;
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<ProgramFormValues>({ resolver: zodResolver(createProgramSchema) as never, defaultValues });
+
+  function applyTemplate(key: TemplateKey) {
+    const template = PROGRAM_TEMPLATES[key];
+    setValue("kind", template.kind);
+    setValue("serviceMonths", template.serviceMonths);
+    setValue("rotationBatches", template.rotationBatches);
+  }
+
+  async function onSubmit() {
+    setFormError(null);
+    setSaved(false);
+    const { template, ...values } = getValues();
+    const result = programId ? await updateProgramAction({ ...values, id: programId }) : await createProgramAction({ ...values, template });
+    if (result?.data) {
+      if (programId) {
+        setSaved(true);
+        router.refresh();
+      } else {
+        router.push(`/programs/${result.data.id}`);
+      }
+      return;
+    }
+    let placed = false;
+    for (const [field, message] of Object.entries(fieldErrorsOf(result))) {
+      if (!FIELDS.includes(field as Field)) continue;
+      setError(field as Field, { type: "server", message }, { shouldFocus: !placed });
+      placed = true;
+    }
+    setFormError(placed ? t("errors.validation") : serverErrorText(te, result?.serverError));
+  }
+
+  const err = (field: Field) => (errors[field]?.message ? errorText(te, errors[field]?.message) : undefined);
+  const templateField = register("template");
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      {saved ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("form.saved")}
+        </p>
+      ) : null}
+      <div className="grid gap-5 md:grid-cols-2">
+        {programId ? null : (
+          <SelectField
+            label={t("form.template")}
+            hint={t("form.templateHint")}
+            error={err("template")}
+            options={TEMPLATE_KEYS.map((k) => ({ value: k, label: t(`template.${k}`) }))}
+            className="md:col-span-2"
+            {...templateField}
+            onChange={(event) => {
+              void templateField.onChange(event);
+              applyTemplate(event.target.value as TemplateKey);
+            }}
+          />
+        )}
+        <TextField label={t("form.name")} autoComplete="off" maxLength={100} error={err("name")} {...register("name")} className="md:col-span-2" />
+        <SelectField label={t("form.kind")} error={err("kind")} options={PROGRAM_KINDS.map((k) => ({ value: k, label: tKind(k) }))} {...register("kind")} />
+        <TextField label={t("form.year")} type="number" inputMode="numeric" min={2000} max={2100} error={err("year")} {...register("year")} />
+        <TextField label={t("form.batchNumber")} type="number" inputMode="numeric" min={1} placeholder={t("form.batchNumberPlaceholder")} error={err("batchNumber")} {...register("batchNumber")} />
+        <TextField label={t("form.serviceMonths")} type="number" inputMode="numeric" min={1} max={120} error={err("serviceMonths")} {...register("serviceMonths")} />
+        <TextField label={t("form.rotationBatches")} type="number" inputMode="numeric" min={1} max={12} error={err("rotationBatches")} {...register("rotationBatches")} />
+        <div className="flex flex-col gap-1.5 md:col-span-2">
+          <label htmlFor="program-description" className="text-sm font-medium text-slate-700">
+            {t("form.description")}
+          </label>
+          <textarea
+            id="program-description"
+            rows={4}
+            maxLength={2000}
+            aria-invalid={errors.description ? true : undefined}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+            {...register("description")}
+          />
+          {err("description") ? <p className="text-sm text-red-600">{err("description")}</p> : null}
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={isSubmitting} aria-busy={isSubmitting}>
+          {isSubmitting ? t("form.saving") : programId ? t("form.save") : t("form.create")}
+        </Button>
+        <Link href={programId ? `/programs/${programId}` : "/programs"} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          {t("form.cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, Td } from "@/components/ui/table";
+import type { ProgramRow } from "@/lib/server/programs";
+import { StagePosition } from "./stage-position";
+
+export const statusTone = { DRAFT: "neutral", OPEN: "info", VETTING: "warning", DISPATCHING: "warning", IN_SERVICE: "success", CLOSED: "neutral" } as const;
+
+export async function ProgramListTable({ rows }: { rows: ProgramRow[] }) {
+  const [t, tKind, tStatus, format] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), getTranslations("programStatus"), getFormatter()]);
+  return (
+    <Table
+      caption={t("list.caption")}
+      head={[t("list.name"), t("list.kind"), t("list.yearBatch"), t("list.status"), t("list.posts"), t("list.headcount"), t("list.stage")]}
+    >
+      {rows.map((p) => (
+        <tr key={p.id}>
+          <Td className="font-medium">
+            <Link href={`/programs/${p.id}`} className="text-brand-700 hover:underline">
+              {p.name}
+            </Link>
+          </Td>
+          <Td>{tKind(p.kind)}</Td>
+          <Td className="tabular-nums">{p.batchNumber ? t("list.yearAndBatch", { year: p.year, batch: p.batchNumber }) : t("list.yearOnly", { year: p.year })}</Td>
+          <Td>
+            <Badge tone={statusTone[p.status]}>{tStatus(p.status)}</Badge>
+          </Td>
+          <Td className="tabular-nums">{format.number(p.postCount)}</Td>
+          <Td className="tabular-nums">{format.number(p.headcount)}</Td>
+          <Td>
+            <StagePosition position={p.position} />
+          </Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

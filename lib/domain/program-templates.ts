@@ -1,0 +1,112 @@
+// Starting points for a new programme, taken from the seed documents. A template fills the form
+// (kind, service months, rotation batches) and gives the new programme its stages, ratios and
+// cut-off dates for the chosen year; every value can be changed afterwards. Pure: no I/O.
+import type { ProgramKind, StageKind } from "../generated/prisma/enums";
+import { calendarDate, fromShanghaiWallClock } from "./program-timeline";
+
+export const TEMPLATE_KEYS = ["longTermAid", "countyHireTownshipUse", "counterpartSupport", "blank"] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+interface StageTemplate {
+  kind: StageKind;
+  /** Asia/Shanghai wall-clock "MM-DD HH:mm", in the programme's year plus yearOffset. */
+  opens: [yearOffset: number, monthDayTime: string];
+  closes: [yearOffset: number, monthDayTime: string];
+  ratio?: number;
+}
+
+interface CutoffTemplate {
+  code: string;
+  label: string;
+  date: [yearOffset: number, monthDay: string];
+}
+
+export interface ProgramTemplate {
+  key: TemplateKey;
+  kind: ProgramKind;
+  serviceMonths: number;
+  rotationBatches: number;
+  stages: StageTemplate[];
+  cutoffs: CutoffTemplate[];
+}
+
+export const PROGRAM_TEMPLATES: Record<TemplateKey, ProgramTemplate> = {
+  // Seed 000 (绍兴市第八批援疆医生选派): 18 months ("一年半"), two rotation batches of seven, the seven
+  // stages in the seed's order and dates, shortlist 1:3 and report list 1:2, age counted to the end of
+  // December and title tenure to the end of October.
+  longTermAid: {
+    key: "longTermAid",
+    kind: "LONG_TERM_AID",
+    serviceMonths: 18,
+    rotationBatches: 2,
+    stages: [
+      { kind: "REGISTRATION", opens: [0, "11-08 00:00"], closes: [0, "11-11 12:00"] },
+      { kind: "PRELIMINARY_REVIEW", opens: [0, "11-08 00:00"], closes: [0, "11-12 00:00"] },
+      { kind: "PHYSICAL_EXAM", opens: [0, "11-12 00:00"], closes: [0, "11-14 00:00"] },
+      { kind: "INSPECTION_SHORTLIST", opens: [0, "11-14 00:00"], closes: [0, "11-20 00:00"], ratio: 3 },
+      { kind: "INSPECTION", opens: [0, "11-14 00:00"], closes: [0, "11-20 00:00"] },
+      { kind: "REPORT_LIST", opens: [0, "11-20 00:00"], closes: [0, "11-23 00:00"], ratio: 2 },
+      { kind: "APPROVAL", opens: [0, "11-23 00:00"], closes: [1, "01-01 00:00"] },
+    ],
+    cutoffs: [
+      { code: "AGE", label: "年龄计算截止日", date: [0, "12-31"] },
+      { code: "TITLE_TENURE", label: "任职年限计算截止日", date: [0, "10-31"] },
+    ],
+  },
+  // Seed 001 (万州区“县聘乡用”): a year at the township centre, one batch; needs and names are reported
+  // at the end of the year before and the doctors placed at the start of the year.
+  countyHireTownshipUse: {
+    key: "countyHireTownshipUse",
+    kind: "COUNTY_HIRE_TOWNSHIP_USE",
+    serviceMonths: 12,
+    rotationBatches: 1,
+    stages: [
+      { kind: "REGISTRATION", opens: [-1, "12-01 00:00"], closes: [-1, "12-21 00:00"] },
+      { kind: "PRELIMINARY_REVIEW", opens: [-1, "12-21 00:00"], closes: [-1, "12-31 00:00"] },
+      { kind: "APPROVAL", opens: [0, "01-01 00:00"], closes: [0, "01-16 00:00"] },
+    ],
+    cutoffs: [{ code: "HIRE", label: "招聘年限计算截止日", date: [-1, "12-31"] }],
+  },
+  // Seed 003 (四川省对口支援“传帮带”): the two sides sign a three-year support agreement (“签订三年帮扶
+  // 协议”, “制定3年帮扶规划”), so the service is 36 months in one batch. The seed gives no selection
+  // timetable; it asks for staff of intermediate title and above chosen by the supporting hospital, so
+  // the template keeps the short path of registration, qualification review and approval over the
+  // first quarter, without cut-off dates (the title requirement is a rule, not a date).
+  counterpartSupport: {
+    key: "counterpartSupport",
+    kind: "COUNTERPART_SUPPORT",
+    serviceMonths: 36,
+    rotationBatches: 1,
+    stages: [
+      { kind: "REGISTRATION", opens: [0, "01-01 00:00"], closes: [0, "02-01 00:00"] },
+      { kind: "PRELIMINARY_REVIEW", opens: [0, "02-01 00:00"], closes: [0, "03-01 00:00"] },
+      { kind: "APPROVAL", opens: [0, "03-01 00:00"], closes: [0, "04-01 00:00"] },
+    ],
+    cutoffs: [],
+  },
+  blank: { key: "blank", kind: "OTHER", serviceMonths: 12, rotationBatches: 1, stages: [], cutoffs: [] },
+};
+
+export interface MaterialisedTimeline {
+  stages: { kind: StageKind; sequence: number; opensAt: Date; closesAt: Date; ratio: number | null }[];
+  cutoffs: { code: string; label: string; date: Date }[];
+}
+
+function instant(year: number, [offset, monthDayTime]: [number, string]): Date {
+  const at = fromShanghaiWallClock(`${year + offset}-${monthDayTime}`);
+  if (!at) throw new Error(`bad template time ${monthDayTime}`);
+  return at;
+}
+
+/** The template's stages and cut-off dates placed in the programme's year. */
+export function materialiseTemplate(key: TemplateKey, year: number): MaterialisedTimeline {
+  const template = PROGRAM_TEMPLATES[key];
+  return {
+    stages: template.stages.map((s, i) => ({ kind: s.kind, sequence: i + 1, opensAt: instant(year, s.opens), closesAt: instant(year, s.closes), ratio: s.ratio ?? null })),
+    cutoffs: template.cutoffs.map((c) => {
+      const date = calendarDate(`${year + c.date[0]}-${c.date[1]}`);
+      if (!date) throw new Error(`bad template date ${c.date[1]}`);
+      return { code: c.code, label: c.label, date };
+    }),
+  };
+}

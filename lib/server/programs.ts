@@ -1,0 +1,213 @@
+import "server-only";
+import { audit } from "../audit";
+import { authorize, programWhere, type Scope } from "../auth/policy";
+import { candidateTargets, transitionRefusal } from "../domain/program-status";
+import { materialiseTemplate } from "../domain/program-templates";
+import { timelinePosition, type TimelinePosition } from "../domain/stage-window";
+import { AppError } from "../errors";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { ProgramKind, ProgramStatus, StageKind } from "../generated/prisma/enums";
+import { pageArgs, toPage, type Page } from "../schemas/list-query";
+import { changeStatusSchema, createProgramSchema, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
+import { actorOf, loadProgramForChange, parse, programSnapshotSelect, runTx, type ProgramSnapshot, type Tx } from "./program-support";
+
+// Use cases of programmes (issue 4): list, read, create from a template, edit, timeline and cut-off
+// dates, status changes behind the guards of lib/domain/program-status.ts. Each takes the database,
+// the caller's scope and raw input: parse → authorize → transaction with its audit row.
+// Duplication is in lib/server/program-duplicate.ts, posts and quotas in lib/server/posts.ts.
+
+// ───────────── Reads ─────────────
+
+export interface ProgramRow {
+  id: string;
+  name: string;
+  kind: ProgramKind;
+  year: number;
+  batchNumber: number | null;
+  status: ProgramStatus;
+  postCount: number;
+  headcount: number;
+  position: TimelinePosition;
+}
+
+/** One page of the programmes the user may see, searched and filtered in SQL. */
+export async function listPrograms(db: PrismaClient, scope: Scope, query: ProgramListQuery, now = new Date()): Promise<Page<ProgramRow>> {
+  authorize(scope, "program.read");
+  const filters: Prisma.ProgramWhereInput[] = [programWhere(scope)];
+  if (query.q) filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] });
+  if (query.status) filters.push({ status: query.status });
+  const where: Prisma.ProgramWhereInput = { AND: filters };
+  const [total, rows] = await Promise.all([
+    db.program.count({ where }),
+    db.program.findMany({
+      where,
+      orderBy: [{ year: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+      ...pageArgs(query),
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        year: true,
+        batchNumber: true,
+        status: true,
+        stages: { select: { kind: true, sequence: true, opensAt: true, closesAt: true } },
+        posts: { select: { headcount: true } },
+      },
+    }),
+  ]);
+  return toPage(
+    rows.map(({ stages, posts, ...p }) => ({
+      ...p,
+      postCount: posts.length,
+      headcount: posts.reduce((sum, post) => sum + post.headcount, 0),
+      position: timelinePosition(stages, now),
+    })),
+    total,
+    query,
+  );
+}
+
+export interface ProgramDetail extends ProgramSnapshot {
+  bureauName: string;
+  stages: { id: string; kind: StageKind; sequence: number; opensAt: Date; closesAt: Date; ratio: number | null }[];
+  cutoffDates: { id: string; code: string; label: string; date: Date }[];
+  postCount: number;
+  headcount: number;
+  applicationCount: number;
+  position: TimelinePosition;
+  /** Statuses the user could ask for (the guards decide). */
+  targets: ProgramStatus[];
+}
+
+/** One programme the user may see, or null (missing or out of scope: the page says "not found"). */
+export async function getProgram(db: PrismaClient, scope: Scope, id: string, now = new Date()): Promise<ProgramDetail | null> {
+  authorize(scope, "program.read");
+  const program = await db.program.findFirst({
+    where: { AND: [programWhere(scope), { id }] },
+    select: {
+      ...programSnapshotSelect,
+      bureau: { select: { name: true } },
+      stages: { orderBy: { sequence: "asc" }, select: { id: true, kind: true, sequence: true, opensAt: true, closesAt: true, ratio: true } },
+      cutoffDates: { orderBy: { date: "asc" }, select: { id: true, code: true, label: true, date: true } },
+      posts: { select: { headcount: true, _count: { select: { applications: true } } } },
+    },
+  });
+  if (!program) return null;
+  const { bureau, posts, ...rest } = program;
+  return {
+    ...rest,
+    bureauName: bureau.name,
+    postCount: posts.length,
+    headcount: posts.reduce((sum, p) => sum + p.headcount, 0),
+    applicationCount: posts.reduce((sum, p) => sum + p._count.applications, 0),
+    position: timelinePosition(rest.stages, now),
+    targets: candidateTargets(rest.status),
+  };
+}
+
+// ───────────── Mutations ─────────────
+
+/**
+ * A new programme of the user's own organisation (the bureau is never taken from the client), with
+ * the template's stages and cut-off dates placed in its year. Status DRAFT.
+ */
+export async function createProgram(db: PrismaClient, scope: Scope, raw: unknown): Promise<ProgramSnapshot> {
+  const { template, ...values } = parse(createProgramSchema, raw);
+  authorize(scope, "program.manage", { organizationId: scope.user.organizationId });
+  return runTx(db, async (tx) => {
+    const bureau = await tx.organization.findUnique({ where: { id: scope.user.organizationId }, select: { kind: true, isActive: true } });
+    if (!bureau || bureau.kind !== "BUREAU" || !bureau.isActive) throw new AppError("forbidden", "notABureau");
+    const timeline = materialiseTemplate(template, values.year);
+    const created = await tx.program.create({
+      data: {
+        ...values,
+        bureauId: scope.user.organizationId,
+        status: "DRAFT",
+        stages: { create: timeline.stages },
+        cutoffDates: { create: timeline.cutoffs },
+      },
+      select: programSnapshotSelect,
+    });
+    await audit(tx, { actor: await actorOf(tx, scope), action: "program.create", entity: "Program", entityId: created.id, after: { ...created, template, ...timeline } });
+    return created;
+  });
+}
+
+/** Edits the programme's fields. Not once closed; rotation batches not below a post's batch. */
+export async function updateProgram(db: PrismaClient, scope: Scope, raw: unknown): Promise<ProgramSnapshot> {
+  const { id, ...values } = parse(updateProgramSchema, raw);
+  authorize(scope, "program.manage");
+  return runTx(db, async (tx) => {
+    const before = await loadProgramForChange(tx, scope, id);
+    if (before.status === "CLOSED") throw new AppError("conflict", "programClosed");
+    const highestBatch = await tx.post.aggregate({ where: { programId: id }, _max: { rotationBatch: true } });
+    if ((highestBatch._max.rotationBatch ?? 0) > values.rotationBatches) {
+      throw new AppError("validation", "postsInLaterBatch", { rotationBatches: ["postsInLaterBatch"] });
+    }
+    const changed = (Object.keys(values) as (keyof typeof values)[]).some((key) => values[key] !== before[key]);
+    if (!changed) return before;
+    const after = await tx.program.update({ where: { id }, data: values, select: programSnapshotSelect });
+    await audit(tx, { actor: await actorOf(tx, scope), action: "program.update", entity: "Program", entityId: id, before, after });
+    return after;
+  });
+}
+
+async function timelineOf(tx: Tx, programId: string) {
+  const [stages, cutoffs] = await Promise.all([
+    tx.programStage.findMany({ where: { programId }, orderBy: { sequence: "asc" }, select: { kind: true, sequence: true, opensAt: true, closesAt: true, ratio: true } }),
+    tx.cutoffDate.findMany({ where: { programId }, orderBy: { code: "asc" }, select: { code: true, label: true, date: true } }),
+  ]);
+  return { stages, cutoffs };
+}
+
+/** Replaces the timeline (sequence = order given) and the cut-off dates, audited with both versions. */
+export async function updateTimeline(db: PrismaClient, scope: Scope, raw: unknown) {
+  const input = parse(timelineSchema, raw);
+  authorize(scope, "program.manage");
+  return runTx(db, async (tx) => {
+    const program = await loadProgramForChange(tx, scope, input.id);
+    if (program.status === "CLOSED") throw new AppError("conflict", "programClosed");
+    if (program.status !== "DRAFT" && !input.stages.some((s) => s.kind === "REGISTRATION")) {
+      throw new AppError("conflict", "registrationRequiredOnceOpen");
+    }
+    const before = await timelineOf(tx, program.id);
+    await tx.programStage.deleteMany({ where: { programId: program.id } });
+    await tx.cutoffDate.deleteMany({ where: { programId: program.id } });
+    await tx.programStage.createMany({ data: input.stages.map((s, i) => ({ programId: program.id, kind: s.kind, sequence: i + 1, opensAt: s.opensAt, closesAt: s.closesAt, ratio: s.ratio })) });
+    await tx.cutoffDate.createMany({ data: input.cutoffs.map((c) => ({ programId: program.id, ...c })) });
+    const after = await timelineOf(tx, program.id);
+    await audit(tx, { actor: await actorOf(tx, scope), action: "program.timeline_updated", entity: "Program", entityId: program.id, before, after });
+    return after;
+  });
+}
+
+/** Moves the programme to another status if the guard allows it; otherwise a refusal in words (its catalogue key). */
+export async function changeProgramStatus(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()): Promise<ProgramSnapshot> {
+  const { id, target, confirmed } = parse(changeStatusSchema, raw);
+  authorize(scope, "program.manage");
+  return runTx(db, async (tx) => {
+    const before = await loadProgramForChange(tx, scope, id);
+    const [stages, posts, approvedApplications] = await Promise.all([
+      tx.programStage.findMany({ where: { programId: id }, select: { kind: true, closesAt: true } }),
+      tx.post.findMany({ where: { programId: id }, select: { headcount: true, rotationBatch: true } }),
+      tx.application.count({ where: { status: "APPROVED", post: { programId: id } } }),
+    ]);
+    const refusal = transitionRefusal(
+      {
+        status: before.status,
+        stageKinds: stages.map((s) => s.kind),
+        registrationClosesAt: stages.find((s) => s.kind === "REGISTRATION")?.closesAt ?? null,
+        posts,
+        rotationBatches: before.rotationBatches,
+        approvedApplications,
+      },
+      target,
+      now,
+      confirmed,
+    );
+    if (refusal) throw new AppError("conflict", refusal);
+    const after = await tx.program.update({ where: { id }, data: { status: target }, select: programSnapshotSelect });
+    await audit(tx, { actor: await actorOf(tx, scope), action: "program.status_changed", entity: "Program", entityId: id, before: { status: before.status }, after: { status: after.status } });
+    return after;
+  });
+}

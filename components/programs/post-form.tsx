@@ -74,7 +74,7 @@ export function PostForm({ programId, postId, rotationBatches, receivingOrgs, de
           {formError}
         </p>
       ) : null}
-      <div className="grid gap-5 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <TextField label={t("posts.searchReceiving")} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("posts.searchReceivingPlaceholder")} />
         <SelectField
           label={t("posts.receivingOrg")}

@@ -83,7 +83,7 @@ export function ProgramForm({ programId, defaultValues }: { programId?: string; 
           {t("form.saved")}
         </p>
       ) : null}
-      <div className="grid gap-5 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         {programId ? null : (
           <SelectField
             label={t("form.template")}

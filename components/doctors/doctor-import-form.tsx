@@ -91,6 +91,17 @@ export function DoctorImportForm() {
     const text = te.has(`problems.${p.code}`) ? t(`problems.${p.code}` as never, p.params as never) : p.code;
     return p.column ? `${HEADER_OF.get(p.column)}：${text}` : text;
   };
+  const actionBadge = (row: Preview["rows"][number]) => (row.action === "update" ? <Badge tone="info">{t("actionUpdate")}</Badge> : <Badge>{t("actionCreate")}</Badge>);
+  const problemList = (row: Preview["rows"][number]) =>
+    row.problems.length === 0 ? (
+      <span className="text-emerald-700">{t("ok")}</span>
+    ) : (
+      <ul className="list-disc pl-4 text-red-700">
+        {row.problems.map((p, i) => (
+          <li key={i}>{problemText(p)}</li>
+        ))}
+      </ul>
+    );
   const isClean = !!preview && preview.sheetProblems.length === 0 && preview.counts.withProblems === 0 && preview.counts.rows > 0;
   const shown = preview ? (onlyProblems ? preview.rows.filter((r) => r.problems.length > 0) : preview.rows) : [];
 
@@ -146,28 +157,35 @@ export function DoctorImportForm() {
                   {t("showOnlyProblems")}
                 </label>
               ) : null}
-              <Table caption={t("caption")} head={[t("rowNumber"), t("name"), t("idNumber"), t("employer"), t("action"), t("problems")]}>
+              <ul className="divide-y divide-slate-100 sm:hidden" aria-label={t("caption")}>
+                {shown.map((row) => (
+                  <li key={row.rowNumber} className="py-3 text-sm">
+                    <div className="flex items-start justify-between gap-2">
+                      <span className="font-medium text-slate-900">
+                        {t("rowNumber")} {row.rowNumber} · {row.name}
+                      </span>
+                      {actionBadge(row)}
+                    </div>
+                    <p className="font-mono text-xs text-slate-500">{row.idNumber}</p>
+                    <p className="text-slate-600">{row.employerName}</p>
+                    {problemList(row)}
+                  </li>
+                ))}
+              </ul>
+              <div className="hidden sm:block">
+              <Table caption={t("caption")} head={[t("rowNumber"), t("name"), t("idNumber"), t("employer"), t("action"), t("problemsColumn")]}>
                 {shown.map((row) => (
                   <tr key={row.rowNumber} className={row.problems.length > 0 ? "bg-red-50/50" : undefined}>
                     <Td className="tabular-nums">{row.rowNumber}</Td>
                     <Td className="whitespace-nowrap">{row.name}</Td>
                     <Td className="whitespace-nowrap font-mono text-xs">{row.idNumber}</Td>
                     <Td>{row.employerName}</Td>
-                    <Td>{row.action === "update" ? <Badge tone="info">{t("actionUpdate")}</Badge> : <Badge>{t("actionCreate")}</Badge>}</Td>
-                    <Td className="min-w-64">
-                      {row.problems.length === 0 ? (
-                        <span className="text-emerald-700">{t("ok")}</span>
-                      ) : (
-                        <ul className="list-disc pl-4 text-red-700">
-                          {row.problems.map((p, i) => (
-                            <li key={i}>{problemText(p)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </Td>
+                    <Td>{actionBadge(row)}</Td>
+                    <Td className="min-w-64">{problemList(row)}</Td>
                   </tr>
                 ))}
               </Table>
+              </div>
             </>
           ) : null}
         </section>

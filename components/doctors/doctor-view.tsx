@@ -15,16 +15,16 @@ export async function DoctorView({ doctor }: { doctor: DoctorDetail }) {
     [t("form.birthDate"), ymd(doctor.birthDate)],
     [t("form.idNumber"), doctor.idNumber],
     [t("form.education"), t(`education.${doctor.education}`)],
-    [t("form.degree"), doctor.degree ?? "—"],
-    [t("form.major"), doctor.major ?? "—"],
+    [t("view.degree"), doctor.degree ?? "—"],
+    [t("view.major"), doctor.major ?? "—"],
     [t("form.employer"), doctor.employer.name],
     [t("form.department"), doctor.department],
     [t("form.specialty"), doctor.specialty],
-    [t("form.practisingCategory"), doctor.practisingCategory ? t(`category.${doctor.practisingCategory}`) : "—"],
+    [t("view.practisingCategory"), doctor.practisingCategory ? t(`category.${doctor.practisingCategory}`) : "—"],
     [t("form.positionRank"), t(`rank.${doctor.positionRank}`)],
-    [t("form.positionTitle"), doctor.positionTitle ?? "—"],
-    [t("form.hireDate"), ymd(doctor.hireDate)],
-    [t("form.phone"), doctor.phone ?? "—"],
+    [t("view.positionTitle"), doctor.positionTitle ?? "—"],
+    [t("view.hireDate"), ymd(doctor.hireDate)],
+    [t("view.phone"), doctor.phone ?? "—"],
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { IMPORT_COLUMNS } from "@/lib/domain/doctor-import";
 import { composeIdNumber } from "@/lib/domain/id-number";
+import { prisma } from "@/lib/db";
 import { attachmentDisposition, contentTypes, writeSheet } from "@/lib/excel/sheet";
 import { doctorExportSchema } from "@/lib/schemas/doctors";
 import { apiRoute } from "@/lib/server/api-route";
@@ -16,13 +17,16 @@ const EXAMPLE: Record<string, string | Date> = {
 };
 
 // GET /api/v1/doctors/import-template?format=xlsx|csv — the import's header row and one example row.
-export const GET = apiRoute({ permission: "doctor.manage" }, async ({ request }) => {
+export const GET = apiRoute({ permission: "doctor.manage" }, async ({ request, scope }) => {
+  // A hospital's user gets its own name in the example row, the one name its rows may carry.
+  const own = await prisma.organization.findUnique({ where: { id: scope.user.organizationId }, select: { name: true, kind: true } });
+  const example = own && own.kind !== "BUREAU" ? { ...EXAMPLE, 工作单位: own.name } : EXAMPLE;
   const { format } = doctorExportSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const t = await getTranslations("doctors");
   const body = await writeSheet(format, {
     sheetName: t("export.sheetName"),
     columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, value: (row: typeof EXAMPLE) => row[c.header] ?? null, kind: "date" as const, width: c.key === "employer" ? 28 : undefined })),
-    rows: [EXAMPLE],
+    rows: [example],
   });
   return new Response(new Uint8Array(body), {
     status: 200,

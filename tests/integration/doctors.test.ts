@@ -6,7 +6,7 @@ import { IMPORT_COLUMNS, parseCsv, readSheet, validateRows } from "@/lib/domain/
 import { composeIdNumber } from "@/lib/domain/id-number";
 import { toCsv, toXlsx } from "@/lib/excel/sheet";
 import { isAppError } from "@/lib/errors";
-import { doctorListQuerySchema, type DoctorFormValues } from "@/lib/schemas/doctors";
+import { doctorListQuerySchema, MAX_IMPORT_BYTES, type DoctorFormValues } from "@/lib/schemas/doctors";
 import { commitDoctorImport, previewDoctorImport } from "@/lib/server/doctor-import";
 import { createDoctor, updateDoctor } from "@/lib/server/doctor-mutations";
 import { doctorSheetColumns, getDoctor, listDoctors, listDoctorsForExport, listEmployerOptions } from "@/lib/server/doctors";
@@ -236,7 +236,7 @@ describe("import and export", () => {
 
   it("refuses a file of the wrong type or too large, and roles without doctor.manage", async () => {
     expect((await refusal(previewDoctorImport(db.prisma, scopes.nominator!, { fileName: "a.xls", contentBase64: "AAAA" }))).message).toBe("fileType");
-    expect((await refusal(previewDoctorImport(db.prisma, scopes.nominator!, { fileName: "a.csv", contentBase64: "A".repeat(2_000_000) }))).message).toBe("fileTooLarge");
+    expect((await refusal(previewDoctorImport(db.prisma, scopes.nominator!, { fileName: "a.csv", contentBase64: "A".repeat(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 8) }))).message).toBe("fileTooLarge");
     expect((await refusal(previewDoctorImport(db.prisma, scopes.auditor!, csvFile([HEADER])))).code).toBe("forbidden");
     expect((await refusal(previewDoctorImport(db.prisma, scopes.nominator!, { fileName: "a.xlsx", contentBase64: Buffer.from("not a zip").toString("base64") }))).message).toBe("fileUnreadable");
   });

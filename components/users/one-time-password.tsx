@@ -8,7 +8,18 @@ import { useState, type ReactNode } from "react";
  * A generated password, shown once: it lives only in this component's props (the action's result),
  * never in the URL, storage or the page's HTML on reload.
  */
-export function OneTimePassword({ title, password, children }: { title: string; password: string; children?: ReactNode }) {
+export function OneTimePassword({
+  title,
+  password,
+  children,
+  text,
+}: {
+  title: string;
+  password: string;
+  children?: ReactNode;
+  /** Wording for another one-time secret (an API token) instead of a password. */
+  text?: { description: string; label: string; copyFailed: string };
+}) {
   const t = useTranslations("users.oneTime");
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   async function copy() {
@@ -25,9 +36,9 @@ export function OneTimePassword({ title, password, children }: { title: string; 
         <KeyRound aria-hidden className="h-5 w-5" />
         {title}
       </h2>
-      <p className="mt-2 text-sm text-emerald-900">{t("description")}</p>
+      <p className="mt-2 text-sm text-emerald-900">{text?.description ?? t("description")}</p>
       <div className="mt-4 flex flex-wrap items-center gap-2">
-        <span className="text-sm font-medium text-slate-700">{t("label")}</span>
+        <span className="text-sm font-medium text-slate-700">{text?.label ?? t("label")}</span>
         <code data-testid="one-time-password" className="select-all break-all rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-lg tracking-wider text-slate-900">
           {password}
         </code>
@@ -41,7 +52,7 @@ export function OneTimePassword({ title, password, children }: { title: string; 
         </button>
       </div>
       <p aria-live="polite" className="mt-2 text-sm text-red-700">
-        {copied === "failed" ? t("copyFailed") : null}
+        {copied === "failed" ? (text?.copyFailed ?? t("copyFailed")) : null}
       </p>
       {children ? <div className="mt-3 flex flex-wrap gap-2">{children}</div> : null}
     </section>

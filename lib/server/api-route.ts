@@ -1,8 +1,11 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import { ZodError } from "zod";
 import { authorize, type Permission, type Scope } from "../auth/policy";
 import { getSessionUser, type SessionUser } from "../auth/session";
+import { prisma } from "../db";
 import { isAppError } from "../errors";
+import { authenticateBearer } from "./api-tokens";
 import { loadScope } from "./scope";
 
 export interface RouteContext<P> {
@@ -10,30 +13,87 @@ export interface RouteContext<P> {
   user: SessionUser;
   scope: Scope;
   params: P;
-}
-
-function errorResponse(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
+  /** How the caller proved who they are: the browser's session or an API token. */
+  via: "session" | "token";
 }
 
 /**
- * The only way to define a route handler: the signed-in user must hold `permission`; expected
- * errors become JSON with their code and status, anything else a logged 500 without details.
+ * What a route requires: a permission of the policy, or "signedIn" (any authenticated caller; only
+ * for answers that reveal nothing, such as the JSON 404 of unknown /api/v1 paths).
+ */
+export type RoutePermission = Permission | "signedIn";
+
+type FieldErrors = Record<string, string[]>;
+
+/** A request the server cannot read (malformed JSON body): 400. */
+export class BadRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BadRequestError";
+  }
+}
+
+export function errorResponse(status: number, code: string, message: string, fieldErrors?: FieldErrors) {
+  return NextResponse.json({ error: fieldErrors ? { code, message, fieldErrors } : { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** The request's JSON body; anything else is a 400 (a wrong shape is the schema's 422). */
+export async function readJsonBody(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadRequestError("The request body is not valid JSON.");
+  }
+}
+
+function zodFieldErrors(error: ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+/** `Authorization: Bearer <token>` → the token's account; "invalid" when a bearer token is given but not accepted. */
+async function callerOf(request: NextRequest): Promise<{ user: SessionUser; via: "session" | "token" } | "invalid" | null> {
+  const header = request.headers.get("authorization");
+  if (header !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return "invalid";
+    const user = await authenticateBearer(prisma, match[1]!);
+    return user ? { user, via: "token" } : "invalid";
+  }
+  const user = await getSessionUser();
+  return user ? { user, via: "session" } : null;
+}
+
+/**
+ * The only way to define a route handler: the caller — signed in, or with a bearer token issued to
+ * an account — must hold `permission`; expected errors become JSON `{ error: { code, message,
+ * fieldErrors? } }` with their status (a schema's refusal 422, a malformed body 400), anything else a
+ * logged 500 without details. Never an HTML page.
  */
 export function apiRoute<P = Record<string, never>>(
-  options: { permission: Permission },
+  options: { permission: RoutePermission },
   handler: (context: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await getSessionUser();
-      if (!user) return errorResponse(401, "unauthenticated", "Sign in first.");
-      if (user.mustChangePassword) return errorResponse(403, "forbidden", "Change your password first.");
+      const caller = await callerOf(request);
+      if (caller === "invalid") return errorResponse(401, "unauthenticated", "The API token is unknown, revoked or expired.");
+      if (!caller) return errorResponse(401, "unauthenticated", "Sign in first.");
+      const { user, via } = caller;
+      // Integration accounts never sign in, so their generated password is never changed: a token is enough.
+      if (via === "session" && user.mustChangePassword) return errorResponse(403, "forbidden", "Change your password first.");
       const scope = await loadScope(user);
-      authorize(scope, options.permission);
-      return await handler({ request, user, scope, params: await context.params });
+      if (options.permission !== "signedIn") authorize(scope, options.permission);
+      return await handler({ request, user, scope, params: await context.params, via });
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error.status, error.code, error.message);
+      if (isAppError(error)) return errorResponse(error.status, error.code, error.message, error.fieldErrors);
+      if (error instanceof ZodError) return errorResponse(422, "validation", "invalid", zodFieldErrors(error));
+      if (error instanceof BadRequestError) return errorResponse(400, "badRequest", error.message);
       console.error("[route] unexpected error", error);
       return errorResponse(500, "generic", "The request could not be completed.");
     }

@@ -47,9 +47,11 @@ export default async function DoctorImportPage() {
         <p className="mt-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("duplicatesRule")}</p>
         <p className="mt-3 text-sm text-slate-600">{t("limits", { rows: MAX_IMPORT_ROWS })}</p>
         <div className="mt-4 flex flex-wrap gap-2">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download from a route handler (the rule takes /api/v1/doctors/[doctorId] for a page) */}
           <a href="/api/v1/doctors/import-template?format=xlsx" className={linkClass}>
             {t("templateXlsx")}
           </a>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download from a route handler (the rule takes /api/v1/doctors/[doctorId] for a page) */}
           <a href="/api/v1/doctors/import-template?format=csv" className={linkClass}>
             {t("templateCsv")}
           </a>

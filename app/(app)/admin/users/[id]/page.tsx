@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ApiTokensSection, type ApiTokenView } from "@/components/api-tokens/api-tokens-section";
 import { EditUserForm } from "@/components/users/edit-user-form";
 import { UserActions } from "@/components/users/user-actions";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
@@ -9,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { listApiTokens } from "@/lib/server/api-tokens";
 import { requirePermission } from "@/lib/server/page-guard";
 import { getUser, userFormOptions } from "@/lib/server/users";
 
@@ -25,14 +27,28 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   const canManage = can(scope, "user.manage", { organizationId: user.organizationId });
-  const [options, t, tRoles, format] = await Promise.all([
+  const [options, apiTokens, t, tRoles, format] = await Promise.all([
     canManage ? userFormOptions(prisma, scope, user.id) : null,
+    canManage ? listApiTokens(prisma, scope, user.id) : [],
     getTranslations("users"),
     getTranslations("roles"),
     getFormatter(),
   ]);
+  const tApiTokens = await getTranslations("apiTokens");
   const isSelf = me.id === user.id;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("notSet"));
+
+  const now = new Date();
+  const tokenViews: ApiTokenView[] = apiTokens.map((token) => ({
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    createdAt: when(token.createdAt),
+    lastUsedAt: token.lastUsedAt ? when(token.lastUsedAt) : null,
+    // Valid through the day before expiresAt (midnight, Beijing time): show that day.
+    expiresAt: token.expiresAt ? format.dateTime(new Date(token.expiresAt.getTime() - 1), { dateStyle: "medium" }) : null,
+    status: token.revokedAt ? "revoked" : token.expiresAt && token.expiresAt <= now ? "expired" : "active",
+  }));
 
   const facts: [string, React.ReactNode][] = [
     [t("columns.username"), <span key="u" className="font-mono">{user.username}</span>],
@@ -76,6 +92,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             </Card>
             <Card title={t("form.editTitle")}>
               <EditUserForm key={`${user.id}-${user.role}-${user.organizationId}-${user.displayName}`} user={user} options={options} isSelf={isSelf} />
+            </Card>
+            <Card title={tApiTokens("title")}>
+              <ApiTokensSection userId={user.id} tokens={tokenViews} />
             </Card>
           </div>
         ) : null}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+import type { RoutePermission } from "../server/api-route";
+import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../schemas/doctors";
+import { auditFilterSchema } from "../schemas/audit";
+import { createPostSchema, createProgramSchema, programListQuerySchema, programSchema } from "../schemas/programs";
+import { screeningQuerySchema } from "../schemas/screening";
+import { importQuerySchema, importRowsSchema } from "./import-rows";
+import * as r from "./responses";
+
+// The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
+// path, method, the permission its apiRoute checks, the zod schemas of its query, path, body and
+// answer. The route handlers take their permission from here, and tests/integration/api-v1.test.ts
+// fails when a route file has no entry. GET /api/v1/openapi.json serves the document built from it.
+
+type Method = "get" | "post" | "patch";
+
+export interface ApiOperation {
+  method: Method;
+  path: string;
+  permission: RoutePermission;
+  summary: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** A zod schema of the JSON answer, or a file (CSV/XLSX) download. */
+  response: z.ZodType | { file: string };
+  status?: 200 | 201;
+}
+
+const programId = z.object({ programId: z.string() });
+const postId = z.object({ postId: z.string() });
+const doctorId = z.object({ doctorId: z.string() });
+const exportFile = { file: "text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (format=csv|xlsx)" };
+
+export const operations = {
+  listPrograms: { method: "get", path: "/programs", permission: "program.read", summary: "Programmes the caller may see, 20 a page", query: programListQuerySchema, response: r.programPageSchema },
+  createProgram: { method: "post", path: "/programs", permission: "program.manage", summary: "A programme of the caller's bureau, from a timeline template (DRAFT)", body: createProgramSchema, response: r.programSnapshotSchema, status: 201 },
+  getProgram: { method: "get", path: "/programs/{programId}", permission: "program.read", summary: "One programme with its timeline", response: r.programDetailSchema },
+  updateProgram: { method: "patch", path: "/programs/{programId}", permission: "program.manage", summary: "Edits the programme's fields (all of them)", body: programSchema, response: r.programSnapshotSchema },
+  listPosts: { method: "get", path: "/programs/{programId}/posts", permission: "program.read", summary: "The programme's posts with quotas", response: r.postListSchema },
+  createPost: { method: "post", path: "/programs/{programId}/posts", permission: "program.manage", summary: "A post of the programme (draft or open programmes)", body: createPostSchema.omit({ programId: true }), response: r.postSchema, status: 201 },
+  updatePost: { method: "patch", path: "/posts/{postId}", permission: "program.manage", summary: "Edits a post (all its fields)", body: createPostSchema.omit({ programId: true }), response: r.postSchema },
+  screenPost: { method: "get", path: "/posts/{postId}/screening", permission: "eligibility.screen", summary: "Every doctor in scope against the post's rules: counts and one page", query: screeningQuerySchema, response: r.screeningResultSchema },
+  evaluateDoctor: { method: "get", path: "/posts/{postId}/eligibility/{doctorId}", permission: "eligibility.screen", summary: "One doctor against the post's rules, with reasons", response: r.evaluationSchema },
+  listDoctors: { method: "get", path: "/doctors", permission: "doctor.read", summary: "Doctors the caller may see, 20 a page (ID numbers masked unless permitted)", query: doctorListQuerySchema, response: r.doctorPageSchema },
+  createDoctor: { method: "post", path: "/doctors", permission: "doctor.manage", summary: "A doctor of an employer in the caller's scope", body: doctorSchema, response: r.idResponseSchema, status: 201 },
+  getDoctor: { method: "get", path: "/doctors/{doctorId}", permission: "doctor.read", summary: "One doctor with titles and grassroots service", response: r.doctorDetailSchema },
+  updateDoctor: { method: "patch", path: "/doctors/{doctorId}", permission: "doctor.manage", summary: "Replaces the doctor's record and histories", body: doctorSchema, response: r.idResponseSchema },
+  importDoctors: { method: "post", path: "/doctors/import", permission: "doctor.manage", summary: "The import sheet's rows as JSON: ?dryRun=1 previews, otherwise all rows are written or none", query: importQuerySchema, body: importRowsSchema, response: r.importPreviewSchema },
+  exportDoctors: { method: "get", path: "/doctors/export", permission: "doctor.read", summary: "The doctors list as a sheet in the import's layout", query: doctorListQuerySchema.extend(doctorExportSchema.shape), response: exportFile },
+  importTemplate: { method: "get", path: "/doctors/import-template", permission: "doctor.manage", summary: "The import's header row and an example row", query: doctorExportSchema, response: exportFile },
+  exportAudit: { method: "get", path: "/audit/export", permission: "audit.read", summary: "The audit log's rows (same filters as the page) as a file", query: auditFilterSchema.extend({ format: z.enum(["csv", "xlsx"]) }), response: exportFile },
+  openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
+} satisfies Record<string, ApiOperation>;
+
+const pathParamNames = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const pathSchemas: Record<string, z.ZodObject> = { programId: programId, postId: postId, doctorId: doctorId };
+
+function pathParams(path: string): z.ZodObject | undefined {
+  const names = pathParamNames(path);
+  if (names.length === 0) return undefined;
+  return z.object(Object.fromEntries(names.map((n) => [n, pathSchemas[n]?.shape[n] ?? z.string()])));
+}
+
+const errorContent = { "application/json": { schema: r.errorResponseSchema } };
+const errors = {
+  "400": { description: "Malformed JSON body", content: errorContent },
+  "401": { description: "No session, or the token is unknown, revoked or expired", content: errorContent },
+  "403": { description: "The caller's role or scope does not allow it", content: errorContent },
+  "404": { description: "Not found (or not visible to the caller)", content: errorContent },
+  "409": { description: "Refused in the record's current state", content: errorContent },
+  "422": { description: "The input failed the schema: fieldErrors per dotted path", content: errorContent },
+};
+
+/** The OpenAPI 3.1 document of /api/v1, built from the registry's zod schemas. */
+export function buildOpenApiDocument() {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const [operationId, op] of Object.entries(operations) as [string, ApiOperation][]) {
+    const path = pathParams(op.path);
+    const success = "file" in op.response
+      ? { description: op.response.file, content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } } }
+      : { description: "OK", content: { "application/json": { schema: op.response } } };
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      operationId,
+      summary: op.summary,
+      description: `Permission: ${op.permission}`,
+      ...(op.query || path ? { requestParams: { ...(op.query ? { query: op.query } : {}), ...(path ? { path } : {}) } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      responses: { [String(op.status ?? 200)]: success, ...errors },
+    };
+  }
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Doctor secondment API",
+      version: "1",
+      description: "Authenticate with `Authorization: Bearer <token>` (an administrator issues tokens on the account's page) or the browser session.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    paths,
+  });
+}

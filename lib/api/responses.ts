@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { PROGRAM_STATUSES } from "../domain/program-status";
+import { EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, TITLE_LEVELS } from "../schemas/doctors";
+import { PROGRAM_KINDS } from "../schemas/programs";
+import { verdicts } from "../schemas/screening";
+
+// What /api/v1 answers, as zod schemas for the OpenAPI document (lib/api/openapi.ts). Instants are
+// ISO 8601 strings (UTC), calendar dates too (midnight UTC). Nested detail the document need not
+// spell out field by field (rule trees, evaluation reasons) is described as open objects.
+
+const instant = z.iso.datetime().meta({ description: "ISO 8601 instant, UTC" });
+const open = z.object({}).catchall(z.unknown());
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "badRequest, unauthenticated, forbidden, notFound, validation, conflict, deadlinePassed, generic" }),
+      message: z.string(),
+      fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int(), page: z.number().int(), pageCount: z.number().int() });
+
+const position = open.meta({ description: "Where the programme stands on its timeline" });
+
+export const programSnapshotSchema = z
+  .object({
+    id: z.string(),
+    bureauId: z.string(),
+    kind: z.enum(PROGRAM_KINDS),
+    name: z.string(),
+    year: z.number().int(),
+    batchNumber: z.number().int().nullable(),
+    status: z.enum(PROGRAM_STATUSES),
+    serviceMonths: z.number().int(),
+    rotationBatches: z.number().int(),
+    description: z.string().nullable(),
+  })
+  .meta({ id: "Program" });
+
+export const programPageSchema = page(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(PROGRAM_KINDS),
+    year: z.number().int(),
+    batchNumber: z.number().int().nullable(),
+    status: z.enum(PROGRAM_STATUSES),
+    postCount: z.number().int(),
+    headcount: z.number().int(),
+    position,
+  }),
+);
+
+export const programDetailSchema = programSnapshotSchema.extend({
+  bureauName: z.string(),
+  stages: z.array(z.object({ id: z.string(), kind: z.string(), sequence: z.number().int(), opensAt: instant, closesAt: instant, ratio: z.number().int().nullable() })),
+  cutoffDates: z.array(z.object({ id: z.string(), code: z.string(), label: z.string(), date: instant })),
+  postCount: z.number().int(),
+  headcount: z.number().int(),
+  applicationCount: z.number().int(),
+  position,
+  targets: z.array(z.enum(PROGRAM_STATUSES)),
+});
+
+export const postSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    receivingOrgId: z.string(),
+    title: z.string(),
+    specialty: z.string(),
+    headcount: z.number().int(),
+    rotationBatch: z.number().int(),
+    description: z.string().nullable(),
+  })
+  .meta({ id: "Post" });
+
+export const postListSchema = z.object({
+  rows: z.array(
+    postSchema.extend({
+      receivingOrgName: z.string(),
+      applicationCount: z.number().int(),
+      quotas: z.array(z.object({ nominatingOrgId: z.string(), nominatingOrgName: z.string(), minimum: z.number().int() })),
+    }),
+  ),
+});
+
+const doctorRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  sex: z.enum(SEXES),
+  idNumber: z.string().meta({ description: "Masked unless the caller may see the full number" }),
+  employerId: z.string(),
+  education: z.enum(EDUCATIONS),
+  specialty: z.string(),
+  practisingCategory: z.enum(PRACTISING_CATEGORIES).nullable().optional(),
+  positionRank: z.enum(POSITION_RANKS).nullable().optional(),
+});
+
+export const doctorPageSchema = page(doctorRow.catchall(z.unknown()));
+
+export const doctorDetailSchema = doctorRow
+  .extend({
+    titles: z.array(z.object({ id: z.string(), level: z.enum(TITLE_LEVELS), name: z.string(), specialty: z.string(), obtainedOn: instant })),
+    grassrootsServices: z.array(z.object({ id: z.string(), organizationName: z.string(), startDate: instant, endDate: instant.nullable(), isFullTime: z.boolean() })),
+    canManage: z.boolean(),
+  })
+  .catchall(z.unknown());
+
+export const idResponseSchema = z.object({ id: z.string() });
+
+export const importPreviewSchema = z.object({
+  fileName: z.string(),
+  sheetProblems: z.array(open),
+  rows: z.array(open.meta({ description: "Row number, create/update, the parsed record, its problems" })),
+  counts: z.object({ rows: z.number().int(), create: z.number().int(), update: z.number().int(), withProblems: z.number().int() }),
+  committed: z.boolean(),
+});
+
+export const screeningResultSchema = z.object({
+  post: open,
+  rules: z.array(z.object({ id: z.string(), name: z.string(), isProgramWide: z.boolean() })),
+  counts: z.object({ ELIGIBLE: z.number().int(), INELIGIBLE: z.number().int(), UNKNOWN: z.number().int(), total: z.number().int() }),
+  page: page(
+    z.object({
+      doctorId: z.string(),
+      name: z.string(),
+      employerName: z.string(),
+      specialty: z.string(),
+      title: z.object({ level: z.enum(TITLE_LEVELS), name: z.string(), specialty: z.string() }).nullable(),
+      verdict: z.enum(verdicts),
+      reasons: z.array(open),
+    }),
+  ),
+});
+
+export const evaluationSchema = z.object({
+  verdict: z.enum(verdicts),
+  rules: z.array(z.object({ id: z.string(), name: z.string(), isProgramWide: z.boolean(), evaluation: open })),
+  reasons: z.array(open),
+});
+
+export const fileResponse = "file" as const;

@@ -85,7 +85,7 @@ export function ApiTokensSection({ userId, tokens }: { userId: string; tokens: A
           {t("issue")}
         </Button>
       </form>
-      <p aria-live="polite" className={message?.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+      <p aria-live="polite" className={message ? (message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700") : "sr-only"}>
         {message?.text ?? null}
       </p>
       {tokens.length === 0 ? (
@@ -98,11 +98,11 @@ export function ApiTokensSection({ userId, tokens }: { userId: string; tokens: A
           {tokens.map((token) => (
             <tr key={token.id}>
               <Td className="break-words">{token.name}</Td>
-              <Td className="font-mono">{token.prefix}…</Td>
+              <Td className="whitespace-nowrap font-mono">{token.prefix}…</Td>
               <Td>{token.createdAt}</Td>
               <Td>{token.lastUsedAt ?? t("never")}</Td>
               <Td>{token.expiresAt ?? t("noExpiry")}</Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <Badge tone={statusTone[token.status]}>{t(`status.${token.status}`)}</Badge>
               </Td>
               <Td>

@@ -28,6 +28,7 @@ const routes: Record<string, () => Promise<RouteModule>> = {
   doctors: () => import("@/app/api/v1/doctors/route"),
   "doctors/[doctorId]": () => import("@/app/api/v1/doctors/[doctorId]/route"),
   "doctors/import": () => import("@/app/api/v1/doctors/import/route"),
+  "posts/[postId]": () => import("@/app/api/v1/posts/[postId]/route"),
   "posts/[postId]/screening": () => import("@/app/api/v1/posts/[postId]/screening/route"),
   "posts/[postId]/eligibility/[doctorId]": () => import("@/app/api/v1/posts/[postId]/eligibility/[doctorId]/route"),
   "openapi.json": () => import("@/app/api/v1/openapi.json/route"),
@@ -108,6 +109,23 @@ describe("programmes and posts", () => {
     expect(edit.status).toBe(403);
     expect(await writes()).toEqual(before);
   });
+  it("creates and edits a post of a draft programme; a bad post is a 422 with field errors", async () => {
+    const program = await call("programs", "POST", { token: tokens.admin, body: { kind: "OTHER", name: "API 岗位测试", year: 2027, serviceMonths: 6, rotationBatches: 2, template: "blank" } });
+    const receiving = await db.prisma.organization.findFirstOrThrow({ where: { kind: "RECEIVING_HOSPITAL", isActive: true } });
+    const fields = { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 2, rotationBatch: 1 };
+    const created = await call("programs/[programId]/posts", "POST", { token: tokens.admin, params: { programId: program.json.id }, body: fields });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ programId: program.json.id, headcount: 2 });
+    const edited = await call("posts/[postId]", "PATCH", { token: tokens.admin, params: { postId: created.json.id }, body: { ...fields, headcount: 3 } });
+    expect(edited.status).toBe(200);
+    expect(edited.json.headcount).toBe(3);
+    const bad = await call("posts/[postId]", "PATCH", { token: tokens.admin, params: { postId: created.json.id }, body: { ...fields, headcount: 0, rotationBatch: 9 } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fieldErrors).toHaveProperty("headcount");
+    expect((await db.prisma.post.findUniqueOrThrow({ where: { id: created.json.id } })).headcount).toBe(3);
+    const staffRefused = await call("posts/[postId]", "PATCH", { token: tokens.nominator2, params: { postId: created.json.id }, body: fields });
+    expect(staffRefused.status).toBe(403);
+  });
 });
 
 describe("doctors", () => {
@@ -140,6 +158,15 @@ describe("doctors", () => {
     expect(commit.status).toBe(200);
     expect(commit.json.committed).toBe(true);
     expect(await db.prisma.doctor.count({ where: { idNumber: row.idNumber } })).toBe(1);
+  });
+
+  it("editing a doctor with a bad body is a 422 naming the fields, and changes nothing", async () => {
+    const zjrm = await db.prisma.organization.findFirstOrThrow({ where: { name: "诸暨市人民医院" } });
+    const doctor = await db.prisma.doctor.findFirstOrThrow({ where: { employerId: zjrm.id } });
+    const response = await call("doctors/[doctorId]", "PATCH", { token: tokens.nominator2, params: { doctorId: doctor.id }, body: { name: "", idNumber: "123" } });
+    expect(response.status).toBe(422);
+    expect(Object.keys(response.json.error.fieldErrors)).toEqual(expect.arrayContaining(["name", "idNumber"]));
+    expect(await db.prisma.doctor.findUniqueOrThrow({ where: { id: doctor.id } })).toEqual(doctor);
   });
 });
 

@@ -86,7 +86,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </dl>
         </Card>
         {canManage && options ? (
-          <div className="flex flex-col gap-6">
+          <div className="flex min-w-0 flex-col gap-6">
             <Card title={t("actions.title")}>
               <UserActions user={{ id: user.id, username: user.username, displayName: user.displayName, status: user.status }} isSelf={isSelf} />
             </Card>

@@ -16,7 +16,7 @@ export async function ScreeningHeader({ post, rules }: Pick<ScreeningResult, "po
   ];
   return (
     <Card>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm lg:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label}>
             <dt className="text-slate-500">{label}</dt>

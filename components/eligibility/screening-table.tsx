@@ -13,11 +13,24 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
       <span className="text-slate-500">{t("eligibleNote")}</span>
     ) : (
       <ul className="flex list-disc flex-col gap-0.5 pl-4">
-        {row.reasons.map((r, i) => (
-          <li key={i}>
-            <ScreeningReason explanation={r} />
-          </li>
-        ))}
+        {row.reasons.map((group, i) =>
+          group.length === 1 ? (
+            <li key={i}>
+              <ScreeningReason explanation={group[0]!} />
+            </li>
+          ) : (
+            <li key={i}>
+              {t(row.verdict === "UNKNOWN" ? "unknownOf" : "noneOf")}
+              <ul className="flex list-[circle] flex-col gap-0.5 pl-4">
+                {group.map((r, j) => (
+                  <li key={j}>
+                    <ScreeningReason explanation={r} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ),
+        )}
       </ul>
     );
   return (

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize, doctorWhere, postWhere, type Scope } from "../auth/policy";
-import { evaluateRules, reasonsFor, type DoctorFacts, type Evaluation, type Explanation, type TitleLevel, type Verdict } from "../domain/eligibility";
+import { evaluateRules, reasonGroupsFor, type DoctorFacts, type Evaluation, type Explanation, type TitleLevel, type Verdict } from "../domain/eligibility";
 import { titleLevels } from "../schemas/eligibility";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -121,8 +121,11 @@ export interface ScreeningRow {
   /** The doctor's highest title, if any is recorded. */
   title: { level: TitleLevel; name: string; specialty: string } | null;
   verdict: Verdict;
-  /** Failing leaves when INELIGIBLE, missing data when UNKNOWN, none when ELIGIBLE. */
-  reasons: Explanation[];
+  /**
+   * Failing conditions when INELIGIBLE, missing data when UNKNOWN, none when ELIGIBLE; each group is
+   * one unmet condition, a group of several a choice of alternatives (none of which is met).
+   */
+  reasons: Explanation[][];
 }
 
 export interface ScreeningResult {
@@ -191,7 +194,7 @@ async function loadRows(db: PrismaClient, ids: string[], trees: RuleNode[]): Pro
       specialty: d.specialty,
       title: title ? { level: title.level, name: title.name, specialty: title.specialty } : null,
       verdict,
-      reasons: reasonsFor(evaluations, verdict).map((l) => l.explanation),
+      reasons: reasonGroupsFor(evaluations, verdict).map((group) => group.map((l) => l.explanation)),
     }];
   });
 }
@@ -205,7 +208,7 @@ export async function screeningUnits(db: PrismaClient, scope: Scope): Promise<{ 
 export interface DoctorPostEvaluation {
   verdict: Verdict;
   rules: { id: string; name: string; isProgramWide: boolean; evaluation: Evaluation }[];
-  reasons: Explanation[];
+  reasons: Explanation[][];
 }
 
 /** One doctor against one post (the rule builder's preview, nominations): both must be in the caller's scope. */
@@ -222,6 +225,6 @@ export async function evaluateDoctorForPost(db: PrismaClient, scope: Scope, raw:
   return {
     verdict,
     rules: rules.map((r, i) => ({ id: r.id, name: r.name, isProgramWide: r.postId === null, evaluation: evaluations[i]! })),
-    reasons: reasonsFor(evaluations, verdict).map((l) => l.explanation),
+    reasons: reasonGroupsFor(evaluations, verdict).map((group) => group.map((l) => l.explanation)),
   };
 }

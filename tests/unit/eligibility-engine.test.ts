@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { all, any, evaluateRule, evaluateRules, leavesBehind, not, reasonsFor, type DoctorFacts, type Verdict } from "@/lib/domain/eligibility";
+import { all, any, evaluateRule, evaluateRules, leavesBehind, not, reasonGroups, reasonGroupsFor, reasonsFor, type DoctorFacts, type Verdict } from "@/lib/domain/eligibility";
 import type { RuleLeaf, RuleNode } from "@/lib/schemas/eligibility";
 
 const E: Verdict = "ELIGIBLE";
@@ -71,5 +71,26 @@ describe("trees", () => {
     expect(evaluateRules([age, grassroots], complete).verdict).toBe(I);
     expect(evaluateRules([age, education], { birthDate: "1970-01-01" }).verdict).toBe(U);
     expect(evaluateRules([], complete).verdict).toBe(E);
+  });
+});
+
+describe("reason groups", () => {
+  const title = leaf({ kind: "titleAtLeast", level: "ASSOCIATE_SENIOR" });
+  const tree: RuleNode = { op: "ALL", children: [age, { op: "ANY", children: [education, title] }] };
+  const keys = (facts: DoctorFacts) => {
+    const e = evaluateRule(tree, facts);
+    return reasonGroups(e.root).map((g) => g.map((l) => l.explanation.key));
+  };
+  it("an ANY that fails is one group of alternatives; ALL lists each failing condition", () => {
+    expect(keys({ birthDate: "1950-01-01", education: "TECHNICAL_SECONDARY", titles: [{ level: "JUNIOR", obtainedOn: "2000-01-01" }] })).toEqual([["age.ineligible"], ["education.ineligible", "title.ineligible"]]);
+    expect(keys({ birthDate: "1970-01-01", education: "TECHNICAL_SECONDARY", titles: [{ level: "JUNIOR", obtainedOn: "2000-01-01" }] })).toEqual([["education.ineligible", "title.ineligible"]]);
+  });
+  it("for UNKNOWN, only what is missing, grouped the same way", () => {
+    expect(keys({ birthDate: "1970-01-01" })).toEqual([["education.unknown", "title.unknown"]]);
+    expect(keys({ education: "BACHELOR" })).toEqual([["age.unknown"]]);
+    expect(reasonGroupsFor([evaluateRule(tree, { birthDate: "1970-01-01", education: "BACHELOR" })], "ELIGIBLE")).toEqual([]);
+    const e = evaluateRule(tree, { birthDate: "1970-01-01" });
+    expect(reasonGroupsFor([e, evaluateRule(age, { birthDate: null })], "UNKNOWN").map((g) => g.length)).toEqual([2, 1]);
+    expect(reasonGroupsFor([e], "ELIGIBLE")).toEqual([]);
   });
 });

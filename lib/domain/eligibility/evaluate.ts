@@ -69,3 +69,21 @@ export function reasonsFor(evaluations: Evaluation[], verdict: Verdict): LeafRes
   if (verdict === "ELIGIBLE") return [];
   return evaluations.flatMap((e) => leavesBehind(e.root, verdict));
 }
+
+/**
+ * The same reasons grouped for reading: each group is one condition that is not met; a group of
+ * several is a choice (an ANY), any one of which would have done. ALL lists its children's groups.
+ */
+export function reasonGroups(node: NodeResult, target: Verdict = node.verdict): LeafResult[][] {
+  if (node.verdict !== target) return [];
+  if (node.op === "leaf") return [[node]];
+  if (node.op === "NOT") return reasonGroups(node.children[0], not(target));
+  const groups = node.children.flatMap((c) => reasonGroups(c, target));
+  return node.op === "ANY" && groups.length > 1 ? [groups.flat()] : groups;
+}
+
+/** reasonGroups over several rules that must all pass. */
+export function reasonGroupsFor(evaluations: Evaluation[], verdict: Verdict): LeafResult[][] {
+  if (verdict === "ELIGIBLE") return [];
+  return evaluations.flatMap((e) => reasonGroups(e.root, verdict));
+}

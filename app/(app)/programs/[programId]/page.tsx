@@ -49,7 +49,16 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <Card title={t("summary.title")} action={<Link href={`/programs/${program.id}/posts`} className="text-sm font-medium text-brand-700 hover:underline">{t("summary.managePosts")}</Link>}>
+        <Card title={t("summary.title")} action={
+            <span className="flex gap-4">
+              <Link href={`/programs/${program.id}/rules`} className="text-sm font-medium text-brand-700 hover:underline">
+                {t("summary.rules")}
+              </Link>
+              <Link href={`/programs/${program.id}/posts`} className="text-sm font-medium text-brand-700 hover:underline">
+                {t("summary.managePosts")}
+              </Link>
+            </span>
+          }>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[9rem_1fr]">
             <dt className="text-slate-500">{t("summary.bureau")}</dt>
             <dd className="text-slate-900">{program.bureauName}</dd>

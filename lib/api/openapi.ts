@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { RoutePermission } from "../server/api-route";
+import { saveRuleSchema } from "../schemas/eligibility-rules";
 import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../schemas/doctors";
 import { auditFilterSchema } from "../schemas/audit";
 import { createPostSchema, createProgramSchema, programListQuerySchema, programSchema } from "../schemas/programs";
@@ -40,6 +41,8 @@ export const operations = {
   listPosts: { method: "get", path: "/programs/{programId}/posts", permission: "program.read", summary: "The programme's posts with quotas", response: r.postListSchema },
   createPost: { method: "post", path: "/programs/{programId}/posts", permission: "program.manage", summary: "A post of the programme (draft or open programmes)", body: createPostSchema.omit({ programId: true }), response: r.postSchema, status: 201 },
   updatePost: { method: "patch", path: "/posts/{postId}", permission: "program.manage", summary: "Edits a post (all its fields)", body: createPostSchema.omit({ programId: true }), response: r.postSchema },
+  listRules: { method: "get", path: "/programs/{programId}/rules", permission: "program.read", summary: "The programme's eligibility rules (programme-wide and per post), posts and cut-off dates", response: r.programRulesSchema },
+  saveRule: { method: "post", path: "/programs/{programId}/rules", permission: "program.manage", summary: "Creates a rule, or with id (and the version read) saves its next version; draft or open programmes", body: saveRuleSchema.omit({ programId: true }), response: r.ruleSchema },
   screenPost: { method: "get", path: "/posts/{postId}/screening", permission: "eligibility.screen", summary: "Every doctor in scope against the post's rules: counts and one page", query: screeningQuerySchema, response: r.screeningResultSchema },
   evaluateDoctor: { method: "get", path: "/posts/{postId}/eligibility/{doctorId}", permission: "eligibility.screen", summary: "One doctor against the post's rules, with reasons", response: r.evaluationSchema },
   listDoctors: { method: "get", path: "/doctors", permission: "doctor.read", summary: "Doctors the caller may see, 20 a page (ID numbers masked unless permitted)", query: doctorListQuerySchema, response: r.doctorPageSchema },

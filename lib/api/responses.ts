@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROGRAM_STATUSES } from "../domain/program-status";
+import { ruleNodeSchema } from "../schemas/eligibility";
 import { EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, TITLE_LEVELS } from "../schemas/doctors";
 import { PROGRAM_KINDS } from "../schemas/programs";
 import { verdicts } from "../schemas/screening";
@@ -143,4 +144,13 @@ export const evaluationSchema = z.object({
   reasons: z.array(open),
 });
 
-export const fileResponse = "file" as const;
+export const ruleSchema = z
+  .object({ id: z.string(), programId: z.string(), postId: z.string().nullable(), name: z.string(), tree: ruleNodeSchema, version: z.number().int(), updatedAt: instant })
+  .meta({ id: "EligibilityRule" });
+
+export const programRulesSchema = z.object({
+  program: z.object({ id: z.string(), name: z.string(), status: z.enum(PROGRAM_STATUSES), bureauId: z.string(), isEditable: z.boolean() }),
+  cutoffs: z.array(z.object({ code: z.string(), label: z.string(), date: z.iso.date() })),
+  posts: z.array(z.object({ id: z.string(), title: z.string(), specialty: z.string(), rotationBatch: z.number().int(), receivingOrgName: z.string() })),
+  rules: z.array(ruleSchema),
+});

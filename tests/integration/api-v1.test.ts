@@ -28,6 +28,7 @@ const routes: Record<string, () => Promise<RouteModule>> = {
   doctors: () => import("@/app/api/v1/doctors/route"),
   "doctors/[doctorId]": () => import("@/app/api/v1/doctors/[doctorId]/route"),
   "doctors/import": () => import("@/app/api/v1/doctors/import/route"),
+  "programs/[programId]/rules": () => import("@/app/api/v1/programs/[programId]/rules/route"),
   "posts/[postId]": () => import("@/app/api/v1/posts/[postId]/route"),
   "posts/[postId]/screening": () => import("@/app/api/v1/posts/[postId]/screening/route"),
   "posts/[postId]/eligibility/[doctorId]": () => import("@/app/api/v1/posts/[postId]/eligibility/[doctorId]/route"),
@@ -167,6 +168,32 @@ describe("doctors", () => {
     expect(response.status).toBe(422);
     expect(Object.keys(response.json.error.fieldErrors)).toEqual(expect.arrayContaining(["name", "idNumber"]));
     expect(await db.prisma.doctor.findUniqueOrThrow({ where: { id: doctor.id } })).toEqual(doctor);
+  });
+});
+
+describe("eligibility rules", () => {
+  it("lists a programme's rules; saves a new rule and its next version; a bad tree is a 422; others are refused", async () => {
+    const xinjiang = await call("programs/[programId]/rules", "GET", { token: tokens.admin, params: { programId: xinjiangId } });
+    expect(xinjiang.status).toBe(200);
+    expect(xinjiang.json.rules.length).toBeGreaterThan(0);
+    expect((await call("programs/[programId]/rules", "GET", { token: tokens["wz-admin"], params: { programId: xinjiangId } })).status).toBe(404);
+
+    const program = await call("programs", "POST", { token: tokens.admin, body: { kind: "OTHER", name: "API 规则测试", year: 2027, serviceMonths: 6, rotationBatches: 1, template: "blank" } });
+    const params = { programId: program.json.id };
+    const tree = { op: "ALL", children: [{ op: "leaf", kind: "educationAtLeast", level: "BACHELOR" }] };
+    const created = await call("programs/[programId]/rules", "POST", { token: tokens.admin, params, body: { name: "本科及以上", tree } });
+    expect(created.status).toBe(200);
+    expect(created.json).toMatchObject({ programId: program.json.id, postId: null, version: 1, tree });
+    const next = await call("programs/[programId]/rules", "POST", { token: tokens.admin, params, body: { id: created.json.id, version: 1, name: "本科以上", tree } });
+    expect(next.json.version).toBe(2);
+
+    const before = await writes();
+    const bad = await call("programs/[programId]/rules", "POST", { token: tokens.admin, params, body: { name: "坏规则", tree: { op: "ALL", children: [{ op: "leaf", kind: "nope" }] } } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fieldErrors).toBeTruthy();
+    const refused = await call("programs/[programId]/rules", "POST", { token: tokens.nominator2, params, body: { name: "x", tree } });
+    expect(refused.status).toBe(403);
+    expect(await writes()).toEqual(before);
   });
 });
 

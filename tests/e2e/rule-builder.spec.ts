@@ -17,7 +17,7 @@ async function preview(page: Page, name: string) {
   await expect(page.getByText(`预览对象：${name}`)).toBeVisible();
 }
 
-test("a bureau officer builds the vice-president rule, previews it on two doctors and saves it", async ({ page }) => {
+test("a bureau officer builds the vice-president rule, previews it on two doctors, saves it and reads the screening list", async ({ page }) => {
   await login(page, "staff");
 
   // From the workbench to the Xinjiang programme's rules.
@@ -101,4 +101,17 @@ test("a bureau officer builds the vice-president rule, previews it on two doctor
   await page.getByRole("link", { name: "‹ 返回资格规则" }).click();
   await expect(vpCard.getByText("副院长任职条件（规则编辑器）")).toBeVisible();
   await expect(vpCard.getByText("在县级医疗机构任科主任及以上职务").first()).toBeVisible();
+
+  // The screening list of that post: every doctor in scope with a verdict and the reasons.
+  await page.goto(`${programHref}/posts`);
+  await page.locator("tr", { hasText: "副院长" }).first().getByRole("link", { name: "资格筛查" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("副院长");
+  const list = page.getByRole("main");
+  await expect(list.getByRole("link", { name: /^符合（\d+）/ })).toBeVisible();
+  await fillField(page.getByLabel("姓名", { exact: true }), "裘伟军");
+  await page.keyboard.press("Enter");
+  const table = list.getByRole("table");
+  await expect(table.getByText("裘伟军").first()).toBeVisible();
+  await expect(table.getByText(/仅满 1 年，不足 2 年/).first()).toBeVisible();
+  await saveScreenshot(page, "screening-vice-president");
 });

@@ -20,13 +20,13 @@ export async function AppHeader({ user }: { user: SessionUser }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
         {tApp("skipToContent")}
       </a>
-      {/* Phones: brand and account actions on the first row, the navigation scrolls sideways below.
-          Wider screens: one row. */}
-      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:flex">
+      {/* Up to 1536 px: brand and account actions on the first row, the navigation below (scrolling
+          sideways on a phone). Wider screens: one row. */}
+      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 2xl:flex">
         <Link href="/" className="truncate text-lg font-bold tracking-wide text-brand-800">
           {tApp("name")}
         </Link>
-        <div className="col-start-2 row-start-1 flex items-center gap-1 lg:order-last lg:ml-auto lg:gap-2">
+        <div className="col-start-2 row-start-1 flex items-center gap-1 2xl:order-last 2xl:ml-auto 2xl:gap-2">
           <div className="hidden text-right text-sm leading-tight md:block" aria-label={t("userMenu")}>
             <div className="font-medium text-slate-800">{user.displayName}</div>
             <div className="flex items-center justify-end gap-1 text-xs text-slate-500">
@@ -43,11 +43,11 @@ export async function AppHeader({ user }: { user: SessionUser }) {
             className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
           >
             <KeyRound aria-hidden className="h-4 w-4" />
-            <span className="hidden xl:inline">{tAccount("changeLink")}</span>
+            <span className="hidden whitespace-nowrap lg:inline">{tAccount("changeLink")}</span>
           </Link>
           <LogoutButton />
         </div>
-        <div className="col-span-2 -mx-1 overflow-x-auto px-1 lg:col-span-1">
+        <div className="col-span-2 -mx-1 overflow-x-auto px-1 2xl:col-span-1">
           <MainNav label={t("mainNav")} items={navFor(user.role).map((item) => ({ href: item.href, icon: item.icon, label: tNav(item.labelKey as "dashboard") }))} />
         </div>
         <p className="col-span-2 text-xs text-slate-500 md:hidden">

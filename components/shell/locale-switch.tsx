@@ -33,7 +33,7 @@ export function LocaleSwitch({ signedIn }: { signedIn: boolean }) {
       disabled={pending}
       lang={target}
       aria-label={t("switchTo", { language: t(target) })}
-      className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-60"
+      className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-60"
     >
       <Languages aria-hidden className="h-4 w-4" />
       {t(target)}

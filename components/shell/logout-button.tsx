@@ -14,7 +14,7 @@ export function LogoutButton() {
       className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
     >
       <LogOut aria-hidden className="h-4 w-4" />
-      <span className="hidden sm:inline">{t("logout")}</span>
+      <span className="hidden whitespace-nowrap sm:inline">{t("logout")}</span>
     </button>
   );
 }

@@ -1,30 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
-import type { z } from "zod";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { authedAction } from "@/lib/server/action-client";
+import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { commitDoctorImport, previewDoctorImport, type ImportPreview } from "@/lib/server/doctor-import";
 import { createDoctor, updateDoctor } from "@/lib/server/doctor-mutations";
 import { createDoctorSchema, doctorImportSchema, updateDoctorSchema } from "@/lib/schemas/doctors";
 
 // Thin wrappers: the use cases in lib/server/doctor-*.ts parse, authorize, write and audit. They are
 // given the client's input as sent (they validate it themselves, as for the API and the tests).
-
-/** A field error from the use case (an ID number already registered…) goes back like the schema's own. */
-async function withFieldErrors<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "validation" && error.fieldErrors) {
-      const formatted = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, { _errors: messages }]));
-      returnValidationErrors(schema, formatted as never);
-    }
-    throw error;
-  }
-}
 
 const LIST = "/doctors";
 

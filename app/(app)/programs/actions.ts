@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
-import type { z } from "zod";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { authedAction } from "@/lib/server/action-client";
+import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { createPost, deletePost, setQuotas, updatePost } from "@/lib/server/posts";
 import { duplicateProgram } from "@/lib/server/program-duplicate";
 import { changeProgramStatus, createProgram, updateProgram, updateTimeline } from "@/lib/server/programs";
@@ -24,20 +22,6 @@ import {
 // Thin wrappers: the use cases in lib/server/{programs,program-duplicate,posts}.ts parse, authorize,
 // write and audit. They are given the client's input as sent (they validate it themselves).
 
-/** A field error from the use case goes back like the schema's own (first path segment as the field). */
-async function withFieldErrors<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "validation" && error.fieldErrors) {
-      const formatted: Record<string, { _errors: string[] }> = {};
-      for (const [field, messages] of Object.entries(error.fieldErrors)) (formatted[field.split(".")[0]!] ??= { _errors: [] })._errors.push(...messages);
-      returnValidationErrors(schema, formatted as never);
-    }
-    throw error;
-  }
-}
-
 const LIST = "/programs";
 const refresh = (programId: string) => {
   revalidatePath(LIST);
@@ -50,7 +34,7 @@ export const createProgramAction = authedAction
   .metadata({ actionName: "createProgram", permission: "program.manage" })
   .inputSchema(createProgramSchema)
   .action(async ({ clientInput, ctx }) => {
-    const created = await withFieldErrors(createProgramSchema, () => createProgram(prisma, ctx.scope, clientInput));
+    const created = await withFieldErrors(createProgramSchema, () => createProgram(prisma, ctx.scope, clientInput), { mergeNested: true });
     refresh(created.id);
     return { id: created.id };
   });
@@ -59,7 +43,7 @@ export const updateProgramAction = authedAction
   .metadata({ actionName: "updateProgram", permission: "program.manage" })
   .inputSchema(updateProgramSchema)
   .action(async ({ clientInput, ctx }) => {
-    const updated = await withFieldErrors(updateProgramSchema, () => updateProgram(prisma, ctx.scope, clientInput));
+    const updated = await withFieldErrors(updateProgramSchema, () => updateProgram(prisma, ctx.scope, clientInput), { mergeNested: true });
     refresh(updated.id);
     return { id: updated.id };
   });
@@ -68,7 +52,7 @@ export const updateTimelineAction = authedAction
   .metadata({ actionName: "updateProgramTimeline", permission: "program.manage" })
   .inputSchema(timelineSchema)
   .action(async ({ clientInput, ctx, parsedInput }) => {
-    await withFieldErrors(timelineSchema, () => updateTimeline(prisma, ctx.scope, clientInput));
+    await withFieldErrors(timelineSchema, () => updateTimeline(prisma, ctx.scope, clientInput), { mergeNested: true });
     refresh(parsedInput.id);
     return { id: parsedInput.id };
   });
@@ -95,7 +79,7 @@ export const createPostAction = authedAction
   .metadata({ actionName: "createPost", permission: "program.manage" })
   .inputSchema(createPostSchema)
   .action(async ({ clientInput, ctx }) => {
-    const post = await withFieldErrors(createPostSchema, () => createPost(prisma, ctx.scope, clientInput));
+    const post = await withFieldErrors(createPostSchema, () => createPost(prisma, ctx.scope, clientInput), { mergeNested: true });
     refresh(post.programId);
     return { id: post.id };
   });
@@ -104,7 +88,7 @@ export const updatePostAction = authedAction
   .metadata({ actionName: "updatePost", permission: "program.manage" })
   .inputSchema(updatePostSchema)
   .action(async ({ clientInput, ctx }) => {
-    const post = await withFieldErrors(updatePostSchema, () => updatePost(prisma, ctx.scope, clientInput));
+    const post = await withFieldErrors(updatePostSchema, () => updatePost(prisma, ctx.scope, clientInput), { mergeNested: true });
     refresh(post.programId);
     return { id: post.id };
   });
@@ -122,7 +106,7 @@ export const setQuotasAction = authedAction
   .metadata({ actionName: "setNominationQuotas", permission: "program.manage" })
   .inputSchema(quotasSchema)
   .action(async ({ clientInput, ctx, parsedInput }) => {
-    await withFieldErrors(quotasSchema, () => setQuotas(prisma, ctx.scope, clientInput));
+    await withFieldErrors(quotasSchema, () => setQuotas(prisma, ctx.scope, clientInput), { mergeNested: true });
     revalidatePath(LIST);
     return { postId: parsedInput.postId };
   });

@@ -1,29 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
-import type { z } from "zod";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { authedAction } from "@/lib/server/action-client";
+import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { createOrganization, deactivateOrganization, reactivateOrganization, updateOrganization } from "@/lib/server/organizations";
 import { createOrganizationSchema, organizationIdSchema, updateOrganizationSchema } from "@/lib/schemas/organizations";
 
 // Thin wrappers: the use cases in lib/server/organizations.ts parse, authorize, write and audit.
 // They are given the client's input as sent (they validate it themselves, as for the API and tests).
-
-/** A field error from the use case (a name already taken…) goes back like the schema's own errors. */
-async function withFieldErrors<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "validation" && error.fieldErrors) {
-      const formatted = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, { _errors: messages }]));
-      returnValidationErrors(schema, formatted as never);
-    }
-    throw error;
-  }
-}
 
 const LIST = "/admin/organizations";
 

@@ -1,38 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
-import type { z } from "zod";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { authedAction } from "@/lib/server/action-client";
+import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { createUser, deactivateUser, reactivateUser, resetUserPassword, unlockUser, updateUser } from "@/lib/server/users";
 import { createUserSchema, updateUserSchema, userIdSchema } from "@/lib/schemas/users";
 
 // Thin wrappers: the use cases in lib/server/users.ts parse, authorize (with the account's
 // organisation read from the database), write in one transaction with the audit row.
 
-/** A use case's field errors (username taken, doctor elsewhere…) go back onto the form's fields. */
-async function withFieldErrors<S extends z.ZodType, T>(schema: S, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.fieldErrors) {
-      const formatted: Record<string, { _errors: string[] } | string[]> = {};
-      for (const [field, keys] of Object.entries(error.fieldErrors)) {
-        if (field === "_form") formatted._errors = keys;
-        else formatted[field] = { _errors: keys };
-      }
-      returnValidationErrors(schema, formatted as never);
-    }
-    throw error;
-  }
-}
-
 function revalidateUsers(id?: string) {
   revalidatePath("/admin/users");
   if (id) revalidatePath(`/admin/users/${id}`);
 }
+
+// "_form" errors (an admin deactivating themself…) are the form's own, not a field's.
+const USERS_FIELD_ERRORS = { formKey: "_form" } as const;
 
 export const createUserAction = authedAction
   .metadata({ actionName: "createUser", permission: "user.manage" })
@@ -42,7 +26,7 @@ export const createUserAction = authedAction
       const created = await createUser(prisma, ctx.scope, parsedInput);
       revalidateUsers();
       return created; // the generated password travels to the admin's browser this once
-    }),
+    }, USERS_FIELD_ERRORS),
   );
 
 export const updateUserAction = authedAction
@@ -53,7 +37,7 @@ export const updateUserAction = authedAction
       const result = await updateUser(prisma, ctx.scope, parsedInput);
       revalidateUsers(result.id);
       return result;
-    }),
+    }, USERS_FIELD_ERRORS),
   );
 
 export const resetUserPasswordAction = authedAction
@@ -64,7 +48,7 @@ export const resetUserPasswordAction = authedAction
       const result = await resetUserPassword(prisma, ctx.scope, parsedInput);
       revalidateUsers(result.id);
       return result;
-    }),
+    }, USERS_FIELD_ERRORS),
   );
 
 export const deactivateUserAction = authedAction
@@ -75,7 +59,7 @@ export const deactivateUserAction = authedAction
       const result = await deactivateUser(prisma, ctx.scope, parsedInput);
       revalidateUsers(result.id);
       return result;
-    }),
+    }, USERS_FIELD_ERRORS),
   );
 
 export const reactivateUserAction = authedAction
@@ -86,7 +70,7 @@ export const reactivateUserAction = authedAction
       const result = await reactivateUser(prisma, ctx.scope, parsedInput);
       revalidateUsers(result.id);
       return result;
-    }),
+    }, USERS_FIELD_ERRORS),
   );
 
 export const unlockUserAction = authedAction
@@ -97,5 +81,5 @@ export const unlockUserAction = authedAction
       const result = await unlockUser(prisma, ctx.scope, parsedInput);
       revalidateUsers(result.id);
       return result;
-    }),
+    }, USERS_FIELD_ERRORS),
   );

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { authedAction } from "@/lib/server/action-client";
+import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { deleteRule, previewRule, saveRule, searchDoctors } from "@/lib/server/eligibility-rules";
 
 // Thin wrappers: lib/server/eligibility-rules.ts parses (with the shared rule schema), authorizes,
@@ -13,23 +12,11 @@ import { deleteRule, previewRule, saveRule, searchDoctors } from "@/lib/server/e
 // their full paths ("tree.children.1.years") rather than flattened to "tree".
 const passThrough = z.unknown();
 
-async function withFieldErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "validation" && error.fieldErrors) {
-      const formatted = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, { _errors: messages }]));
-      returnValidationErrors(z.object({}), formatted as never);
-    }
-    throw error;
-  }
-}
-
 export const saveRuleAction = authedAction
   .metadata({ actionName: "saveEligibilityRule", permission: "program.manage" })
   .inputSchema(passThrough)
   .action(async ({ clientInput, ctx }) => {
-    const rule = await withFieldErrors(() => saveRule(prisma, ctx.scope, clientInput));
+    const rule = await withFieldErrors(z.object({}), () => saveRule(prisma, ctx.scope, clientInput));
     revalidatePath(`/programs/${rule.programId}/rules`);
     return { id: rule.id, version: rule.version };
   });
@@ -51,4 +38,4 @@ export const searchDoctorsAction = authedAction
 export const previewRuleAction = authedAction
   .metadata({ actionName: "previewEligibilityRule", permission: "eligibility.screen" })
   .inputSchema(passThrough)
-  .action(async ({ clientInput, ctx }) => withFieldErrors(() => previewRule(prisma, ctx.scope, clientInput)));
+  .action(async ({ clientInput, ctx }) => withFieldErrors(z.object({}), () => previewRule(prisma, ctx.scope, clientInput)));

@@ -93,4 +93,9 @@ describe("reason groups", () => {
     expect(reasonGroupsFor([e, evaluateRule(age, { birthDate: null })], "UNKNOWN").map((g) => g.length)).toEqual([2, 1]);
     expect(reasonGroupsFor([e], "ELIGIBLE")).toEqual([]);
   });
+  it("two rules failing on the same condition give that reason once", () => {
+    const facts: DoctorFacts = { birthDate: "1950-01-01", education: "BACHELOR", titles: [{ level: "SENIOR", obtainedOn: "2000-01-01" }] };
+    const groups = reasonGroupsFor([evaluateRule(tree, facts), evaluateRule(tree, facts)], "INELIGIBLE");
+    expect(groups.map((g) => g.map((l) => l.explanation.key))).toEqual([["age.ineligible"]]);
+  });
 });

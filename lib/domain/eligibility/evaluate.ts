@@ -82,8 +82,19 @@ export function reasonGroups(node: NodeResult, target: Verdict = node.verdict): 
   return node.op === "ANY" && groups.length > 1 ? [groups.flat()] : groups;
 }
 
-/** reasonGroups over several rules that must all pass. */
+/**
+ * reasonGroups over several rules that must all pass. Two rules that fail on the same condition
+ * (a programme-wide and a post rule both asking for 大专) give one reason, not the same one twice.
+ */
 export function reasonGroupsFor(evaluations: Evaluation[], verdict: Verdict): LeafResult[][] {
   if (verdict === "ELIGIBLE") return [];
-  return evaluations.flatMap((e) => reasonGroups(e.root, verdict));
+  const seen = new Set<string>();
+  return evaluations
+    .flatMap((e) => reasonGroups(e.root, verdict))
+    .filter((group) => {
+      const key = JSON.stringify(group.map((leaf) => leaf.explanation));
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

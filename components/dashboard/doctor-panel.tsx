@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
+import { calendarDateOptions } from "@/lib/i18n/format";
 import type { Dashboard } from "@/lib/server/dashboard";
 
 export async function DoctorPanel({ doctor }: { doctor: NonNullable<Dashboard["doctor"]> }) {
@@ -19,7 +20,7 @@ export async function DoctorPanel({ doctor }: { doctor: NonNullable<Dashboard["d
             <dt className="text-slate-500">{t("professionalTitle")}</dt>
             <dd>
               {record.title
-                ? t("titleObtained", { title: record.title.name, date: format.dateTime(record.title.obtainedOn, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) })
+                ? t("titleObtained", { title: record.title.name, date: format.dateTime(record.title.obtainedOn, calendarDateOptions) })
                 : t("noTitle")}
             </dd>
           </dl>

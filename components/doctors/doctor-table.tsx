@@ -1,17 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Table, Td } from "@/components/ui/table";
-import { formatDateCell } from "@/lib/excel/sheet";
+import { getCalendarDateFormatter } from "@/lib/i18n/format";
 import type { DoctorRow } from "@/lib/server/doctors";
-
-const ymd = (d: Date) => formatDateCell(d, "date");
 
 /**
  * One page of doctors: who, where, current title (the highest held) and since when. A table on wider
  * screens, a list on a phone. ID numbers arrive already masked when the user may not see them.
  */
 export async function DoctorTable({ rows }: { rows: DoctorRow[] }) {
-  const t = await getTranslations("doctors");
+  const [t, ymd] = await Promise.all([getTranslations("doctors"), getCalendarDateFormatter()]);
   const link = (d: DoctorRow) => (
     <Link href={`/doctors/${d.id}`} className="font-medium text-brand-700 hover:underline">
       {d.name}

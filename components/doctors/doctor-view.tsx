@@ -1,13 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Table, Td } from "@/components/ui/table";
-import { formatDateCell } from "@/lib/excel/sheet";
+import { getCalendarDateFormatter } from "@/lib/i18n/format";
 import type { DoctorDetail } from "@/lib/server/doctors";
-
-const ymd = (d: Date | null) => (d ? formatDateCell(d, "date") : "—");
 
 /** The record for those who may read but not change it (auditors, the doctor themself). */
 export async function DoctorView({ doctor }: { doctor: DoctorDetail }) {
-  const t = await getTranslations("doctors");
+  const [t, ymd] = await Promise.all([getTranslations("doctors"), getCalendarDateFormatter()]);
   const rows: [string, string][] = [
     [t("form.name"), doctor.name],
     [t("form.sex"), t(`sex.${doctor.sex}`)],

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { calendarDateOptions } from "@/lib/i18n/format";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import type { ProgramDetail } from "@/lib/server/programs";
@@ -6,7 +7,7 @@ import type { ProgramDetail } from "@/lib/server/programs";
 /** The timeline and cut-off dates as read-only tables (for readers, and for a closed programme). */
 export async function TimelineView({ program }: { program: ProgramDetail }) {
   const [t, tStage, format] = await Promise.all([getTranslations("programsAdmin"), getTranslations("stage"), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
   return (
     <div className="flex flex-col gap-5">
       {program.stages.length === 0 ? (
@@ -30,7 +31,7 @@ export async function TimelineView({ program }: { program: ProgramDetail }) {
             <tr key={c.id}>
               <Td className="font-mono">{c.code}</Td>
               <Td>{c.label}</Td>
-              <Td className="tabular-nums">{c.date.toISOString().slice(0, 10)}</Td>
+              <Td className="tabular-nums">{format.dateTime(c.date, calendarDateOptions)}</Td>
             </tr>
           ))}
         </Table>

@@ -14,7 +14,7 @@ import type { BuilderContext } from "./condition-fields";
 import type { Translate } from "./describe";
 import { addChild, defaultLeaf, errorsByNode, fromDraft, moveNode, newId, removeNode, rootDraft, setGroupOp, updateLeaf, type DraftGroup } from "./draft";
 import { GroupEditor, type GroupEditorApi } from "./group-editor";
-import { explanationText } from "./explain";
+import { explanationText } from "../explanation-text";
 import { marksOf } from "./marks";
 import { PreviewPanel } from "./preview-panel";
 import type { Evaluation } from "@/lib/domain/eligibility";

@@ -1,6 +1,6 @@
-// The engine's explanation of a condition (a key of eligibility.explain and its values) in words, in
-// the browser: codes become their labels, dates the reader's date. Mirrors the screening table's
-// server-side ScreeningReason (components/eligibility/screening-reason.tsx), which cannot run here.
+// The engine's explanation of a condition (a key of eligibility.explain and its values) in words:
+// codes become their labels, dates the reader's date. Pure, so that both the screening table
+// (server, components/eligibility/screening-reason.tsx) and the rule builder's preview (browser) use it.
 import type { Explanation } from "@/lib/domain/eligibility";
 
 type Translator = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };

@@ -13,6 +13,7 @@ import { SelectField } from "@/components/users/select-field";
 import { doctorSchema, EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, type DoctorFormValues } from "@/lib/schemas/doctors";
 import { GrassrootsFields, TitleFields } from "./doctor-history-fields";
 import { errorText, serverErrorText, type ErrorTranslator } from "./feedback";
+import { FormMessages } from "@/components/ui/form-messages";
 
 export interface EmployerChoice {
   id: string;
@@ -71,16 +72,7 @@ export function DoctorForm({ doctorId, defaultValues, employers, fixedEmployerNa
   return (
     <FormProvider {...form}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-6">
-        {formError ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formError}
-          </p>
-        ) : null}
-        {saved ? (
-          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-            {t("form.saved")}
-          </p>
-        ) : null}
+        <FormMessages error={formError} success={saved ? t("form.saved") : null} />
 
         <fieldset className="grid gap-4 md:grid-cols-2">
           <legend className="mb-2 text-base font-semibold text-slate-800">{t("form.personal")}</legend>

@@ -10,6 +10,7 @@ import { Table, Td } from "@/components/ui/table";
 import { IMPORT_COLUMNS, type ImportProblem, type ImportRow, type SheetProblem } from "@/lib/domain/doctor-import";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas/doctors";
 import { serverErrorText, type ErrorTranslator } from "./feedback";
+import { FormMessages } from "@/components/ui/form-messages";
 
 interface Preview {
   fileName: string;
@@ -117,11 +118,7 @@ export function DoctorImportForm() {
         </Button>
       </div>
 
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormMessages error={error} />
       {done ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("done", { create: done.create, update: done.update })}{" "}

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "@/lib/domain/organization-tree";
 import { organizationSchema, type OrganizationFormValues } from "@/lib/schemas/organizations";
 import { errorText, serverErrorText, type ErrorTranslator } from "./feedback";
+import { FormMessages } from "@/components/ui/form-messages";
 
 export interface ParentChoice {
   id: string;
@@ -95,16 +96,7 @@ export function OrganizationForm({
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      {saved ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("form.saved")}
-        </p>
-      ) : null}
+      <FormMessages error={formError} success={saved ? t("form.saved") : null} />
 
       <div className="grid gap-5 md:grid-cols-2">
         <TextField label={t("form.name")} autoComplete="off" maxLength={100} error={err("name")} {...register("name")} className="md:col-span-2" />

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { createPostSchema, type PostFormValues } from "@/lib/schemas/programs";
 import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";
+import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof PostFormValues;
 const FIELDS: readonly Field[] = ["receivingOrgId", "title", "specialty", "headcount", "rotationBatch", "description"];
@@ -69,11 +70,7 @@ export function PostForm({ programId, postId, rotationBatches, receivingOrgs, de
   const err = (field: Field) => (errors[field]?.message ? errorText(te, errors[field]?.message) : undefined);
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormMessages error={formError} />
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <TextField label={t("posts.searchReceiving")} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("posts.searchReceivingPlaceholder")} />
         <SelectField

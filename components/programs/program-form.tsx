@@ -13,6 +13,7 @@ import { SelectField } from "@/components/users/select-field";
 import { PROGRAM_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from "@/lib/domain/program-templates";
 import { createProgramSchema, PROGRAM_KINDS, type ProgramFormValues } from "@/lib/schemas/programs";
 import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";
+import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof ProgramFormValues;
 const FIELDS: readonly Field[] = ["template", "kind", "name", "year", "batchNumber", "serviceMonths", "rotationBatches", "description"];
@@ -73,16 +74,7 @@ export function ProgramForm({ programId, defaultValues }: { programId?: string; 
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      {saved ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("form.saved")}
-        </p>
-      ) : null}
+      <FormMessages error={formError} success={saved ? t("form.saved") : null} />
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         {programId ? null : (
           <SelectField

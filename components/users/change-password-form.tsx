@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { makeChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/users";
 import { errorCodeKey, readUsersResult } from "./feedback";
+import { FormMessages } from "@/components/ui/form-messages";
 
 export function ChangePasswordForm({ username }: { username: string }) {
   const t = useTranslations("account");
@@ -47,11 +48,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormMessages error={formError} />
       {/* The user name, for password managers to file the new password under. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <TextField label={t("currentPassword")} type="password" autoComplete="current-password" autoFocus error={err(errors.currentPassword?.message)} {...register("currentPassword")} />

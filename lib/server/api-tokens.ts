@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { audit } from "../audit";
-import type { SessionUser } from "../auth/session";
+import { sessionUserInclude, toSessionUser, type SessionUser } from "../auth/session-user";
 import { authorize, type Scope } from "../auth/policy";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -100,27 +100,16 @@ export async function authenticateBearer(db: PrismaClient, token: string, now = 
       id: true,
       revokedAt: true,
       expiresAt: true,
-      user: { include: { organization: { select: { name: true, kind: true, level: true, isActive: true } } } },
+      user: { include: sessionUserInclude },
     },
   });
   if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now)) return null;
-  const { user } = found;
-  if (!user.isActive || !user.organization.isActive) return null;
+  const user = toSessionUser(found.user);
+  if (!user) return null;
   await db.apiToken.updateMany({
     where: { id: found.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
     data: { lastUsedAt: now },
   });
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    organizationId: user.organizationId,
-    organizationName: user.organization.name,
-    organizationKind: user.organization.kind,
-    organizationLevel: user.organization.level,
-    doctorId: user.doctorId,
-    locale: user.locale,
-    mustChangePassword: false,
-  };
+  // Integration accounts never sign in, so a pending password change does not hold them up.
+  return { ...user, mustChangePassword: false };
 }

@@ -6,6 +6,7 @@ import { maskIdNumber } from "../domain/id-number";
 import { AppError } from "../errors";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { createDoctorSchema, updateDoctorSchema, type DoctorInput } from "../schemas/doctors";
+import { doctorFieldsSelect } from "./doctors";
 
 // Creating and editing a doctor's record with its title and grassroots histories: parse → authorize
 // (the employer before and after must lie in the user's subtree) → one transaction → one audit row
@@ -40,23 +41,7 @@ export function fieldError(field: string, key: string): AppError {
 }
 
 const snapshotSelect = {
-  id: true,
-  name: true,
-  sex: true,
-  ethnicity: true,
-  birthDate: true,
-  idNumber: true,
-  education: true,
-  degree: true,
-  major: true,
-  employerId: true,
-  department: true,
-  specialty: true,
-  practisingCategory: true,
-  positionRank: true,
-  positionTitle: true,
-  hireDate: true,
-  phone: true,
+  ...doctorFieldsSelect,
   titles: { orderBy: [{ obtainedOn: "asc" }, { level: "asc" }], select: { level: true, name: true, specialty: true, obtainedOn: true } },
   grassrootsServices: { orderBy: { startDate: "asc" }, select: { organizationName: true, startDate: true, endDate: true, isFullTime: true } },
 } as const satisfies Prisma.DoctorSelect;

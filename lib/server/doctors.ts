@@ -34,7 +34,8 @@ function shownIdNumber(scope: Scope, doctor: { id: string; employerId: string; i
   return { idNumber: isFull ? doctor.idNumber : maskIdNumber(doctor.idNumber), isIdNumberMasked: !isFull };
 }
 
-const listSelect = {
+/** A doctor's own fields (DOMAIN.md's personal record), read the same way for lists, views and audit snapshots. */
+export const doctorFieldsSelect = {
   id: true,
   name: true,
   sex: true,
@@ -52,6 +53,10 @@ const listSelect = {
   positionTitle: true,
   hireDate: true,
   phone: true,
+} as const satisfies Prisma.DoctorSelect;
+
+const listSelect = {
+  ...doctorFieldsSelect,
   employer: { select: { id: true, name: true } },
   // The current title: the highest level held, and within it the latest obtained.
   titles: { orderBy: [{ level: "desc" }, { obtainedOn: "desc" }], take: 1, select: { level: true, name: true, specialty: true, obtainedOn: true } },

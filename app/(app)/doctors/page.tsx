@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DoctorTable } from "@/components/doctors/doctor-table";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { can } from "@/lib/auth/policy";
@@ -11,6 +11,7 @@ import { prisma } from "@/lib/db";
 import { doctorListQuerySchema, EDUCATIONS, TITLE_LEVELS } from "@/lib/schemas/doctors";
 import { listDoctors, listEmployerOptions } from "@/lib/server/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
+import { ListEmpty } from "@/components/ui/list-empty";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("doctors");
@@ -104,17 +105,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
 
         <div className="mt-5">
           {page.total === 0 ? (
-            <EmptyState>
-              {isFiltered ? t("emptyFiltered") : t("empty")}
-              {isFiltered ? (
-                <>
-                  {" "}
-                  <Link href="/doctors" className="text-brand-700 underline">
-                    {t("clearFilters")}
-                  </Link>
-                </>
-              ) : null}
-            </EmptyState>
+            <ListEmpty filtered={isFiltered} empty={t("empty")} emptyFiltered={t("emptyFiltered")} clearHref="/doctors" clearLabel={t("clearFilters")} />
           ) : (
             <>
               <DoctorTable rows={page.rows} />

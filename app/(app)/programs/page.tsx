@@ -1,9 +1,8 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { ProgramListTable } from "@/components/programs/program-list-table";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -14,6 +13,7 @@ import { PROGRAM_STATUSES } from "@/lib/domain/program-status";
 import { programListQuerySchema } from "@/lib/schemas/programs";
 import { listPrograms } from "@/lib/server/programs";
 import { requirePermission } from "@/lib/server/page-guard";
+import { ListEmpty } from "@/components/ui/list-empty";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("programsAdmin");
@@ -35,17 +35,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
         </SearchForm>
         <div className="mt-5">
           {page.total === 0 ? (
-            <EmptyState>
-              {isFiltered ? t("emptyFiltered") : t("empty")}
-              {isFiltered ? (
-                <>
-                  {" "}
-                  <Link href="/programs" className="text-brand-700 underline">
-                    {t("clearFilters")}
-                  </Link>
-                </>
-              ) : null}
-            </EmptyState>
+            <ListEmpty filtered={isFiltered} empty={t("empty")} emptyFiltered={t("emptyFiltered")} clearHref="/programs" clearLabel={t("clearFilters")} />
           ) : (
             <>
               <ProgramListTable rows={page.rows} />

@@ -1,9 +1,8 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { OrganizationTable } from "@/components/organizations/organization-table";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -14,6 +13,7 @@ import { ORGANIZATION_KINDS } from "@/lib/domain/organization-tree";
 import { organizationListQuerySchema } from "@/lib/schemas/organizations";
 import { listOrganizations } from "@/lib/server/organizations";
 import { requirePermission } from "@/lib/server/page-guard";
+import { ListEmpty } from "@/components/ui/list-empty";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organizations");
@@ -51,17 +51,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
 
         <div className="mt-5">
           {page.total === 0 ? (
-            <EmptyState>
-              {isFiltered ? t("emptyFiltered") : t("empty")}
-              {isFiltered ? (
-                <>
-                  {" "}
-                  <Link href="/admin/organizations" className="text-brand-700 underline">
-                    {t("clearFilters")}
-                  </Link>
-                </>
-              ) : null}
-            </EmptyState>
+            <ListEmpty filtered={isFiltered} empty={t("empty")} emptyFiltered={t("emptyFiltered")} clearHref="/admin/organizations" clearLabel={t("clearFilters")} />
           ) : (
             <>
               <OrganizationTable rows={page.rows} />

@@ -15,13 +15,16 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly status: number;
   readonly fieldErrors?: Record<string, string[]>;
+  /** Values the translated message needs (a deadline, a cap), as strings: `{ closesAt: "2013-11-11T04:00:00.000Z" }`. */
+  readonly details?: Record<string, string>;
 
-  constructor(code: AppErrorCode, message?: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: AppErrorCode, message?: string, fieldErrors?: Record<string, string[]>, details?: Record<string, string>) {
     super(message ?? code);
     this.name = "AppError";
     this.code = code;
     this.status = statusOf[code];
     this.fieldErrors = fieldErrors;
+    this.details = details;
   }
 }
 

@@ -46,6 +46,20 @@ export const permissions = {
   // The full ID number is shown only to those who need it (a doctor sees their own); others see it masked.
   "doctor.viewIdNumber": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "eligibility.screen": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"],
+  // Nominations and vetting: everyone reads the applications applicationWhere lets them see; units
+  // nominate their doctors and endorse self-registrations; doctors register themselves; bureaus vet.
+  "application.read": ALL_ROLES,
+  "application.nominate": ["HOSPITAL_NOMINATOR"],
+  "application.register": ["DOCTOR"],
+  "application.endorse": ["HOSPITAL_NOMINATOR"],
+  /** Withdrawing one's own application (the doctor) or one's unit's nomination. Staff withdraw by a decision. */
+  "application.withdraw": ["HOSPITAL_NOMINATOR", "DOCTOR"],
+  "application.decide": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "application.reopenStage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  /** The vetting board, quotas of every unit, and the report and approved lists as spreadsheets. */
+  "vetting.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "attachment.upload": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
+  "self.notifications": ALL_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -9,6 +9,7 @@ import { loadScope } from "./scope";
 export interface ActionServerError {
   code: AppErrorCode | "generic";
   message?: string;
+  details?: Record<string, string>;
 }
 
 // Every server action goes through this client: input parsed with its zod schema, expected errors
@@ -18,7 +19,7 @@ export const actionClient = createSafeActionClient({
   // actionName names the action in logs; permission is checked before the action runs.
   defineMetadataSchema: () => z.object({ actionName: z.string().min(1), permission: z.custom<Permission>(isPermission) }),
   handleServerError(error): ActionServerError {
-    if (isAppError(error)) return { code: error.code, message: error.message };
+    if (isAppError(error)) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
     console.error("[action] unexpected error", error);
     return { code: "generic" };
   },

@@ -33,8 +33,9 @@ export class BadRequestError extends Error {
   }
 }
 
-export function errorResponse(status: number, code: string, message: string, fieldErrors?: FieldErrors) {
-  return NextResponse.json({ error: fieldErrors ? { code, message, fieldErrors } : { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+export function errorResponse(status: number, code: string, message: string, fieldErrors?: FieldErrors, details?: Record<string, string>) {
+  const error = { code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) };
+  return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** The request's JSON body; anything else is a 400 (a wrong shape is the schema's 422). */
@@ -91,7 +92,7 @@ export function apiRoute<P = Record<string, never>>(
       if (options.permission !== "signedIn") authorize(scope, options.permission);
       return await handler({ request, user, scope, params: await context.params, via });
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error.status, error.code, error.message, error.fieldErrors);
+      if (isAppError(error)) return errorResponse(error.status, error.code, error.message, error.fieldErrors, error.details);
       if (error instanceof ZodError) return errorResponse(422, "validation", "invalid", zodFieldErrors(error));
       if (error instanceof BadRequestError) return errorResponse(400, "badRequest", error.message);
       console.error("[route] unexpected error", error);

@@ -76,7 +76,7 @@ export interface PostRule {
 }
 
 /** The rules a doctor must all pass for a post: the programme's (postId null) and the post's own. */
-export async function rulesForPost(db: PrismaClient, postId: string): Promise<PostRule[]> {
+export async function rulesForPost(db: Pick<PrismaClient, "post" | "eligibilityRule">, postId: string): Promise<PostRule[]> {
   const post = await db.post.findUnique({ where: { id: postId }, select: { programId: true } });
   if (!post) throw new AppError("notFound");
   const rules = await db.eligibilityRule.findMany({
@@ -215,12 +215,21 @@ export interface DoctorPostEvaluation {
 export async function evaluateDoctorForPost(db: PrismaClient, scope: Scope, raw: unknown): Promise<DoctorPostEvaluation> {
   const input = evaluateDoctorForPostSchema.parse(raw);
   const post = await screenablePost(db, scope, input.postId);
-  const doctor = await db.doctor.findFirst({ where: { AND: [{ id: input.doctorId }, doctorWhere(scope)] }, select: factsSelect });
-  if (!doctor) {
-    const exists = await db.doctor.count({ where: { id: input.doctorId } });
-    throw new AppError(exists ? "forbidden" : "notFound");
-  }
-  const rules = await rulesForPost(db, post.id);
+  const exists = await db.doctor.count({ where: { AND: [{ id: input.doctorId }, doctorWhere(scope)] } });
+  if (!exists) throw new AppError((await db.doctor.count({ where: { id: input.doctorId } })) ? "forbidden" : "notFound");
+  return judgeDoctorForPost(db, post.id, input.doctorId);
+}
+
+type Db = Pick<PrismaClient, "doctor" | "post" | "eligibilityRule">;
+
+/**
+ * The verdict for a doctor and a post, with no access check: for use cases that have already
+ * authorised the caller for both (a nomination, a self-registration, an endorsement).
+ */
+export async function judgeDoctorForPost(db: Db, postId: string, doctorId: string): Promise<DoctorPostEvaluation> {
+  const doctor = await db.doctor.findUnique({ where: { id: doctorId }, select: factsSelect });
+  if (!doctor) throw new AppError("notFound");
+  const rules = await rulesForPost(db, postId);
   const { verdict, evaluations } = evaluateRules(rules.map((r) => r.tree), toFacts(doctor));
   return {
     verdict,

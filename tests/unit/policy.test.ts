@@ -23,6 +23,16 @@ const expected: Record<Permission, Role[]> = {
   "doctor.manage": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR"],
   "doctor.viewIdNumber": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "eligibility.screen": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"],
+  "application.read": ROLES,
+  "application.nominate": ["HOSPITAL_NOMINATOR"],
+  "application.register": ["DOCTOR"],
+  "application.endorse": ["HOSPITAL_NOMINATOR"],
+  "application.withdraw": ["HOSPITAL_NOMINATOR", "DOCTOR"],
+  "application.decide": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "application.reopenStage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "vetting.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "attachment.upload": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
+  "self.notifications": ROLES,
 };
 
 describe("permission matrix", () => {

@@ -14,6 +14,7 @@ const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NO
 export const navItems: readonly NavItem[] = [
   { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
   { href: "/programs", labelKey: "programs", icon: "programs", roles: ALL_ROLES },
+  { href: "/applications", labelKey: "applications", icon: "applications", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"] },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },

@@ -82,16 +82,19 @@ export async function assertRegistrationOpen(tx: Tx, post: PostForApplication, o
   }
 }
 
-/** One doctor, one post per programme: refused while another application of the doctor's in the programme is alive. */
+/**
+ * One doctor, one post per programme: refused on a post the doctor already applied to (one row per
+ * doctor and post, even withdrawn), and while any other application of theirs in the programme is alive.
+ */
 async function assertNoOtherApplication(tx: Tx, doctorId: string, post: PostForApplication): Promise<void> {
-  const existing = await tx.application.findFirst({
+  // The doctor's row locked: a nomination and a self-registration at the same moment queue, and the second sees the first.
+  await tx.$queryRaw`SELECT id FROM "Doctor" WHERE id = ${doctorId} FOR UPDATE`;
+  const existing = await tx.application.findMany({
     where: { doctorId, post: { programId: post.programId } },
     select: { postId: true, status: true },
-    orderBy: { createdAt: "desc" },
   });
-  if (!existing) return;
-  if (existing.postId === post.id) throw new AppError("conflict", "alreadyApplied");
-  if (existing.status !== "WITHDRAWN" && existing.status !== "REJECTED") throw new AppError("conflict", "alreadyInProgram");
+  if (existing.some((a) => a.postId === post.id)) throw new AppError("conflict", "alreadyApplied");
+  if (existing.some((a) => a.status !== "WITHDRAWN" && a.status !== "REJECTED")) throw new AppError("conflict", "alreadyInProgram");
 }
 
 async function assertEligibleOrExplained(tx: Tx, postId: string, doctorId: string, exceptionReason: string | null) {

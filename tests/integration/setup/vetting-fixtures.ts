@@ -1,0 +1,176 @@
+// What the nomination and vetting tests share: the demo accounts' scopes, seed 000's programme, its
+// posts and the units' doctors with their verdicts, moments around the registration deadline, and
+// direct inserts that put applications at a stage (setting the scene; the use cases are what is tested).
+import { randomInt } from "node:crypto";
+import type { Scope } from "@/lib/auth/policy";
+import { composeIdNumber } from "@/lib/domain/id-number";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
+import { judgeDoctorForPost } from "@/lib/server/eligibility";
+import { buildScope } from "@/lib/server/organization-tree";
+
+export const USERNAMES = ["admin", "staff", "auditor", "nominator", "nominator2", "receiver", "doctor", "wz-admin"] as const;
+export type Username = (typeof USERNAMES)[number];
+export type Scopes = Record<Username, Scope>;
+
+// Registration of seed 000 runs from 8 Nov 00:00 to 11 Nov 12:00 Shanghai time (07 Nov 16:00Z – 11 Nov 04:00Z).
+export const BEFORE_OPENING = new Date("2013-11-07T15:59:59Z");
+export const ON_TIME = new Date("2013-11-10T02:00:00Z");
+export const LAST_SECOND = new Date("2013-11-11T11:59:59+08:00");
+export const LATE = new Date("2013-11-11T04:00:00Z");
+export const VETTING = new Date("2013-11-12T02:00:00Z");
+export const REGISTRATION_CLOSES = "2013-11-11T04:00:00.000Z";
+
+export const PROGRAM_NAME = "绍兴市第八批援疆医生选派";
+
+export async function loadScopes(prisma: PrismaClient): Promise<Scopes> {
+  const scopes = {} as Scopes;
+  for (const username of USERNAMES) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+    scopes[username] = await buildScope(prisma, user);
+  }
+  return scopes;
+}
+
+export interface Demo {
+  programId: string;
+  bureauId: string;
+  /** Organisation ids by name. */
+  org: (name: string) => string;
+  /** Seed 000's post of `title` in rotation batch `batch` (default 1). */
+  post: (title: string, batch?: number) => string;
+  userId: (username: Username) => string;
+}
+
+export async function loadDemo(prisma: PrismaClient): Promise<Demo> {
+  const program = await prisma.program.findFirstOrThrow({ where: { name: PROGRAM_NAME }, select: { id: true, bureauId: true } });
+  const posts = await prisma.post.findMany({ where: { programId: program.id }, select: { id: true, title: true, rotationBatch: true } });
+  const orgs = await prisma.organization.findMany({ select: { id: true, name: true } });
+  const users = await prisma.user.findMany({ where: { username: { in: [...USERNAMES] } }, select: { id: true, username: true } });
+  const find = <T>(found: T | undefined, what: string): T => {
+    if (found === undefined) throw new Error(`demo data has no ${what}`);
+    return found;
+  };
+  return {
+    programId: program.id,
+    bureauId: program.bureauId,
+    org: (name) => find(orgs.find((o) => o.name === name), `organisation ${name}`).id,
+    post: (title, batch = 1) => find(posts.find((p) => p.title === title && p.rotationBatch === batch), `post ${title}/${batch}`).id,
+    userId: (username) => find(users.find((u) => u.username === username), `user ${username}`).id,
+  };
+}
+
+export interface JudgedDoctor {
+  id: string;
+  name: string;
+  verdict: EligibilityVerdict;
+}
+
+/** The doctors of a unit judged for a post by the eligibility engine, eligible ones first. */
+export async function judgedDoctors(prisma: PrismaClient, employerId: string, postId: string): Promise<JudgedDoctor[]> {
+  const doctors = await prisma.doctor.findMany({ where: { employerId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const judged = [];
+  for (const d of doctors) judged.push({ ...d, verdict: (await judgeDoctorForPost(prisma, postId, d.id)).verdict });
+  return judged.sort((a, b) => Number(b.verdict === "ELIGIBLE") - Number(a.verdict === "ELIGIBLE"));
+}
+
+/**
+ * A doctor made for the test at `employerId`. With a junior title in `specialty` they are ineligible
+ * for seed 000's specialty posts (which need an intermediate one); with no title history the engine
+ * cannot tell (UNKNOWN).
+ */
+export async function makeDoctor(prisma: PrismaClient, employerId: string, name = "测试医生", options: { specialty?: string; juniorTitle?: boolean } = {}): Promise<string> {
+  const specialty = options.specialty ?? "眼科";
+  for (;;) {
+    const idNumber = composeIdNumber("330602", "1980-05-05", randomInt(10, 990));
+    const taken = await prisma.doctor.count({ where: { idNumber } });
+    if (taken) continue;
+    const doctor = await prisma.doctor.create({
+      data: {
+        name,
+        sex: "MALE",
+        ethnicity: "汉族",
+        birthDate: new Date("1980-05-05T00:00:00Z"),
+        idNumber,
+        education: "BACHELOR",
+        employerId,
+        department: specialty,
+        specialty,
+        titles: options.juniorTitle ? { create: { level: "JUNIOR", name: "住院医师", specialty, obtainedOn: new Date("2005-09-30T00:00:00Z") } } : undefined,
+      },
+      select: { id: true },
+    });
+    return doctor.id;
+  }
+}
+
+/** A fresh post of the demo programme (at 阿瓦提县人民医院), so that a test has a post to itself. */
+export async function makePost(prisma: PrismaClient, demo: Demo, headcount = 1, title = "测试岗位"): Promise<string> {
+  const post = await prisma.post.create({
+    data: { programId: demo.programId, receivingOrgId: demo.org("阿瓦提县人民医院"), title, specialty: "眼科", headcount, rotationBatch: 1 },
+    select: { id: true },
+  });
+  return post.id;
+}
+
+export interface PlacedApplication {
+  postId: string;
+  doctorId: string;
+  nominatingOrgId: string;
+  createdById: string;
+  status?: ApplicationStatus;
+  currentStage?: StageKind;
+  eligibilityVerdict?: EligibilityVerdict;
+}
+
+/** An application put straight at a stage (the scene for a decision); no decisions, audit or notifications. */
+export async function placeApplication(prisma: PrismaClient, a: PlacedApplication): Promise<string> {
+  const created = await prisma.application.create({
+    data: {
+      postId: a.postId,
+      doctorId: a.doctorId,
+      nominatingOrgId: a.nominatingOrgId,
+      createdById: a.createdById,
+      source: "UNIT",
+      status: a.status ?? "IN_PROGRESS",
+      currentStage: a.currentStage ?? "PRELIMINARY_REVIEW",
+      eligibilityVerdict: a.eligibilityVerdict ?? "ELIGIBLE",
+      submittedAt: new Date("2013-11-09T02:00:00Z"),
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** `n` new doctors of `unitId`, each with an application to `postId` at `stage`. */
+export async function placeApplications(prisma: PrismaClient, demo: Demo, postId: string, unitName: string, stage: StageKind, n: number, status: ApplicationStatus = "IN_PROGRESS"): Promise<string[]> {
+  const unitId = demo.org(unitName);
+  const ids = [];
+  for (let i = 0; i < n; i++) {
+    const doctorId = await makeDoctor(prisma, unitId, `测试医生${i + 1}`);
+    ids.push(await placeApplication(prisma, { postId, doctorId, nominatingOrgId: unitId, createdById: demo.userId("nominator"), currentStage: stage, status }));
+  }
+  return ids;
+}
+
+/** Row counts of what a nomination or decision writes: compared before and after a refusal. */
+export async function footprint(prisma: PrismaClient) {
+  const [applications, decisions, audits, notifications, reopenings] = await Promise.all([
+    prisma.application.count(),
+    prisma.stageDecision.count(),
+    prisma.auditLog.count(),
+    prisma.notification.count(),
+    prisma.stageReopening.count(),
+  ]);
+  return { applications, decisions, audits, notifications, reopenings };
+}
+
+/** The audit rows written about one entity since `afterId` (the largest id before the act). */
+export async function auditRowsSince(prisma: PrismaClient, afterId: bigint) {
+  return prisma.auditLog.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" } });
+}
+
+export async function lastAuditId(prisma: PrismaClient): Promise<bigint> {
+  const row = await prisma.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return row?.id ?? 0n;
+}

@@ -8,6 +8,7 @@ import { StagePosition } from "@/components/programs/stage-position";
 import { DuplicateButton, StatusActions } from "@/components/programs/status-actions";
 import { TimelineEditor } from "@/components/programs/timeline-editor";
 import { TimelineView } from "@/components/programs/timeline-view";
+import { ProgramApplicationsCard } from "@/components/applications/program-applications-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
@@ -92,6 +93,8 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
           </Card>
         ) : null}
       </div>
+
+      {program.status !== "DRAFT" && scope.user.role !== "RECEIVING_SUPERVISOR" ? <ProgramApplicationsCard scope={scope} programId={program.id} programStatus={program.status} /> : null}
 
       {canEdit ? (
         <Card title={t("editTitle")}>

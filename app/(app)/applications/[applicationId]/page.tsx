@@ -1,0 +1,154 @@
+import { Printer } from "lucide-react";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { DecisionHistory } from "@/components/applications/decision-history";
+import { instantOptions } from "@/components/applications/instant";
+import { StageStrip } from "@/components/applications/stage-strip";
+import { ApplicationStatusBadge, EligibilityMark } from "@/components/applications/status-badge";
+import { EndorsePanel, WithdrawPanel } from "@/components/applications/unit-actions";
+import { Card } from "@/components/ui/card";
+import { isBureauRole } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db";
+import { stageOrder } from "@/lib/domain/vetting";
+import { isAppError } from "@/lib/errors";
+import { getCalendarDateFormatter } from "@/lib/i18n/format";
+import { getApplication, type ApplicationDetail } from "@/lib/server/application-queries";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("applications");
+  return { title: t("detail.metaTitle") };
+}
+
+async function load(scope: Parameters<typeof getApplication>[1], id: string): Promise<ApplicationDetail> {
+  try {
+    return await getApplication(prisma, scope, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "forbidden") forbidden();
+    if (isAppError(error) && error.code === "notFound") notFound();
+    throw error;
+  }
+}
+
+// One application for everyone allowed to read it: where it stands in the programme's stages, the
+// verdict it was submitted with (and the exception reason), its documents, every decision, and what
+// the reader may do now (the unit endorses or withdraws; bureau staff decide).
+export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { scope } = await requirePermission("application.read");
+  const [{ applicationId }, search] = await Promise.all([params, searchParams]);
+  const detail = await load(scope, applicationId);
+  const [t, tStage, tSex, tTitle, format, ymd] = await Promise.all([
+    getTranslations("applications"),
+    getTranslations("stage"),
+    getTranslations("doctors.sex"),
+    getTranslations("doctors.titleLevel"),
+    getFormatter(),
+    getCalendarDateFormatter(),
+  ]);
+  const stages = stageOrder(detail.program.stages);
+  const { doctor, post } = detail;
+  const title = doctor.titles[0];
+  const isStaff = isBureauRole(scope.user.role);
+  const justSubmitted = search.submitted === "1";
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <Link href={`/applications?programId=${detail.program.id}`} className="text-sm text-brand-700 hover:underline">
+            ← {t("detail.backToList")}
+          </Link>
+          <h1 className="mt-2 flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">
+            {t("detail.heading", { doctor: doctor.name, post: post.title })}
+            <ApplicationStatusBadge status={detail.status} />
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {detail.program.name} · {t("batch", { batch: post.rotationBatch })} · {post.receivingOrgName}
+          </p>
+        </div>
+        <Link
+          href={`/applications/${detail.id}/registration-form`}
+          className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          <Printer aria-hidden className="h-4 w-4" />
+          {t("detail.print")}
+        </Link>
+      </div>
+
+      {justSubmitted ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t(detail.status === "PENDING_ENDORSEMENT" ? "detail.submittedPending" : "detail.submitted")}
+        </p>
+      ) : null}
+
+      <Card title={t("detail.progress")}>
+        <StageStrip stages={stages} currentStage={detail.currentStage} status={detail.status} />
+        <p className="mt-3 text-sm text-slate-600">{t(`detail.statusLine.${detail.status}`, { stage: tStage(detail.currentStage) })}</p>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("detail.doctorTitle")}>
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-500">{t("detail.name")}</dt>
+            <dd className="text-slate-900">
+              {doctor.name}（{tSex(doctor.sex)}，{doctor.ethnicity}）
+            </dd>
+            <dt className="text-slate-500">{t("detail.birthDate")}</dt>
+            <dd className="text-slate-900">{ymd(doctor.birthDate)}</dd>
+            <dt className="text-slate-500">{t("detail.employer")}</dt>
+            <dd className="text-slate-900">
+              {doctor.employer.name} · {doctor.department}
+            </dd>
+            <dt className="text-slate-500">{t("detail.title")}</dt>
+            <dd className="text-slate-900">{title ? `${title.name}（${tTitle(title.level)}）` : "—"}</dd>
+            <dt className="text-slate-500">{t("detail.phone")}</dt>
+            <dd className="text-slate-900">{doctor.phone ?? "—"}</dd>
+          </dl>
+        </Card>
+        <Card title={t("detail.applicationTitle")}>
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-500">{t("detail.post")}</dt>
+            <dd className="text-slate-900">
+              {post.title}（{t("headcount", { count: post.headcount })}）
+            </dd>
+            <dt className="text-slate-500">{t("detail.source")}</dt>
+            <dd className="text-slate-900">{t(`source.${detail.source}`)}</dd>
+            <dt className="text-slate-500">{t("detail.unit")}</dt>
+            <dd className="text-slate-900">{detail.nominatingOrg.name}</dd>
+            <dt className="text-slate-500">{t("detail.submittedAt")}</dt>
+            <dd className="tabular-nums text-slate-900">{detail.submittedAt ? format.dateTime(detail.submittedAt, instantOptions) : "—"}</dd>
+            <dt className="text-slate-500">{t("detail.verdict")}</dt>
+            <dd>
+              <EligibilityMark verdict={detail.eligibilityVerdict} exceptionReason={detail.exceptionReason} />
+            </dd>
+          </dl>
+          {detail.exceptionReason ? (
+            <div className={isStaff ? "mt-4 rounded-md border-l-4 border-orange-400 bg-orange-50 px-3 py-2 text-sm" : "mt-4 rounded-md bg-slate-50 px-3 py-2 text-sm"}>
+              <p className="font-medium text-slate-900">{t("exception.reasonTitle")}</p>
+              <p className="mt-1 whitespace-pre-line text-slate-800">{detail.exceptionReason}</p>
+              {isStaff ? <p className="mt-1 text-xs text-orange-800">{t("exception.staffNote")}</p> : null}
+            </div>
+          ) : null}
+        </Card>
+      </div>
+
+      {detail.can.endorse ? (
+        <Card title={t("endorse.title")}>
+          <EndorsePanel applicationId={detail.id} doctorName={doctor.name} verdict={detail.eligibilityVerdict} exceptionReason={detail.exceptionReason} />
+        </Card>
+      ) : null}
+
+      <Card title={t("detail.historyTitle")}>
+        <DecisionHistory detail={detail} stages={stages} />
+      </Card>
+
+      {detail.can.withdraw ? (
+        <Card title={t("withdraw.title2")}>
+          <WithdrawPanel applicationId={detail.id} doctorName={doctor.name} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

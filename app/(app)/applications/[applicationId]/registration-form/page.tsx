@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { PrintButton } from "@/components/applications/print-button";
+import { RegistrationSheet } from "@/components/applications/registration-sheet";
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { requirePermission } from "@/lib/server/page-guard";
+import { registrationFormData, type RegistrationFormData } from "@/lib/server/registration-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("applications.form");
+  return { title: t("metaTitle") };
+}
+
+// On paper: A4 with 15 mm margins; the app's header, this page's toolbar and the page padding are
+// left off (the header is the shell's only <header>; the sheet has none).
+const printCss = `
+@page { size: A4; margin: 15mm; }
+@media print {
+  html, body { background: #fff !important; }
+  body header, nextjs-portal { display: none !important; }
+  #main { padding: 0 !important; margin: 0 !important; max-width: none !important; }
+  .registration-sheet { max-width: none !important; }
+}`;
+
+// The registration form (报名表) of one application, filled in with the doctor's record, to print,
+// sign and seal. Anyone who may read the application may print it; the ID number is shown in full
+// only to those who may see it for this doctor.
+export default async function RegistrationFormPage({ params }: { params: Promise<{ applicationId: string }> }) {
+  const { scope } = await requirePermission("application.read");
+  const { applicationId } = await params;
+  let data: RegistrationFormData;
+  try {
+    data = await registrationFormData(prisma, scope, applicationId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "forbidden") forbidden();
+    if (isAppError(error) && error.code === "notFound") notFound();
+    throw error;
+  }
+  const t = await getTranslations("applications.form");
+  return (
+    <div className="flex flex-col gap-4">
+      <style>{printCss}</style>
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <Link href={`/applications/${applicationId}`} className="text-sm text-brand-700 hover:underline">
+          ← {t("back")}
+        </Link>
+        <PrintButton />
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-[15mm] shadow-sm print:overflow-visible print:rounded-none print:border-0 print:p-0 print:shadow-none">
+        <RegistrationSheet data={data} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ApplicationTable } from "@/components/applications/application-table";
+import { Card } from "@/components/ui/card";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { ListEmpty } from "@/components/ui/list-empty";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
+import { prisma } from "@/lib/db";
+import { STAGE_KINDS } from "@/lib/domain/program-timeline";
+import { APPLICATION_STATUSES, applicationListQuerySchema } from "@/lib/schemas/applications";
+import { listApplications } from "@/lib/server/application-queries";
+import { applicationFilterOptions } from "@/lib/server/nomination-queries";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("applications");
+  return { title: t("title") };
+}
+
+// Every role's applications as the policy scopes them (applicationWhere): a unit its nominations and
+// its doctors' registrations, a doctor their own, a bureau those of its programmes.
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { scope } = await requirePermission("application.read");
+  const query = applicationListQuerySchema.parse(await searchParams);
+  const [page, options, t, tList, tStage, tStatus] = await Promise.all([
+    listApplications(prisma, scope, query),
+    applicationFilterOptions(prisma, scope),
+    getTranslations("applications"),
+    getTranslations("list"),
+    getTranslations("stage"),
+    getTranslations("applicationStatus"),
+  ]);
+  const filters = { q: query.q, programId: query.programId, postId: query.postId, stage: query.stage, status: query.status, unitId: query.unitId };
+  const isFiltered = Object.values(filters).some(Boolean);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t("title")} subtitle={t(`subtitle.${scope.user.role}`)} />
+      <Card>
+        <SearchForm label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
+          {query.postId ? <input type="hidden" name="postId" value={query.postId} /> : null}
+          {options.programs.length > 0 ? (
+            <FilterSelect label={t("list.program")} name="programId" value={query.programId} allLabel={t("list.allPrograms")} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} className="max-w-72" />
+          ) : null}
+          <FilterSelect label={t("list.stage")} name="stage" value={query.stage} allLabel={t("list.allStages")} options={STAGE_KINDS.map((s) => ({ value: s, label: tStage(s) }))} />
+          <FilterSelect label={t("list.status")} name="status" value={query.status} allLabel={t("list.allStatuses")} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))} />
+          {options.units.length > 1 ? (
+            <FilterSelect label={t("list.unit")} name="unitId" value={query.unitId} allLabel={t("list.allUnits")} options={options.units.map((u) => ({ value: u.id, label: u.name }))} className="max-w-64" />
+          ) : null}
+        </SearchForm>
+        <div className="mt-5">
+          {page.total === 0 ? (
+            <ListEmpty filtered={isFiltered} empty={t(`list.empty.${scope.user.role}`)} emptyFiltered={t("list.emptyFiltered")} clearHref="/applications" clearLabel={t("list.clearFilters")} />
+          ) : (
+            <>
+              <ApplicationTable rows={page.rows} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={filters} />
+            </>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}

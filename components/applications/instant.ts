@@ -1,0 +1,8 @@
+// Instants (submissions, decisions, deadlines) are stored in UTC and read in Beijing time, named
+// explicitly so that the server's and the browser's own time zones never matter.
+import { timeZone } from "@/lib/i18n/config";
+
+export const instantOptions = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } as const;
+
+/** A deadline in words: "2013年11月11日 12:00". */
+export const deadlineOptions = { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } as const;

@@ -1,0 +1,96 @@
+import "server-only";
+import { applicationWhere, authorize, isBureauRole, postWhere, programWhere, type Scope } from "../auth/policy";
+import { effectiveClosesAt, submissionRefusal, type SubmissionRefusal } from "../domain/vetting";
+import { AppError } from "../errors";
+import type { ApplicationStatus } from "../generated/prisma/enums";
+import type { PrismaClient } from "../generated/prisma/client";
+import { judgeDoctorForPost, type DoctorPostEvaluation } from "./eligibility";
+
+// What the nomination and self-registration pages read besides the use cases: the registration
+// window as it applies to the caller's unit, the doctor's own verdict for a post, the applications
+// the picked doctors already have in the programme, and the application list's filter options.
+
+export interface RegistrationWindow {
+  opensAt: Date;
+  /** The unit's deadline: the stage's own, or a later one staff granted the unit. */
+  closesAt: Date;
+  /** True when staff reopened the stage for the unit. */
+  reopened: boolean;
+  /** Why a submission now would be refused, or null when registration is open. */
+  refusal: SubmissionRefusal | null;
+}
+
+/** The unit a submission by the caller counts for: the nominator's own organisation, or the doctor's employer. */
+async function submittingUnitId(db: PrismaClient, scope: Scope): Promise<string> {
+  if (scope.user.role !== "DOCTOR") return scope.user.organizationId;
+  if (!scope.user.doctorId) throw new AppError("forbidden");
+  const doctor = await db.doctor.findUniqueOrThrow({ where: { id: scope.user.doctorId }, select: { employerId: true } });
+  return doctor.employerId;
+}
+
+/**
+ * The programme's registration window for the caller's unit, as the nomination use cases apply it
+ * (lib/server/applications.ts assertRegistrationOpen); null when the programme has no registration stage.
+ */
+export async function registrationWindow(db: PrismaClient, scope: Scope, programId: string, now = new Date()): Promise<RegistrationWindow | null> {
+  authorize(scope, "program.read");
+  const program = await db.program.findFirst({
+    where: { AND: [{ id: programId }, programWhere(scope)] },
+    select: { stages: { where: { kind: "REGISTRATION" }, select: { opensAt: true, closesAt: true } } },
+  });
+  const stage = program?.stages[0];
+  if (!stage) return null;
+  const unitId = await submittingUnitId(db, scope);
+  const reopenings = await db.stageReopening.findMany({ where: { programId, stage: "REGISTRATION", organizationId: unitId }, select: { closesAt: true } });
+  const until = reopenings.map((r) => r.closesAt);
+  const closesAt = effectiveClosesAt(stage, until);
+  return { opensAt: stage.opensAt, closesAt, reopened: closesAt.getTime() > stage.closesAt.getTime(), refusal: submissionRefusal(stage, until, now) };
+}
+
+/** The signed-in doctor's own verdict for a post they may register for (doctors do not screen others). */
+export async function ownVerdictForPost(db: PrismaClient, scope: Scope, postId: string): Promise<DoctorPostEvaluation> {
+  authorize(scope, "application.register");
+  const doctorId = scope.user.doctorId;
+  if (!doctorId) throw new AppError("forbidden");
+  const post = await db.post.count({ where: { AND: [{ id: postId }, postWhere(scope)] } });
+  if (!post) throw new AppError((await db.post.count({ where: { id: postId } })) ? "forbidden" : "notFound");
+  return judgeDoctorForPost(db, postId, doctorId);
+}
+
+export interface ExistingApplication {
+  id: string;
+  doctorId: string;
+  postTitle: string;
+  status: ApplicationStatus;
+}
+
+/** The latest application in the programme of each of these doctors that the caller may see. */
+export async function existingApplications(db: PrismaClient, scope: Scope, programId: string, doctorIds: string[]): Promise<Map<string, ExistingApplication>> {
+  authorize(scope, "application.read");
+  if (doctorIds.length === 0) return new Map();
+  const rows = await db.application.findMany({
+    where: { AND: [applicationWhere(scope), { doctorId: { in: doctorIds }, post: { programId } }] },
+    select: { id: true, doctorId: true, status: true, post: { select: { title: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return new Map(rows.map((r) => [r.doctorId, { id: r.id, doctorId: r.doctorId, postTitle: r.post.title, status: r.status }]));
+}
+
+export interface ApplicationFilterOptions {
+  programs: { id: string; name: string }[];
+  /** Nominating units with applications the caller sees (bureaus only; others see their own). */
+  units: { id: string; name: string }[];
+}
+
+/** The programmes and (for bureaus) nominating units the application list can be filtered by. */
+export async function applicationFilterOptions(db: PrismaClient, scope: Scope): Promise<ApplicationFilterOptions> {
+  authorize(scope, "application.read");
+  const visible = applicationWhere(scope);
+  const [programs, units] = await Promise.all([
+    db.program.findMany({ where: { AND: [programWhere(scope), { posts: { some: { applications: { some: visible } } } }] }, select: { id: true, name: true }, orderBy: [{ year: "desc" }, { name: "asc" }], take: 200 }),
+    isBureauRole(scope.user.role)
+      ? db.organization.findMany({ where: { nominations: { some: visible } }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 })
+      : Promise.resolve([]),
+  ]);
+  return { programs, units };
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DeadlinePanel } from "@/components/dashboard/deadline-panel";
 import { DoctorPanel } from "@/components/dashboard/doctor-panel";
 import { ProgramTable } from "@/components/dashboard/program-table";
 import { ReceivingPosts } from "@/components/dashboard/receiving-posts";
@@ -37,6 +38,9 @@ export default async function DashboardPage() {
           ))}
         </dl>
       ) : null}
+
+      {/* Bureaus always see the panel; units and doctors only when a registration closes soon. */}
+      {data.deadlines && (isBureauRole(user.role) || data.deadlines.length > 0) ? <DeadlinePanel deadlines={data.deadlines} forBureau={isBureauRole(user.role)} /> : null}
 
       {data.doctor ? <DoctorPanel doctor={data.doctor} /> : null}
 

@@ -6,6 +6,7 @@ import { navFor } from "@/lib/navigation";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
 import { MainNav } from "./main-nav";
+import { NotificationBell } from "./notification-bell";
 
 export async function AppHeader({ user }: { user: SessionUser }) {
   const [t, tApp, tNav, tRoles, tAccount] = await Promise.all([
@@ -22,8 +23,8 @@ export async function AppHeader({ user }: { user: SessionUser }) {
       </a>
       {/* Up to 1536 px: brand and account actions on the first row, the navigation below (scrolling
           sideways on a phone). Wider screens: one row. */}
-      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 2xl:flex">
-        <Link href="/" className="truncate text-lg font-bold tracking-wide text-brand-800">
+      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-x-3 gap-y-2 sm:gap-x-6 px-4 py-3 sm:px-6 2xl:flex">
+        <Link href="/" className="truncate text-base font-bold tracking-wide text-brand-800 sm:text-lg">
           {tApp("name")}
         </Link>
         <div className="col-start-2 row-start-1 flex items-center gap-1 2xl:order-last 2xl:ml-auto 2xl:gap-2">
@@ -36,6 +37,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
               </span>
             </div>
           </div>
+          <NotificationBell userId={user.id} />
           <LocaleSwitch signedIn />
           <Link
             href="/account/password"

@@ -3,6 +3,7 @@ import { subDays } from "date-fns";
 import { applicationWhere, auditLogWhere, doctorWhere, isBureauRole, organizationWhere, postWhere, programWhere, type Scope } from "../auth/policy";
 import { prisma } from "../db";
 import { timelinePosition, type TimelinePosition } from "../domain/stage-window";
+import { loadApproachingDeadlines, type ApproachingDeadline } from "./approaching-deadlines";
 import type { ApplicationStatus, ProgramKind, ProgramStatus, StageKind, TitleLevel } from "../generated/prisma/enums";
 
 export interface ProgramSummary {
@@ -19,6 +20,8 @@ export interface Dashboard {
   stats: { key: "programs" | "posts" | "headcount" | "doctors" | "organizations" | "applications" | "auditRows" | "receivingPosts"; value: number; hintKey?: string }[];
   programs: ProgramSummary[];
   receivingPosts: { id: string; programName: string; title: string; specialty: string; rotationBatch: number; headcount: number }[] | null;
+  /** Stages (bureaus) or registrations (units, doctors) closing within 72 hours; null where the role has none to watch. */
+  deadlines: ApproachingDeadline[] | null;
   doctor: {
     record: { name: string; employer: string; department: string; title: { name: string; level: TitleLevel; obtainedOn: Date } | null } | null;
     applications: { id: string; programName: string; postTitle: string; status: ApplicationStatus; currentStage: StageKind }[];
@@ -50,8 +53,13 @@ async function programSummaries(scope: Scope, now: Date, onlyPublished: boolean)
   }));
 }
 
-/** What each role's landing page shows: its real work, counted in the database within its scope. */
+/** What each role's landing page shows: its real work, counted in the database within its scope, and the deadlines coming up. */
 export async function loadDashboard(scope: Scope, now: Date = new Date()): Promise<Dashboard> {
+  const [dashboard, deadlines] = await Promise.all([loadRoleDashboard(scope, now), loadApproachingDeadlines(prisma, scope, now)]);
+  return { ...dashboard, deadlines };
+}
+
+async function loadRoleDashboard(scope: Scope, now: Date): Promise<Omit<Dashboard, "deadlines">> {
   const { role } = scope.user;
 
   if (isBureauRole(role)) {

@@ -6,6 +6,7 @@ import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../sche
 import { auditFilterSchema } from "../schemas/audit";
 import { createPostSchema, createProgramSchema, programListQuerySchema, programSchema } from "../schemas/programs";
 import { screeningQuerySchema } from "../schemas/screening";
+import { attachmentSchema, downloadQuerySchema, uploadFormSchema } from "../schemas/attachments";
 import { importQuerySchema, importRowsSchema } from "./import-rows";
 import * as r from "./responses";
 
@@ -23,6 +24,8 @@ export interface ApiOperation {
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** How the body is sent: JSON (the default), or a multipart form (a file upload). */
+  bodyType?: "application/json" | "multipart/form-data";
   /** A zod schema of the JSON answer, or a file (CSV/XLSX) download. */
   response: z.ZodType | { file: string };
   status?: 200 | 201;
@@ -53,6 +56,9 @@ export const operations = {
   exportDoctors: { method: "get", path: "/doctors/export", permission: "doctor.read", summary: "The doctors list as a sheet in the import's layout", query: doctorListQuerySchema.extend(doctorExportSchema.shape), response: exportFile },
   importTemplate: { method: "get", path: "/doctors/import-template", permission: "doctor.manage", summary: "The import's header row and an example row", query: doctorExportSchema, response: exportFile },
   exportAudit: { method: "get", path: "/audit/export", permission: "audit.read", summary: "The audit log's rows (same filters as the page) as a file", query: auditFilterSchema.extend({ format: z.enum(["csv", "xlsx"]) }), response: exportFile },
+  listAttachments: { method: "get", path: "/applications/{applicationId}/attachments", permission: "application.read", summary: "The application's documents (metadata), oldest first", response: z.array(attachmentSchema) },
+  uploadAttachment: { method: "post", path: "/applications/{applicationId}/attachments", permission: "attachment.upload", summary: "Adds a document (PDF, JPEG or PNG, at most 10 MB: 413 above) to the application; who may add which kind when is the policy's", body: uploadFormSchema, bodyType: "multipart/form-data", response: attachmentSchema, status: 201 },
+  downloadAttachment: { method: "get", path: "/attachments/{attachmentId}", permission: "application.read", summary: "A document's bytes with their recognised type, as a download (inline=1: to view in the browser); ETag is the SHA-256", query: downloadQuerySchema, response: { file: "application/pdf, image/jpeg or image/png" } },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 
@@ -89,7 +95,7 @@ export function buildOpenApiDocument() {
       summary: op.summary,
       description: `Permission: ${op.permission}`,
       ...(op.query || path ? { requestParams: { ...(op.query ? { query: op.query } : {}), ...(path ? { path } : {}) } } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? "application/json"]: { schema: op.body } } } } : {}),
       responses: { [String(op.status ?? 200)]: success, ...errors },
     };
   }

@@ -1,0 +1,176 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessages } from "@/components/ui/form-messages";
+import { SelectField } from "@/components/users/select-field";
+import { ATTACHMENT_ACCEPT, checkFile, MAX_ATTACHMENT_BYTES, sizeParts } from "@/lib/domain/attachments";
+import type { AttachmentKind } from "@/lib/generated/prisma/enums";
+import { timeZone } from "@/lib/i18n/config";
+import { attachmentUploadUrl } from "./attachment-links";
+
+interface ApiError {
+  code?: string;
+  message?: string;
+  details?: Record<string, string>;
+}
+
+/** Sends the form with XMLHttpRequest, which reports upload progress (fetch does not). */
+function send(url: string, body: FormData, onProgress: (percent: number) => void): Promise<{ status: number; error?: ApiError } | "network"> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => resolve({ status: xhr.status, error: (xhr.response as { error?: ApiError } | null)?.error });
+    xhr.onerror = () => resolve("network");
+    xhr.onabort = () => resolve("network");
+    xhr.send(body);
+  });
+}
+
+/** Choose a kind and a file; checked here for size and type (the server checks again), sent with a progress bar. */
+export function AttachmentUploadForm({ applicationId, kinds }: { applicationId: string; kinds: AttachmentKind[] }) {
+  const t = useTranslations("attachments");
+  const format = useFormatter();
+  const router = useRouter();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const fileId = useId();
+  const [kind, setKind] = useState<string>(kinds.length === 1 ? kinds[0]! : "");
+  const [kindError, setKindError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+
+  const { unit, value } = sizeParts(MAX_ATTACHMENT_BYTES);
+  const max = t(unit, { value: format.number(value) });
+  const when = (iso: string | undefined) =>
+    iso ? format.dateTime(new Date(iso), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone }) : "";
+
+  function errorText(e: ApiError | undefined): string {
+    const values = { max, closesAt: when(e?.details?.closesAt), opensAt: when(e?.details?.opensAt) };
+    for (const key of [e?.message, e?.code]) if (key && t.has(`errors.${key}`)) return t(`errors.${key}` as never, values as never);
+    return t("errors.generic");
+  }
+
+  /** The browser's own check of the chosen file: its size, and its type from the name, the declared type and the first bytes. */
+  async function fileProblem(file: File): Promise<string | null> {
+    if (file.size === 0) return t("errors.fileRequired");
+    if (file.size > MAX_ATTACHMENT_BYTES) return t("errors.fileTooLarge", { max });
+    // The first bytes are enough for the type (the size was checked above).
+    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    const check = checkFile({ fileName: file.name, declaredType: file.type, bytes: head });
+    return check.ok ? null : t(`errors.${check.refusal}`, { max });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    const file = fileRef.current?.files?.[0];
+    const kindProblem = kind ? null : t("errors.kindRequired");
+    const problem = file ? await fileProblem(file) : t("errors.fileRequired");
+    setKindError(kindProblem);
+    setFileError(problem);
+    if (kindProblem || problem || !file) return;
+
+    const body = new FormData();
+    body.set("kind", kind);
+    body.set("file", file);
+    setProgress(0);
+    const result = await send(attachmentUploadUrl(applicationId), body, setProgress);
+    setProgress(null);
+    if (result === "network") return setError(t("errors.network"));
+    if (result.status !== 201) {
+      const message = errorText(result.error);
+      if (result.error?.message === "fileTooLarge" || result.error?.message?.startsWith("fileType")) setFileError(message);
+      else setError(message);
+      return;
+    }
+    setDone(t("upload.done", { fileName: file.name }));
+    if (fileRef.current) fileRef.current.value = "";
+    if (kinds.length > 1) setKind("");
+    router.refresh();
+  }
+
+  const busy = progress !== null;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`${fileId}-title`} className="flex flex-col gap-3">
+      <h3 id={`${fileId}-title`} className="text-sm font-semibold text-slate-800">
+        {t("upload.title")}
+      </h3>
+      <FormMessages error={error} success={done} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label={t("upload.kind")}
+          placeholder={t("upload.kindPlaceholder")}
+          options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value);
+            setKindError(null);
+          }}
+          error={kindError ?? undefined}
+          disabled={busy}
+          required
+        />
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={fileId} className="text-sm font-medium text-slate-700">
+            {t("upload.file")}
+          </label>
+          <input
+            ref={fileRef}
+            id={fileId}
+            type="file"
+            accept={ATTACHMENT_ACCEPT}
+            required
+            disabled={busy}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ""}`}
+            onChange={() => {
+              setFileError(null);
+              setDone(null);
+            }}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium file:text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+          />
+          <p id={`${fileId}-hint`} className="text-xs text-slate-500">
+            {t("upload.hint", { max })}
+          </p>
+          {fileError ? (
+            <p id={`${fileId}-error`} className="text-sm text-red-600">
+              {fileError}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {busy ? (
+        <div className="flex items-center gap-3">
+          <div
+            role="progressbar"
+            aria-label={t("upload.progress")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+            aria-valuetext={t("upload.progressText", { percent: progress })}
+            className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${progress}%` }} />
+          </div>
+          <span className="w-24 text-right text-xs tabular-nums text-slate-600" aria-hidden="true">
+            {t("upload.progressText", { percent: progress })}
+          </span>
+        </div>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={busy} aria-busy={busy}>
+          {busy ? t("upload.uploading") : t("upload.submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}

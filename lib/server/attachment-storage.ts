@@ -28,15 +28,17 @@ function fileOf(root: string, storageKey: string): string {
   return path.join(root, ...storageKey.split("/"));
 }
 
-async function fsyncPath(target: string, flags: string): Promise<void> {
-  const handle = await open(target, flags);
+/** Makes the rename itself durable. Some platforms and file systems cannot sync a directory: then the file's own sync has to do. */
+async function syncDirectory(dir: string): Promise<void> {
   try {
-    await handle.sync();
-  } catch (error) {
-    // Some file systems refuse fsync on a directory (EINVAL/EISDIR); the file itself was synced.
-    if (flags !== "r") throw error;
-  } finally {
-    await handle.close();
+    const handle = await open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // EISDIR/EINVAL/EPERM: nothing more can be done here.
   }
 }
 
@@ -62,7 +64,7 @@ export async function storeBytes(bytes: Uint8Array, now = new Date()): Promise<S
   }
   await handle.close();
   await rename(temporary, target);
-  await fsyncPath(folder, "r");
+  await syncDirectory(folder);
   return { content: null, storageKey };
 }
 

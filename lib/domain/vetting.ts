@@ -154,7 +154,12 @@ export function quotaState(minimum: number, nominated: number, registrationClose
   return registrationClosed ? "missed" : "short";
 }
 
-/** Applications that count towards a quota: submitted and not withdrawn (a rejection still counts as a nomination). */
-export function countsTowardsQuota(status: ApplicationStatus): boolean {
+/**
+ * Applications that count towards a quota: submitted and not withdrawn (a rejection still counts as a
+ * nomination). A self-registration the unit declined (rejected at registration) was never the unit's
+ * nomination: it does not count.
+ */
+export function countsTowardsQuota(status: ApplicationStatus, currentStage?: StageKind): boolean {
+  if (status === "REJECTED" && currentStage === "REGISTRATION") return false;
   return status !== "WITHDRAWN" && status !== "PENDING_ENDORSEMENT";
 }

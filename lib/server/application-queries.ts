@@ -247,7 +247,7 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
     )
     SELECT id, "parentId" FROM tree`;
   const parentOf = new Map(orgs.map((o) => [o.id, o.parentId]));
-  const counts = await db.application.groupBy({ by: ["postId", "nominatingOrgId", "status"], where: { post: { programId } }, _count: { _all: true } });
+  const counts = await db.application.groupBy({ by: ["postId", "nominatingOrgId", "status", "currentStage"], where: { post: { programId } }, _count: { _all: true } });
   const reopenings = await db.stageReopening.findMany({ where: { programId, stage: "REGISTRATION" }, select: { organizationId: true, closesAt: true } });
   const registration = program.stages[0] ?? null;
 
@@ -257,7 +257,7 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
   };
   return quotas.map((q) => {
     const nominated = counts
-      .filter((c) => c.postId === q.post.id && countsTowardsQuota(c.status) && isUnder(c.nominatingOrgId, q.nominatingOrg.id))
+      .filter((c) => c.postId === q.post.id && countsTowardsQuota(c.status, c.currentStage) && isUnder(c.nominatingOrgId, q.nominatingOrg.id))
       .reduce((n, c) => n + c._count._all, 0);
     const closesAt = registration
       ? effectiveClosesAt(registration, reopenings.filter((r) => r.organizationId === q.nominatingOrg.id).map((r) => r.closesAt))

@@ -72,6 +72,16 @@ export async function decide(db: PrismaClient, scope: Scope, raw: unknown, now =
       return { app, order, result };
     });
 
+    // One doctor, one post per programme: a correction may not bring back a doctor now in the running elsewhere.
+    const reinstated = results.filter((r) => r.result.ok && (r.app.status === "REJECTED" || r.app.status === "WITHDRAWN") && (r.result.status === "IN_PROGRESS" || r.result.status === "APPROVED"));
+    for (const { app } of reinstated) {
+      const elsewhere = await tx.application.count({
+        where: { doctorId: app.doctorId, id: { not: app.id }, post: { programId: app.post.program.id }, status: { in: ["PENDING_ENDORSEMENT", "IN_PROGRESS", "APPROVED"] } },
+      });
+      const twiceHere = reinstated.filter((r) => r.app.doctorId === app.doctorId).length > 1;
+      if (elsewhere > 0 || twiceHere) throw new AppError("conflict", "alreadyInProgram", undefined, { doctor: app.doctor.name });
+    }
+
     // Ratio caps: per post, those already through plus those passing now.
     if (input.outcome === "PASS") {
       for (const postId of postIds) {

@@ -307,4 +307,11 @@ describe("nomination quotas", () => {
     expect(countsTowardsQuota("WITHDRAWN")).toBe(false);
     expect(countsTowardsQuota("PENDING_ENDORSEMENT")).toBe(false);
   });
+
+  it("does not count a self-registration the unit declined (rejected at registration)", () => {
+    expect(countsTowardsQuota("REJECTED", "REGISTRATION")).toBe(false);
+    expect(countsTowardsQuota("REJECTED", "PRELIMINARY_REVIEW")).toBe(true);
+    expect(countsTowardsQuota("IN_PROGRESS", "PRELIMINARY_REVIEW")).toBe(true);
+    expect(countsTowardsQuota("APPROVED", "APPROVAL")).toBe(true);
+  });
 });

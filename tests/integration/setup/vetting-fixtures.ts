@@ -6,8 +6,11 @@ import type { Scope } from "@/lib/auth/policy";
 import { composeIdNumber } from "@/lib/domain/id-number";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
+import { afterAll, beforeAll, expect } from "vitest";
 import { judgeDoctorForPost } from "@/lib/server/eligibility";
 import { buildScope } from "@/lib/server/organization-tree";
+import { seedDemoData } from "@/prisma/seed";
+import { createTestDatabase, type TestDatabase } from "./db";
 
 export const USERNAMES = ["admin", "staff", "auditor", "nominator", "nominator2", "receiver", "doctor", "wz-admin"] as const;
 export type Username = (typeof USERNAMES)[number];
@@ -22,6 +25,29 @@ export const VETTING = new Date("2013-11-12T02:00:00Z");
 export const REGISTRATION_CLOSES = "2013-11-11T04:00:00.000Z";
 
 export const PROGRAM_NAME = "绍兴市第八批援疆医生选派";
+export const SXRM = "绍兴市人民医院";
+export const ZJRM = "诸暨市人民医院";
+
+export interface DemoWorld {
+  db: TestDatabase;
+  s: Scopes;
+  demo: Demo;
+}
+
+/** A fresh database with the demo seed for the test file (hooks registered here), its accounts' scopes and seed 000's ids. */
+export function demoWorld(): DemoWorld {
+  const world = {} as DemoWorld;
+  beforeAll(async () => {
+    world.db = await createTestDatabase();
+    await seedDemoData(world.db.prisma);
+    world.s = await loadScopes(world.db.prisma);
+    world.demo = await loadDemo(world.db.prisma);
+  });
+  afterAll(async () => {
+    await world.db?.drop();
+  });
+  return world;
+}
 
 export async function loadScopes(prisma: PrismaClient): Promise<Scopes> {
   const scopes = {} as Scopes;
@@ -113,6 +139,28 @@ export async function makePost(prisma: PrismaClient, demo: Demo, headcount = 1, 
   return post.id;
 }
 
+/**
+ * A programme of the Shaoxing bureau with seed 001's three stages (registration, preliminary review,
+ * approval: no shortlist), open, and one post of `headcount` at 阿瓦提县人民医院.
+ */
+export async function makeShortProgram(prisma: PrismaClient, demo: Demo, headcount = 2): Promise<{ programId: string; postId: string }> {
+  const kinds: StageKind[] = ["REGISTRATION", "PRELIMINARY_REVIEW", "APPROVAL"];
+  const program = await prisma.program.create({
+    data: {
+      bureauId: demo.bureauId,
+      kind: "OTHER",
+      name: "三阶段测试项目",
+      year: 2013,
+      status: "OPEN",
+      serviceMonths: 12,
+      stages: { create: kinds.map((kind, i) => ({ kind, sequence: i + 1, opensAt: new Date("2013-11-01T00:00:00Z"), closesAt: new Date("2013-12-31T00:00:00Z") })) },
+      posts: { create: { receivingOrgId: demo.org("阿瓦提县人民医院"), title: "全科医生", specialty: "全科医学", headcount } },
+    },
+    select: { id: true, posts: { select: { id: true } } },
+  });
+  return { programId: program.id, postId: program.posts[0]!.id };
+}
+
 export interface PlacedApplication {
   postId: string;
   doctorId: string;
@@ -153,16 +201,16 @@ export async function placeApplications(prisma: PrismaClient, demo: Demo, postId
   return ids;
 }
 
-/** Row counts of what a nomination or decision writes: compared before and after a refusal. */
+/** Row counts of what a nomination or decision writes (one query): compared before and after a refusal. */
 export async function footprint(prisma: PrismaClient) {
-  const [applications, decisions, audits, notifications, reopenings] = await Promise.all([
-    prisma.application.count(),
-    prisma.stageDecision.count(),
-    prisma.auditLog.count(),
-    prisma.notification.count(),
-    prisma.stageReopening.count(),
-  ]);
-  return { applications, decisions, audits, notifications, reopenings };
+  const [row] = await prisma.$queryRaw<Record<string, bigint>[]>`
+    SELECT (SELECT count(*) FROM "Application") AS applications,
+           (SELECT count(*) FROM "StageDecision") AS decisions,
+           (SELECT count(*) FROM "AuditLog") AS audits,
+           (SELECT count(*) FROM "Notification") AS notifications,
+           (SELECT count(*) FROM "StageReopening") AS reopenings,
+           (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Application")::text AS "lastChange"`;
+  return row;
 }
 
 /** The audit rows written about one entity since `afterId` (the largest id before the act). */
@@ -173,4 +221,31 @@ export async function auditRowsSince(prisma: PrismaClient, afterId: bigint) {
 export async function lastAuditId(prisma: PrismaClient): Promise<bigint> {
   const row = await prisma.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   return row?.id ?? 0n;
+}
+
+export interface Refusal {
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  details?: Record<string, string>;
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export async function refusal(p: Promise<unknown>): Promise<Refusal> {
+  try {
+    await p;
+  } catch (error) {
+    return error as Refusal;
+  }
+  throw new Error("expected a refusal, but it went through");
+}
+
+/** Runs `act`, expects it refused with `code` (and message), and proves nothing was written. */
+export async function expectRefused(prisma: PrismaClient, act: () => Promise<unknown>, code: string, message?: string): Promise<Refusal> {
+  const before = await footprint(prisma);
+  const error = await refusal(act());
+  expect(error.code).toBe(code);
+  if (message) expect(error.message).toBe(message);
+  expect(await footprint(prisma)).toEqual(before);
+  return error;
 }

@@ -1,0 +1,17 @@
+import "server-only";
+import { forbidden, notFound } from "next/navigation";
+import type { Scope } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { vettingBoard, type Board } from "@/lib/server/vetting";
+
+/** The programme's board for a page: another bureau's programme is the 403 page, an unknown one the 404 page. */
+export async function loadBoard(scope: Scope, programId: string): Promise<Board> {
+  try {
+    return await vettingBoard(prisma, scope, programId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "forbidden") forbidden();
+    if (isAppError(error) && error.code === "notFound") notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { BoardGrid } from "@/components/vetting/board-grid";
+import { QuotaTable } from "@/components/vetting/quota-table";
+import { ReopenStageForm } from "@/components/vetting/reopen-stage-form";
+import { ReopeningsList } from "@/components/vetting/reopenings-list";
+import { StageDeadlines } from "@/components/vetting/stage-deadlines";
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db";
+import { quotaProgress } from "@/lib/server/application-queries";
+import { requirePermission } from "@/lib/server/page-guard";
+import { listNominatingUnits } from "@/lib/server/posts";
+import { listStageReopenings } from "@/lib/server/stage-reopenings";
+import { loadBoard } from "./load-board";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("vetting");
+  return { title: t("title") };
+}
+
+const exportClass = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
+
+// The programme's vetting at a glance for the bureau (admins and staff decide; auditors read): the
+// posts × stages board from one grouped query, the stages' deadlines, the units' quota progress,
+// reopened stages, and the report / approved lists as Excel.
+export default async function VettingBoardPage({ params }: { params: Promise<{ programId: string }> }) {
+  const { scope } = await requirePermission("vetting.read");
+  const { programId } = await params;
+  const board = await loadBoard(scope, programId);
+  const now = new Date();
+  const canReopen = can(scope, "application.reopenStage", { organizationId: board.program.bureauId });
+  const canDecide = can(scope, "application.decide", { organizationId: board.program.bureauId });
+  const [quotas, reopenings, units, t] = await Promise.all([
+    quotaProgress(prisma, scope, programId, now),
+    listStageReopenings(prisma, scope, programId),
+    canReopen ? listNominatingUnits(prisma, scope, programId) : Promise.resolve([]),
+    getTranslations("vetting"),
+  ]);
+  const exportHref = (list: "report" | "approved") => `/api/v1/programs/${programId}/vetting-lists/${list}`;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <Link href={`/programs/${programId}`} className="text-sm text-brand-700 hover:underline">
+            {t("backToProgram")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold text-slate-900">
+            {t("title")} · {board.program.name}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+          {!canDecide ? <p className="mt-1 text-sm text-amber-800">{t("readOnly")}</p> : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href={exportHref("report")} className={exportClass} download>
+            <Download aria-hidden className="h-4 w-4" />
+            {t("exports.report")}
+          </a>
+          <a href={exportHref("approved")} className={exportClass} download>
+            <Download aria-hidden className="h-4 w-4" />
+            {t("exports.approved")}
+          </a>
+        </div>
+      </div>
+
+      <Card title={t("board.title")}>
+        <BoardGrid board={board} />
+      </Card>
+
+      <Card title={t("deadlines.title")}>
+        <StageDeadlines stages={board.stages} now={now} />
+      </Card>
+
+      <Card title={t("quota.title")}>
+        <QuotaTable rows={quotas} view="bureau" />
+      </Card>
+
+      <Card title={canReopen ? t("reopen.title") : t("reopen.listTitle")}>
+        <div className="flex flex-col gap-5">
+          {canReopen ? (
+            <>
+              <p className="text-sm text-slate-600">{t("reopen.hint")}</p>
+              <ReopenStageForm programId={programId} stages={board.stages.map((s) => s.kind)} units={units} />
+              <h3 className="border-t border-slate-100 pt-4 text-sm font-semibold text-slate-800">{t("reopen.listTitle")}</h3>
+            </>
+          ) : null}
+          <ReopeningsList rows={reopenings} />
+        </div>
+      </Card>
+    </div>
+  );
+}

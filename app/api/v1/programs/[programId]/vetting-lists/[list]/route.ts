@@ -1,0 +1,26 @@
+import { prisma } from "@/lib/db";
+import { contentTypes, attachmentDisposition } from "@/lib/excel/sheet";
+import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/server/api-route";
+import { exportVettingList, isVettingList } from "@/lib/server/vetting-export";
+
+type Params = { programId: string; list: string };
+
+// GET /api/v1/programs/{programId}/vetting-lists/report|approved
+// The report list (上报名单) or the approved list (正式确定名单) as the .xlsx sent to the provincial
+// department. Bureau staff, admins and auditors of the programme's bureau; another bureau's
+// programme is refused (403), an unknown one or an unknown list is 404.
+export const GET = apiRoute<Params>({ permission: "vetting.read" }, async ({ scope, params }) => {
+  if (!isVettingList(params.list)) throw new AppError("notFound");
+  const file = await exportVettingList(prisma, scope, params.programId, params.list);
+  return new Response(new Uint8Array(file.body), {
+    status: 200,
+    headers: {
+      "Content-Type": contentTypes.xlsx,
+      "Content-Disposition": attachmentDisposition(file.fileName, file.asciiFileName),
+      "Content-Length": String(file.body.byteLength),
+      "Cache-Control": "no-store",
+      "X-Export-Rows": String(file.rowCount),
+    },
+  });
+});

@@ -1,0 +1,176 @@
+"use client";
+
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState, type ReactNode } from "react";
+import { decideAction } from "@/app/(app)/programs/[programId]/vetting/actions";
+import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import type { DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
+import { vettingErrorText, vettingFieldText } from "./feedback";
+
+export interface DecisionTarget {
+  id: string;
+  /** Shown in the confirmation; omitted for a single application on its own page. */
+  name?: string;
+  eligibilityVerdict: EligibilityVerdict | null;
+}
+
+const NAMES_SHOWN = 12;
+
+/** Whether the rules require a written reason: a fail, a withdrawal, a correction, or passing the preliminary review of someone not found eligible. */
+export function reasonNeeded(outcome: DecisionOutcome, stage: StageKind, targets: readonly DecisionTarget[], correction: boolean): { required: boolean; overridden: DecisionTarget[] } {
+  const overridden = outcome === "PASS" && stage === "PRELIMINARY_REVIEW" ? targets.filter((a) => a.eligibilityVerdict !== "ELIGIBLE") : [];
+  return { required: correction || outcome !== "PASS" || overridden.length > 0, overridden };
+}
+
+/**
+ * The reason and the confirmation of one decision for the selected applications ("将3人标记为“不通过”"),
+ * in one alert dialog: the reason is required where the rules say so, the server's refusal (a cap,
+ * a stage someone else just decided) shows in words, and the page refreshes on success.
+ */
+export function DecisionDialog({
+  trigger,
+  outcome,
+  stage,
+  targets,
+  correction = false,
+  onDone,
+}: {
+  trigger: ReactNode;
+  outcome: DecisionOutcome;
+  stage: StageKind;
+  targets: readonly DecisionTarget[];
+  correction?: boolean;
+  onDone?: (message: string) => void;
+}) {
+  const t = useTranslations("vetting");
+  const tStage = useTranslations("stage");
+  const tList = useTranslations("list");
+  const te = t as unknown as ErrorTranslator;
+  const router = useRouter();
+  const reasonId = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const { required, overridden } = reasonNeeded(outcome, stage, targets, correction);
+  const outcomeText = correction ? t("decision.correctTo", { outcome: t(`decision.outcome.${outcome}`) }) : t(`decision.outcome.${outcome}`);
+  const named = targets.filter((a) => a.name);
+
+  function onOpenChange(next: boolean) {
+    if (busy) return;
+    setOpen(next);
+    if (next) {
+      setReason("");
+      setError(null);
+      setReasonError(null);
+    }
+  }
+
+  async function confirm() {
+    setError(null);
+    setReasonError(null);
+    if (required && !reason.trim()) {
+      setReasonError(t("decision.reasonRequired"));
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await decideAction({ applicationIds: targets.map((a) => a.id), stage, outcome, reason: reason.trim() || undefined });
+      if (result?.data) {
+        setOpen(false);
+        onDone?.(t("decision.done", { count: result.data.decided, outcome: outcomeText }));
+        router.refresh();
+        return;
+      }
+      const fields = fieldErrorsOf(result);
+      if (fields.reason) setReasonError(vettingFieldText(te, fields.reason) ?? null);
+      else if (Object.keys(fields).length) setError(vettingFieldText(te, Object.values(fields)[0]) ?? null);
+      else setError(vettingErrorText(te, result?.serverError));
+    } catch {
+      setError(t("errors.generic"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
+          <AlertDialog.Title className="text-lg font-semibold text-slate-900">
+            {named.length > 0 || targets.length > 1 ? t("decision.confirmTitle", { count: targets.length, outcome: outcomeText }) : t("decision.confirmTitleOne", { outcome: outcomeText })}
+          </AlertDialog.Title>
+          <AlertDialog.Description asChild>
+            <div className="mt-2 flex flex-col gap-1 text-sm text-slate-600">
+              <p>{t("decision.confirmStage", { stage: tStage(stage) })}</p>
+              {named.length > 0 ? (
+                <p>
+                  {t("decision.confirmNames", {
+                    names: named.slice(0, NAMES_SHOWN).map((a) => a.name).join("、") + (named.length > NAMES_SHOWN ? "…" : ""),
+                  })}
+                </p>
+              ) : null}
+              {correction ? <p className="text-amber-800">{t("decision.correctionConfirm")}</p> : null}
+            </div>
+          </AlertDialog.Description>
+          {overridden.length > 0 ? (
+            <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+              {overridden.some((a) => a.name) ? t("decision.overrideWhy", { names: overridden.map((a) => a.name).filter(Boolean).join("、") }) : t("decision.overrideWhyOne")}
+            </p>
+          ) : null}
+          <div className="mt-4 flex flex-col gap-1.5">
+            <label htmlFor={reasonId} className="text-sm font-medium text-slate-700">
+              {required ? t("decision.reason") : t("decision.reasonOptional")}
+              {required ? <span aria-hidden className="text-red-600"> *</span> : null}
+            </label>
+            <textarea
+              id={reasonId}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={3}
+              maxLength={2000}
+              required={required}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+              placeholder={t("decision.reasonPlaceholder")}
+              className={`rounded-md border bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100 ${reasonError ? "border-red-500" : "border-slate-300"}`}
+            />
+            {reasonError ? (
+              <p id={`${reasonId}-error`} className="text-sm text-red-600">
+                {reasonError}
+              </p>
+            ) : null}
+          </div>
+          {error ? (
+            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+              {error}
+            </p>
+          ) : null}
+          <div className="mt-6 flex justify-end gap-2">
+            <AlertDialog.Cancel className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50" disabled={busy}>
+              {tList("cancel")}
+            </AlertDialog.Cancel>
+            <button
+              type="button"
+              disabled={busy}
+              aria-busy={busy}
+              onClick={confirm}
+              className={
+                outcome === "PASS"
+                  ? "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+                  : "rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60"
+              }
+            >
+              {busy ? t("decision.confirming") : t("decision.confirm")}
+            </button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { reopenStageAction } from "@/app/(app)/programs/[programId]/vetting/actions";
+import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import { Button } from "@/components/ui/button";
+import { FormMessages } from "@/components/ui/form-messages";
+import type { StageKind } from "@/lib/generated/prisma/enums";
+import { vettingErrorText, vettingFieldText } from "./feedback";
+
+const control = "rounded-md border bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
+
+/**
+ * Staff reopen one stage for one unit until a new deadline (typed in Beijing time), with the reason;
+ * a confirmation names the unit, the stage and the deadline before anything is written.
+ */
+export function ReopenStageForm({ programId, stages, units }: { programId: string; stages: StageKind[]; units: { id: string; name: string }[] }) {
+  const t = useTranslations("vetting");
+  const tStage = useTranslations("stage");
+  const tList = useTranslations("list");
+  const te = t as unknown as ErrorTranslator;
+  const router = useRouter();
+  const id = useId();
+  const [values, setValues] = useState({ stage: stages[0] ?? "REGISTRATION", organizationId: "", closesAt: "", reason: "" });
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const unitName = units.find((u) => u.id === values.organizationId)?.name ?? "";
+  const stageName = tStage(values.stage);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setMessage({});
+    const missing: Record<string, string | undefined> = {};
+    if (!values.organizationId) missing.organizationId = t("errors.required");
+    if (!values.closesAt) missing.closesAt = t("errors.required");
+    if (values.reason.trim().length < 2) missing.reason = t("errors.reasonRequired");
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) setConfirming(true);
+  }
+
+  async function confirm() {
+    setBusy(true);
+    try {
+      const result = await reopenStageAction({ programId, ...values, reason: values.reason.trim() });
+      if (result?.data) {
+        setConfirming(false);
+        setMessage({ success: t("reopen.done", { unit: unitName, stage: stageName }) });
+        setValues((v) => ({ ...v, closesAt: "", reason: "" }));
+        router.refresh();
+        return;
+      }
+      const fields = fieldErrorsOf(result);
+      setConfirming(false);
+      if (Object.keys(fields).length) setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, vettingFieldText(te, v)])));
+      else setMessage({ error: vettingErrorText(te, result?.serverError) });
+    } catch {
+      setConfirming(false);
+      setMessage({ error: t("errors.generic") });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p id={`${id}-${name}-error`} className="text-sm text-red-600">
+        {errors[name]}
+      </p>
+    ) : null;
+  const described = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t("reopen.title")}>
+      <FormMessages error={message.error} success={message.success} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-stage`} className="text-sm font-medium text-slate-700">
+            {t("reopen.stage")}
+          </label>
+          <select id={`${id}-stage`} value={values.stage} onChange={set("stage")} className={`${control} border-slate-300`} {...described("stage")}>
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {tStage(s)}
+              </option>
+            ))}
+          </select>
+          {fieldError("stage")}
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-unit`} className="text-sm font-medium text-slate-700">
+            {t("reopen.unit")}
+          </label>
+          <select id={`${id}-unit`} value={values.organizationId} onChange={set("organizationId")} className={`${control} ${errors.organizationId ? "border-red-500" : "border-slate-300"}`} {...described("organizationId")}>
+            <option value="">{t("reopen.chooseUnit")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("organizationId")}
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-closesAt`} className="text-sm font-medium text-slate-700">
+            {t("reopen.closesAt")}
+          </label>
+          <input id={`${id}-closesAt`} type="datetime-local" value={values.closesAt} onChange={set("closesAt")} className={`${control} ${errors.closesAt ? "border-red-500" : "border-slate-300"}`} {...described("closesAt")} />
+          {fieldError("closesAt")}
+        </div>
+        <div className="flex flex-col gap-1.5 sm:col-span-2">
+          <label htmlFor={`${id}-reason`} className="text-sm font-medium text-slate-700">
+            {t("reopen.reason")}
+          </label>
+          <textarea id={`${id}-reason`} rows={2} maxLength={2000} value={values.reason} onChange={set("reason")} placeholder={t("reopen.reasonPlaceholder")} className={`${control} ${errors.reason ? "border-red-500" : "border-slate-300"}`} {...described("reason")} />
+          {fieldError("reason")}
+        </div>
+      </div>
+      <div>
+        <Button type="submit" disabled={busy} aria-busy={busy}>
+          {t("reopen.submit")}
+        </Button>
+      </div>
+      <AlertDialog.Root open={confirming} onOpenChange={(open) => !busy && setConfirming(open)}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+          <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+            <AlertDialog.Title className="text-lg font-semibold text-slate-900">{t("reopen.confirmTitle")}</AlertDialog.Title>
+            <AlertDialog.Description className="mt-2 text-sm text-slate-600">
+              {t("reopen.confirmDescription", { unit: unitName, stage: stageName, closesAt: values.closesAt.replace("T", " ") })}
+            </AlertDialog.Description>
+            <div className="mt-6 flex justify-end gap-2">
+              <AlertDialog.Cancel className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50" disabled={busy}>
+                {tList("cancel")}
+              </AlertDialog.Cancel>
+              <button type="button" onClick={confirm} disabled={busy} aria-busy={busy} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+                {busy ? tList("saving") : t("reopen.confirm")}
+              </button>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </form>
+  );
+}

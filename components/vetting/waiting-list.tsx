@@ -1,0 +1,132 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessages } from "@/components/ui/form-messages";
+import type { DecisionOutcome, StageKind } from "@/lib/generated/prisma/enums";
+import { ApplicantName, VerdictBadge, type VettingRow } from "./applicant";
+import { DecisionDialog } from "./decision-dialog";
+
+const OUTCOMES: { outcome: DecisionOutcome; key: "pass" | "fail" | "withdraw" }[] = [
+  { outcome: "PASS", key: "pass" },
+  { outcome: "FAIL", key: "fail" },
+  { outcome: "WITHDRAW", key: "withdraw" },
+];
+
+/**
+ * The applications waiting at a stage. Staff tick some (or all) and pass, fail or withdraw them at
+ * once: one dialog asks the reason where the rules need it and confirms "将N人标记为…". Readers
+ * (auditors) see the same list without the controls.
+ */
+export function WaitingList({ rows, stage, canDecide }: { rows: VettingRow[]; stage: StageKind; canDecide: boolean }) {
+  const t = useTranslations("vetting");
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  // Rows decided elsewhere drop out of the list on refresh: keep only what is still shown.
+  const chosen = rows.filter((r) => selected.has(r.id));
+  const allChosen = rows.length > 0 && chosen.length === rows.length;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelected(allChosen ? new Set() : new Set(rows.map((r) => r.id)));
+  const targets = chosen.map((r) => ({ id: r.id, name: r.name, eligibilityVerdict: r.eligibilityVerdict }));
+  const done = (text: string) => {
+    setMessage(text);
+    setSelected(new Set());
+  };
+
+  const checkbox = (row: VettingRow) => (
+    <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={selected.has(row.id)} onChange={() => toggle(row.id)} aria-label={t("bulk.selectRow", { name: row.name })} />
+  );
+  const details = (row: VettingRow) => (
+    <>
+      <VerdictBadge verdict={row.eligibilityVerdict} />
+      <span className="text-slate-600">{t("stagePage.documents", { count: row.documents })}</span>
+    </>
+  );
+
+  return (
+    <div className="flex flex-col gap-3">
+      <FormMessages success={message} />
+      {canDecide ? (
+        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2" role="toolbar" aria-label={t("decision.title")}>
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+            <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={allChosen} onChange={toggleAll} ref={(el) => { if (el) el.indeterminate = chosen.length > 0 && !allChosen; }} />
+            {t("bulk.selectAll")}
+          </label>
+          <span className="text-sm text-slate-600" aria-live="polite">
+            {t("bulk.selected", { count: chosen.length })}
+          </span>
+          <span className="flex flex-wrap gap-2 sm:ml-auto">
+            {OUTCOMES.map(({ outcome, key }) => (
+              <DecisionDialog
+                key={outcome}
+                outcome={outcome}
+                stage={stage}
+                targets={targets}
+                onDone={done}
+                trigger={
+                  <Button type="button" variant={outcome === "PASS" ? "primary" : "secondary"} disabled={chosen.length === 0} className={outcome === "PASS" ? "px-3 py-1.5" : "border-red-300 px-3 py-1.5 text-red-700 hover:bg-red-50"}>
+                    {t(`bulk.${key}`)}
+                  </Button>
+                }
+              />
+            ))}
+          </span>
+        </div>
+      ) : null}
+
+      <ul className="divide-y divide-slate-100 md:hidden">
+        {rows.map((row) => (
+          <li key={row.id} className="flex gap-3 py-3">
+            {canDecide ? <span className="pt-0.5">{checkbox(row)}</span> : null}
+            <span className="flex flex-1 flex-col gap-1 text-sm">
+              <ApplicantName row={row} />
+              <span className="text-slate-600">{row.employerName}</span>
+              <span className="flex flex-wrap items-center gap-2">{details(row)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto md:block">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs text-slate-500">
+            <tr>
+              {canDecide ? (
+                <th scope="col" className="w-10 px-3 py-2 font-medium">
+                  <span className="sr-only">{t("stagePage.columns.select")}</span>
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.name")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.employer")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.unit")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.verdict")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.documents")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} className={selected.has(row.id) ? "bg-brand-50" : undefined}>
+                {canDecide ? <td className="px-3 py-2.5">{checkbox(row)}</td> : null}
+                <td className="px-3 py-2.5">
+                  <ApplicantName row={row} />
+                </td>
+                <td className="px-3 py-2.5">{row.employerName}</td>
+                <td className="px-3 py-2.5">{row.unitName}</td>
+                <td className="px-3 py-2.5">
+                  <VerdictBadge verdict={row.eligibilityVerdict} />
+                </td>
+                <td className="px-3 py-2.5 tabular-nums">{t("stagePage.documents", { count: row.documents })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -214,7 +214,7 @@ export interface QuotaProgressRow {
   minimum: number;
   nominated: number;
   state: QuotaState;
-  /** The unit's registration deadline (a reopening may have moved it). */
+  /** The unit's registration deadline: a reopening for it or a unit below it (whose nominations count) moves it. */
   closesAt: Date | null;
 }
 
@@ -260,7 +260,7 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
       .filter((c) => c.postId === q.post.id && countsTowardsQuota(c.status, c.currentStage) && isUnder(c.nominatingOrgId, q.nominatingOrg.id))
       .reduce((n, c) => n + c._count._all, 0);
     const closesAt = registration
-      ? effectiveClosesAt(registration, reopenings.filter((r) => r.organizationId === q.nominatingOrg.id).map((r) => r.closesAt))
+      ? effectiveClosesAt(registration, reopenings.filter((r) => isUnder(r.organizationId, q.nominatingOrg.id)).map((r) => r.closesAt))
       : null;
     const closed = closesAt ? now.getTime() >= closesAt.getTime() : true;
     return {

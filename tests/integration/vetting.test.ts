@@ -482,3 +482,20 @@ describe("nomination quotas", () => {
     expect((await row()).nominated).toBe(before + 1);
   });
 });
+
+describe("a reopening and the quotas", () => {
+  it("a county bureau's quota stays open while a hospital below it may still nominate", async () => {
+    const postId = w.demo.post("口腔科医生", 2);
+    const zjBureau = w.demo.org("诸暨市卫生健康局");
+    const during = new Date("2013-11-12T02:00:00Z"); // 12 Nov 10:00 in Shanghai
+    const rows = async () => (await quotaProgress(w.db.prisma, w.s.staff, w.demo.programId, during)).filter((r) => r.postId === postId);
+    expect((await rows()).find((r) => r.unitId === zjBureau)).toMatchObject({ state: "missed" });
+    await reopenStage(w.db.prisma, w.s.staff, { programId: w.demo.programId, stage: "REGISTRATION", organizationId: w.demo.org(ZJRM), closesAt: "2013-11-12 18:00", reason: "系统故障延误报名" }, LATE);
+    const after = await rows();
+    expect(after.find((r) => r.unitId === zjBureau)).toMatchObject({ state: "short", closesAt: new Date("2013-11-12T10:00:00Z") });
+    // Units elsewhere keep the programme's deadline.
+    const others = after.filter((r) => r.unitId !== zjBureau);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((r) => r.state === "missed" && r.closesAt?.toISOString() === "2013-11-11T04:00:00.000Z")).toBe(true);
+  });
+});

@@ -223,6 +223,17 @@ describe("ratio caps", () => {
     expect(await w.db.prisma.application.count({ where: { postId, currentStage: "INSPECTION", status: "IN_PROGRESS" } })).toBe(3);
   });
 
+  it("a selection over two posts is refused as a whole when one post would go over its cap", async () => {
+    const [roomy, full] = [await makePost(w.db.prisma, w.demo), await makePost(w.db.prisma, w.demo)];
+    const a = await placeApplications(w.db.prisma, w.demo, roomy, SXRM, "APPROVAL", 1);
+    const b = await placeApplications(w.db.prisma, w.demo, full, SXRM, "APPROVAL", 2);
+    await refused(() => decideAs("staff", [...a, ...b], "APPROVAL", "PASS"), "conflict", "capExceeded");
+    expect(await stateOf(a[0]!)).toEqual({ status: "IN_PROGRESS", currentStage: "APPROVAL" });
+    // The same application twice in a selection is one decision.
+    expect(await decideAs("staff", [a[0]!, a[0]!, b[0]!], "APPROVAL", "PASS")).toEqual({ decided: 2 });
+    expect(await w.db.prisma.stageDecision.count({ where: { applicationId: a[0] } })).toBe(1);
+  });
+
   it("the report list takes at most 1:2 and approval at most the headcount (1, then 2)", async () => {
     const post1 = await makePost(w.db.prisma, w.demo, 1);
     const report = await placeApplications(w.db.prisma, w.demo, post1, SXRM, "REPORT_LIST", 3);
@@ -305,6 +316,12 @@ describe("a programme with three stages", () => {
     expect(board.posts[0]!.stages.APPROVAL).toMatchObject({ waiting: 1, passed: 2, cap: 2, remaining: 0 });
     const error = await refused(() => reopenStage(w.db.prisma, w.s.staff, { programId, stage: "PHYSICAL_EXAM", organizationId: w.demo.org(SXRM), closesAt: "2013-12-01 12:00", reason: "补充体检" }, VETTING), "validation");
     expect(error.fieldErrors).toEqual({ stage: ["stageNotInProgram"] });
+    expect((await refusal(stageApplications(w.db.prisma, w.s.staff, postId, "PHYSICAL_EXAM"))).code).toBe("notFound");
+    // Once vetting has begun, registration is over whatever the dates say.
+    await w.db.prisma.program.update({ where: { id: programId }, data: { status: "VETTING" } });
+    const doctorId = await makeDoctor(w.db.prisma, w.demo.org(SXRM), "迟到医生");
+    await refused(() => nominate(w.db.prisma, w.s.nominator, { postId, doctorId, exceptionReason: "说明" }, ON_TIME), "conflict", "registrationNotOpen");
+    expect(await decideAs("staff", [ids[2]!], "APPROVAL", "FAIL", "名额已满")).toEqual({ decided: 1 });
   });
 });
 

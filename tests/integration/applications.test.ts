@@ -296,8 +296,12 @@ describe("reopening registration for one unit", () => {
     for (const who of ["nominator", "nominator2", "doctor", "auditor", "wz-admin"] as const) {
       await refusedUnchanged(() => reopenStage(w.db.prisma, w.s[who], { programId: w.demo.programId, stage: "REGISTRATION", organizationId: w.demo.org(ZJRM), closesAt: "2013-11-12 18:00", reason: "系统故障" }, LATE), "forbidden");
     }
+    const mark = await lastAuditId(w.db.prisma);
     const reopening = await reopenStage(w.db.prisma, w.s.staff, { programId: w.demo.programId, stage: "REGISTRATION", organizationId: w.demo.org(ZJRM), closesAt: "2013-11-12 18:00", reason: "系统故障延误报名" }, LATE);
     expect(reopening.closesAt.toISOString()).toBe(NEW_DEADLINE);
+    const rows = await auditRowsSince(w.db.prisma, mark);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: "stage.reopen", entity: "StageReopening", entityId: reopening.id, after: { closesAt: NEW_DEADLINE, reason: "系统故障延误报名" } });
     expect(await w.db.prisma.notification.count({ where: { userId: w.demo.userId("nominator2"), kind: "stageReopened" } })).toBe(1);
     expect(await w.db.prisma.notification.count({ where: { userId: w.demo.userId("nominator"), kind: "stageReopened" } })).toBe(0);
 

@@ -426,6 +426,21 @@ describe("the read side", () => {
     expect(detail.program.stages.map((st) => st.kind)).toHaveLength(7);
   });
 
+  it("the doctor and the unit learn of a decision, each in their own language", async () => {
+    await w.db.prisma.user.update({ where: { username: "nominator" }, data: { locale: "en" } });
+    try {
+      await decideAs("staff", [shenApp], "PRELIMINARY_REVIEW", "PASS");
+      const [toDoctor] = await w.db.prisma.notification.findMany({ where: { userId: w.demo.userId("doctor"), kind: "decision", link: `/applications/${shenApp}` } });
+      const [toUnit] = await w.db.prisma.notification.findMany({ where: { userId: w.demo.userId("nominator"), kind: "decision", link: `/applications/${shenApp}` } });
+      expect(toDoctor?.body).toContain("沈一鸣（眼科医生）");
+      expect(toDoctor?.title).not.toContain("{");
+      expect(toUnit?.body).toMatch(/^沈一鸣 \(眼科医生\), /);
+      expect(await w.db.prisma.notification.count({ where: { userId: w.demo.userId("nominator2"), link: `/applications/${shenApp}` } })).toBe(0);
+    } finally {
+      await w.db.prisma.user.update({ where: { username: "nominator" }, data: { locale: "zh-CN" } });
+    }
+  });
+
   it("the board and a stage's applications: bureau roles only, counted per post", async () => {
     for (const who of ["staff", "admin", "auditor"] as const) {
       const board = await vettingBoard(w.db.prisma, w.s[who], w.demo.programId);

@@ -66,7 +66,7 @@ async function loadPost(tx: Tx, scope: Scope, postId: string): Promise<PostForAp
  * that applied to the unit (the stage's own, or a later one staff granted it when reopening).
  */
 export async function assertRegistrationOpen(tx: Tx, post: PostForApplication, organizationId: string, now = new Date()): Promise<void> {
-  if (post.program.status !== "OPEN") throw new AppError("conflict", "registrationNotOpen");
+  if (post.program.status !== "OPEN" && post.program.status !== "VETTING") throw new AppError("conflict", "registrationNotOpen");
   const registration = post.program.stages.find((s) => s.kind === "REGISTRATION");
   if (!registration) throw new AppError("conflict", "registrationNotOpen");
   const reopenings = await tx.stageReopening.findMany({
@@ -74,6 +74,8 @@ export async function assertRegistrationOpen(tx: Tx, post: PostForApplication, o
     select: { closesAt: true },
   });
   const until = reopenings.map((r) => r.closesAt);
+  // Once vetting has begun, only a unit staff reopened registration for may still submit.
+  if (post.program.status === "VETTING" && until.length === 0) throw new AppError("conflict", "registrationNotOpen");
   const refusal = submissionRefusal(registration, until, now);
   if (refusal === "notYetOpen") throw new AppError("deadlinePassed", "registrationNotYetOpen", undefined, { opensAt: registration.opensAt.toISOString() });
   if (refusal === "closed") {

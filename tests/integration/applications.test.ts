@@ -17,6 +17,7 @@ import {
   judgedDoctors,
   lastAuditId,
   makeDoctor,
+  makeShortProgram,
   type Username,
   SXRM,
   ZJRM,
@@ -313,6 +314,22 @@ describe("reopening registration for one unit", () => {
     const afterDeadline = await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator2, { postId, doctorId: zj!.id, exceptionReason: "说明" }, new Date(NEW_DEADLINE)), "deadlinePassed", "registrationClosed");
     expect(afterDeadline.details).toEqual({ closesAt: NEW_DEADLINE });
     expect((await nominate(w.db.prisma, w.s.nominator2, { postId, doctorId: zj!.id, exceptionReason: "说明" }, during)).status).toBe("IN_PROGRESS");
+  });
+
+  it("works once the programme has moved on to vetting: the reopened unit nominates, the others may not", async () => {
+    const { programId, postId } = await makeShortProgram(w.db.prisma, w.demo);
+    await w.db.prisma.programStage.update({ where: { programId_kind: { programId, kind: "REGISTRATION" } }, data: { closesAt: new Date("2013-11-05T04:00:00Z") } });
+    await w.db.prisma.program.update({ where: { id: programId }, data: { status: "VETTING" } });
+    const now = new Date("2013-11-10T02:00:00Z");
+    const sx = await makeDoctor(w.db.prisma, w.demo.org(SXRM), "补报医生");
+    const zj = await makeDoctor(w.db.prisma, w.demo.org(ZJRM), "未补报医生");
+    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator, { postId, doctorId: sx, exceptionReason: "说明" }, now), "conflict", "registrationNotOpen");
+    await reopenStage(w.db.prisma, w.s.staff, { programId, stage: "REGISTRATION", organizationId: w.demo.org(SXRM), closesAt: "2013-11-12 18:00", reason: "报名材料遗失" }, now);
+    expect((await nominate(w.db.prisma, w.s.nominator, { postId, doctorId: sx, exceptionReason: "说明" }, now)).status).toBe("IN_PROGRESS");
+    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator2, { postId, doctorId: zj, exceptionReason: "说明" }, now), "conflict", "registrationNotOpen");
+    const another = await makeDoctor(w.db.prisma, w.demo.org(SXRM));
+    const late = await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator, { postId, doctorId: another, exceptionReason: "说明" }, new Date("2013-11-12T10:00:00Z")), "deadlinePassed", "registrationClosed");
+    expect(late.details).toEqual({ closesAt: "2013-11-12T10:00:00.000Z" });
   });
 
   it("refuses a reopening in the past, for an organisation outside the programme, or without a reason", async () => {

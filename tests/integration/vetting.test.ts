@@ -302,6 +302,24 @@ describe("two officers at the same moment (separate connections)", () => {
   });
 });
 
+describe("the same decision twice at the same moment (a double click, two officers)", () => {
+  it("records it once", async (ctx) => {
+    if (w.db.isEmbedded) return ctx.skip();
+    const other = createPrismaClient(w.db.url, { maxConnections: 2 });
+    try {
+      for (const stage of ["PHYSICAL_EXAM", "APPROVAL"] as const) {
+        const [id] = await placeApplications(w.db.prisma, w.demo, await makePost(w.db.prisma, w.demo), SXRM, stage, 1);
+        const results = await Promise.allSettled([decideAs("staff", [id!], stage, "PASS"), decideAs("admin", [id!], stage, "PASS", undefined, other)]);
+        expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+        expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+        expect(await w.db.prisma.stageDecision.count({ where: { applicationId: id } })).toBe(1);
+      }
+    } finally {
+      await other.$disconnect();
+    }
+  });
+});
+
 describe("a programme with three stages", () => {
   it("moves from the preliminary review straight to approval, capped at the headcount; it has no shortlist to rank", async () => {
     const { programId, postId } = await makeShortProgram(w.db.prisma, w.demo, 2);

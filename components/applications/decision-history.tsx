@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { attachmentPreviewHref } from "@/components/attachments/attachment-links";
 import { Badge } from "@/components/ui/badge";
 import { correctionFlags } from "@/lib/domain/decision-history";
 import type { StageKind } from "@/lib/generated/prisma/enums";
@@ -18,7 +19,7 @@ export async function DecisionHistory({ detail, stages }: { detail: ApplicationD
     getTranslations("stage"),
     getTranslations("decisionOutcome"),
     getTranslations("roles"),
-    getTranslations("applications.attachmentKind"),
+    getTranslations("attachments.kind"),
     getFormatter(),
   ]);
   const corrections = correctionFlags(stages, detail.decisions);
@@ -49,8 +50,10 @@ export async function DecisionHistory({ detail, stages }: { detail: ApplicationD
           {d.attachments.length > 0 ? (
             <ul className="mt-1 flex flex-wrap gap-2 text-xs text-slate-600">
               {d.attachments.map((a) => (
-                <li key={a.id} className="rounded bg-slate-100 px-2 py-0.5">
-                  {tKind(a.kind)}：{a.fileName}
+                <li key={a.id}>
+                  <a href={attachmentPreviewHref(a.id)} target="_blank" rel="noopener" className="inline-block rounded bg-slate-100 px-2 py-0.5 text-brand-700 hover:underline">
+                    {tKind(a.kind)}：{a.fileName}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -43,12 +43,10 @@ export async function DoctorPicker({
               const taken = existing.get(d.id);
               const selected = d.id === selectedId;
               const line = (
-                <>
-                  <span className="text-slate-600">
-                    {d.department}
-                    {d.currentTitle ? ` · ${d.currentTitle.name}（${tTitle(d.currentTitle.level)}）` : ""}
-                  </span>
-                </>
+                <span className="text-slate-600">
+                  {d.department}
+                  {d.currentTitle ? ` · ${d.currentTitle.name}（${tTitle(d.currentTitle.level)}）` : ""}
+                </span>
               );
               return (
                 <li key={d.id} className={clsx("flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm", selected && "bg-brand-50")}>
@@ -56,19 +54,22 @@ export async function DoctorPicker({
                     <span className="font-medium text-slate-900">{d.name}</span>
                     {line}
                   </span>
-                  {taken ? (
-                    <Link href={`/applications/${taken.id}`} className="text-xs text-slate-600 underline">
-                      {t("pick.alreadyApplied", { post: taken.postTitle, status: tStatus(taken.status) })}
-                    </Link>
-                  ) : selected ? (
-                    <span className="rounded-md bg-brand-600 px-3 py-1 text-xs font-medium text-white" aria-current="true">
-                      {t("pick.chosen")}
-                    </span>
-                  ) : (
-                    <Link href={hrefFor(d.id)} aria-label={t("pick.chooseDoctor", { name: d.name })} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-brand-700 hover:bg-slate-50">
-                      {t("pick.choose")}
-                    </Link>
-                  )}
+                  <span className="flex flex-wrap items-center justify-end gap-2">
+                    {taken ? (
+                      <Link href={`/applications/${taken.id}`} className="text-xs text-slate-600 underline">
+                        {t(taken.isLive ? "pick.alreadyApplied" : "pick.appliedBefore", { post: taken.postTitle, status: tStatus(taken.status) })}
+                      </Link>
+                    ) : null}
+                    {taken?.isLive ? null : selected ? (
+                      <span className="rounded-md bg-brand-600 px-3 py-1 text-xs font-medium text-white" aria-current="true">
+                        {t("pick.chosen")}
+                      </span>
+                    ) : (
+                      <Link href={hrefFor(d.id)} aria-label={t("pick.chooseDoctor", { name: d.name })} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-brand-700 hover:bg-slate-50">
+                        {t("pick.choose")}
+                      </Link>
+                    )}
+                  </span>
                 </li>
               );
             })}

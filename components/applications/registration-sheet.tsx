@@ -5,7 +5,7 @@ import { TITLE_LEVELS } from "@/lib/schemas/doctors";
 import type { RegistrationFormData } from "@/lib/server/registration-form";
 
 const cell = "border border-black px-1.5 py-1.5 align-middle";
-const label = `${cell} text-center font-medium whitespace-nowrap`;
+const label = `${cell} text-center font-medium`;
 
 function Label({ children, rowSpan }: { children: ReactNode; rowSpan?: number }) {
   return (
@@ -24,11 +24,11 @@ function Value({ children, colSpan, className }: { children: ReactNode; colSpan?
 }
 
 /** Signature and date lines at the bottom right of an opinion box. */
-function SignLine({ who }: { who: string }) {
+function SignLine({ who, date }: { who: string; date: string }) {
   return (
     <div className="mt-auto flex justify-end gap-10 pt-2">
       <span>{who}</span>
-      <span className="tracking-[0.3em]">年　　月　　日</span>
+      <span className="whitespace-pre">{date}</span>
     </div>
   );
 }
@@ -61,16 +61,16 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
       </p>
       <table className="w-full table-fixed border-collapse border border-black">
         <colgroup>
-          <col className="w-[15%]" />
-          <col className="w-[17%]" />
-          <col className="w-[13%]" />
-          <col className="w-[15%]" />
-          <col className="w-[12%]" />
-          <col className="w-[12%]" />
           <col className="w-[16%]" />
+          <col className="w-[16%]" />
+          <col className="w-[16%]" />
+          <col className="w-[15%]" />
+          <col className="w-[11%]" />
+          <col className="w-[11%]" />
+          <col className="w-[15%]" />
         </colgroup>
         <tbody>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("name")}</Label>
             <Value>{d.name}</Value>
             <Label>{t("sex")}</Label>
@@ -81,7 +81,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
               {t("photo")}
             </td>
           </tr>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("birth")}</Label>
             <Value>{month(d.birthDate)}</Value>
             <Label>{t("idNumber")}</Label>
@@ -89,7 +89,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
               {data.idNumber}
             </Value>
           </tr>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("education")}</Label>
             <Value>
               {tEdu(d.education)}
@@ -98,7 +98,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
             <Label>{t("major")}</Label>
             <Value colSpan={3}>{d.major ?? ""}</Value>
           </tr>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("employer")}</Label>
             <Value>{d.employer.name}</Value>
             <Label>{t("department")}</Label>
@@ -106,7 +106,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
             <Label>{t("specialty")}</Label>
             <Value>{d.specialty}</Value>
           </tr>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("title")}</Label>
             <Value>{title?.name ?? ""}</Value>
             <Label>{t("titleDate")}</Label>
@@ -114,7 +114,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
             <Label>{t("position")}</Label>
             <Value colSpan={2}>{d.positionTitle ?? tRank(d.positionRank)}</Value>
           </tr>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("phone")}</Label>
             <Value>{d.phone ?? ""}</Value>
             <Label>{t("hireDate")}</Label>
@@ -122,7 +122,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
             <Label>{t("post")}</Label>
             <Value colSpan={2}>{app.post.title}</Value>
           </tr>
-          <tr className="h-[10mm]">
+          <tr className="h-[11mm]">
             <Label>{t("receiving")}</Label>
             <Value colSpan={6}>
               {app.post.receivingOrgName}（{t("batch", { batch: app.post.rotationBatch })}）
@@ -130,7 +130,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
           </tr>
           <tr>
             <Label>{t("grassroots")}</Label>
-            <Value colSpan={6} className="h-[24mm] align-top">
+            <Value colSpan={6} className="h-[28mm] align-top">
               {data.grassrootsServices.length === 0 ? (
                 <span>{t("grassrootsNone")}</span>
               ) : (
@@ -148,25 +148,25 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
           <tr>
             <Label>{t("pledge")}</Label>
             <Value colSpan={6} className="align-top">
-              <div className="flex h-[24mm] flex-col">
+              <div className="flex h-[26mm] flex-col">
                 <p>{t("pledgeText")}</p>
-                <SignLine who={t("selfSign")} />
+                <SignLine who={t("selfSign")} date={t("dateLine")} />
               </div>
             </Value>
           </tr>
           <tr>
             <Label>{t("family")}</Label>
             <Value colSpan={6} className="align-top">
-              <div className="flex h-[24mm] flex-col">
-                <SignLine who={t("familySign")} />
+              <div className="flex h-[32mm] flex-col">
+                <SignLine who={t("familySign")} date={t("dateLine")} />
               </div>
             </Value>
           </tr>
           <tr>
             <Label>{t("unitOpinion")}</Label>
             <Value colSpan={6} className="align-top">
-              <div className="flex h-[32mm] flex-col">
-                <SignLine who={t("unitSeal")} />
+              <div className="flex h-[42mm] flex-col">
+                <SignLine who={t("unitSeal")} date={t("dateLine")} />
               </div>
             </Value>
           </tr>

@@ -52,8 +52,8 @@ export function EndorsePanel({ applicationId, doctorName, verdict, exceptionReas
     try {
       const result = await endorseAction({ applicationId, endorse, reason: endorse ? undefined : reason, exceptionReason: endorse && needsException ? exception : undefined });
       if (result?.data) return router.refresh();
-      const read1 = read(result, endorse ? "exceptionReason" : "reason");
-      setErrors(endorse ? { exception: read1.field, form: read1.form } : { reason: read1.field, form: read1.form });
+      const feedback = read(result, endorse ? "exceptionReason" : "reason");
+      setErrors(endorse ? { exception: feedback.field, form: feedback.form } : { reason: feedback.field, form: feedback.form });
     } finally {
       setBusy(false);
     }
@@ -77,7 +77,10 @@ export function EndorsePanel({ applicationId, doctorName, verdict, exceptionReas
         </Button>
       </div>
       <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
-        <ReasonField id="decline-reason" label={t("endorse.declineReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <ReasonField id="decline-reason" label={t("endorse.declineReason")} value={reason} onChange={(e) => {
+            setReason(e.target.value);
+            if (errors.reason) setErrors({ form: errors.form });
+          }} error={errors.reason} />
         <div>
           {reason.trim().length >= MIN_REASON ? (
             <ConfirmDialog
@@ -118,7 +121,10 @@ export function WithdrawPanel({ applicationId, doctorName }: { applicationId: st
   return (
     <div className="flex flex-col gap-3">
       <FormMessages error={error.form} />
-      <ReasonField id="withdraw-reason" label={t("withdraw.reason")} hint={t("withdraw.hint")} value={reason} onChange={(e) => setReason(e.target.value)} error={error.field} />
+      <ReasonField id="withdraw-reason" label={t("withdraw.reason")} hint={t("withdraw.hint")} value={reason} onChange={(e) => {
+          setReason(e.target.value);
+          if (error.field) setError({ form: error.form });
+        }} error={error.field} />
       <div>
         {reason.trim().length >= MIN_REASON ? (
           <ConfirmDialog

@@ -60,8 +60,11 @@ export async function ownVerdictForPost(db: PrismaClient, scope: Scope, postId: 
 export interface ExistingApplication {
   id: string;
   doctorId: string;
+  postId: string;
   postTitle: string;
   status: ApplicationStatus;
+  /** Still under way: the doctor cannot apply for another post of the programme. */
+  isLive: boolean;
 }
 
 /** The latest application in the programme of each of these doctors that the caller may see. */
@@ -70,10 +73,12 @@ export async function existingApplications(db: PrismaClient, scope: Scope, progr
   if (doctorIds.length === 0) return new Map();
   const rows = await db.application.findMany({
     where: { AND: [applicationWhere(scope), { doctorId: { in: doctorIds }, post: { programId } }] },
-    select: { id: true, doctorId: true, status: true, post: { select: { title: true } } },
+    select: { id: true, doctorId: true, postId: true, status: true, post: { select: { title: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return new Map(rows.map((r) => [r.doctorId, { id: r.id, doctorId: r.doctorId, postTitle: r.post.title, status: r.status }]));
+  return new Map(
+    rows.map((r) => [r.doctorId, { id: r.id, doctorId: r.doctorId, postId: r.postId, postTitle: r.post.title, status: r.status, isLive: r.status !== "WITHDRAWN" && r.status !== "REJECTED" }]),
+  );
 }
 
 export interface ApplicationFilterOptions {

@@ -2,34 +2,26 @@ import { Printer } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { DecisionHistory } from "@/components/applications/decision-history";
 import { instantOptions } from "@/components/applications/instant";
 import { StageStrip } from "@/components/applications/stage-strip";
 import { ApplicationStatusBadge, EligibilityMark } from "@/components/applications/status-badge";
 import { EndorsePanel, WithdrawPanel } from "@/components/applications/unit-actions";
+import { AttachmentSection } from "@/components/attachments/attachment-section";
 import { Card } from "@/components/ui/card";
+import { DecisionPanel } from "@/components/vetting/decision-panel";
 import { isBureauRole } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { stageOrder } from "@/lib/domain/vetting";
-import { isAppError } from "@/lib/errors";
 import { getCalendarDateFormatter } from "@/lib/i18n/format";
-import { getApplication, type ApplicationDetail } from "@/lib/server/application-queries";
+import { getApplication } from "@/lib/server/application-queries";
+import { allowedUploadKinds } from "@/lib/server/attachments";
 import { requirePermission } from "@/lib/server/page-guard";
+import { orErrorPage } from "./load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applications");
   return { title: t("detail.metaTitle") };
-}
-
-async function load(scope: Parameters<typeof getApplication>[1], id: string): Promise<ApplicationDetail> {
-  try {
-    return await getApplication(prisma, scope, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "forbidden") forbidden();
-    if (isAppError(error) && error.code === "notFound") notFound();
-    throw error;
-  }
 }
 
 // One application for everyone allowed to read it: where it stands in the programme's stages, the
@@ -38,9 +30,11 @@ async function load(scope: Parameters<typeof getApplication>[1], id: string): Pr
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("application.read");
   const [{ applicationId }, search] = await Promise.all([params, searchParams]);
-  const detail = await load(scope, applicationId);
-  const [t, tStage, tSex, tTitle, format, ymd] = await Promise.all([
+  const detail = await orErrorPage(() => getApplication(prisma, scope, applicationId));
+  const [allowedKinds, t, tVetting, tStage, tSex, tTitle, format, ymd] = await Promise.all([
+    allowedUploadKinds(prisma, scope, detail.id),
     getTranslations("applications"),
+    getTranslations("vetting"),
     getTranslations("stage"),
     getTranslations("doctors.sex"),
     getTranslations("doctors.titleLevel"),
@@ -134,11 +128,19 @@ export default async function ApplicationPage({ params, searchParams }: { params
         </Card>
       </div>
 
+      {detail.can.decide ? (
+        <Card title={tVetting("decision.title")}>
+          <DecisionPanel applicationId={detail.id} stage={detail.currentStage} status={detail.status} eligibilityVerdict={detail.eligibilityVerdict} />
+        </Card>
+      ) : null}
+
       {detail.can.endorse ? (
         <Card title={t("endorse.title")}>
           <EndorsePanel applicationId={detail.id} doctorName={doctor.name} verdict={detail.eligibilityVerdict} exceptionReason={detail.exceptionReason} />
         </Card>
       ) : null}
+
+      <AttachmentSection applicationId={detail.id} attachments={detail.attachments} allowedKinds={allowedKinds} />
 
       <Card title={t("detail.historyTitle")}>
         <DecisionHistory detail={detail} stages={stages} />

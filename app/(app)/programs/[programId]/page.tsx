@@ -11,10 +11,12 @@ import { TimelineView } from "@/components/programs/timeline-view";
 import { ProgramApplicationsCard } from "@/components/applications/program-applications-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { QuotaTable } from "@/components/vetting/quota-table";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isProgramEditable } from "@/lib/domain/program-status";
 import { toShanghaiWallClock } from "@/lib/domain/program-timeline";
+import { quotaProgress } from "@/lib/server/application-queries";
 import { getProgram } from "@/lib/server/programs";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -94,7 +96,14 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
         ) : null}
       </div>
 
-      {program.status !== "DRAFT" && scope.user.role !== "RECEIVING_SUPERVISOR" ? <ProgramApplicationsCard scope={scope} programId={program.id} programStatus={program.status} /> : null}
+      {program.status !== "DRAFT" && scope.user.role !== "RECEIVING_SUPERVISOR" ? (
+        <ProgramApplicationsCard
+          scope={scope}
+          programId={program.id}
+          programStatus={program.status}
+          quotas={can(scope, "application.nominate") ? <QuotaTable rows={await quotaProgress(prisma, scope, program.id)} view="unit" /> : null}
+        />
+      ) : null}
 
       {canEdit ? (
         <Card title={t("editTitle")}>

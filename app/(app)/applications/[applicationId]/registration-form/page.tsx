@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { PrintButton } from "@/components/applications/print-button";
 import { RegistrationSheet } from "@/components/applications/registration-sheet";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/server/page-guard";
-import { registrationFormData, type RegistrationFormData } from "@/lib/server/registration-form";
+import { registrationFormData } from "@/lib/server/registration-form";
+import { orErrorPage } from "../load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applications.form");
@@ -31,14 +30,7 @@ const printCss = `
 export default async function RegistrationFormPage({ params }: { params: Promise<{ applicationId: string }> }) {
   const { scope } = await requirePermission("application.read");
   const { applicationId } = await params;
-  let data: RegistrationFormData;
-  try {
-    data = await registrationFormData(prisma, scope, applicationId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "forbidden") forbidden();
-    if (isAppError(error) && error.code === "notFound") notFound();
-    throw error;
-  }
+  const data = await orErrorPage(() => registrationFormData(prisma, scope, applicationId));
   const t = await getTranslations("applications.form");
   return (
     <div className="flex flex-col gap-4">

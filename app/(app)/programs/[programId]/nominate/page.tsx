@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeadlineNotice } from "@/components/applications/deadline-notice";
 import { DoctorPicker } from "@/components/applications/doctor-picker";
 import { PostPicker } from "@/components/applications/post-picker";
 import { SubmissionForm } from "@/components/applications/submission-form";
+import { SubmissionHeader } from "@/components/applications/submission-header";
 import { VerdictPanel } from "@/components/applications/verdict-panel";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
@@ -46,7 +46,9 @@ export default async function NominatePage({ params, searchParams }: { params: P
   const doctor = doctorId ? await getDoctor(prisma, scope, doctorId) : null;
   const existing = await existingApplications(prisma, scope, program.id, [...doctors.rows.map((d) => d.id), ...(doctor ? [doctor.id] : [])]);
   const evaluation = post && doctor ? await evaluateDoctorForPost(prisma, scope, { postId: post.id, doctorId: doctor.id }) : null;
-  const taken = doctor ? existing.get(doctor.id) : undefined;
+  // One live application per doctor and programme; an ended one blocks only its own post.
+  const previous = doctor ? existing.get(doctor.id) : undefined;
+  const taken = previous && (previous.isLive || previous.postId === post?.id) ? previous : undefined;
 
   const base = `/programs/${program.id}/nominate`;
   // A choice reloads the page scrolled to the step that follows it.
@@ -54,14 +56,7 @@ export default async function NominatePage({ params, searchParams }: { params: P
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href={`/programs/${program.id}`} className="text-sm text-brand-700 hover:underline">
-          ← {program.name}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("nominate.title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("nominate.subtitle")}</p>
-      </div>
-      <DeadlineNotice window={window} />
+      <SubmissionHeader mode="nominate" programId={program.id} programName={program.name} window={window} />
 
       <Card title={t("pick.postStep")}>
         <PostPicker posts={posts} selectedId={post?.id} quotas={quotas} hrefFor={(postId) => href({ postId, doctorId: doctor?.id, q: query.q }, doctor ? "submit-step" : "doctor-step")} />

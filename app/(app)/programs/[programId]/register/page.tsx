@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeadlineNotice } from "@/components/applications/deadline-notice";
 import { PostPicker } from "@/components/applications/post-picker";
 import { SubmissionForm } from "@/components/applications/submission-form";
+import { SubmissionHeader } from "@/components/applications/submission-header";
 import { VerdictPanel } from "@/components/applications/verdict-panel";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
@@ -27,30 +27,24 @@ export default async function RegisterPage({ params, searchParams }: { params: P
   const [{ programId }, search] = await Promise.all([params, searchParams]);
   const program = await getProgram(prisma, scope, programId);
   if (!program || !scope.user.doctorId) notFound();
-  const [posts, window, existing, t] = await Promise.all([
+  const [posts, window, existing, t, tStatus] = await Promise.all([
     listPosts(prisma, scope, program.id),
     registrationWindow(prisma, scope, program.id),
     existingApplications(prisma, scope, program.id, [scope.user.doctorId]),
     getTranslations("applications"),
+    getTranslations("applicationStatus"),
   ]);
   const post = posts.find((p) => p.id === one(search.postId));
   const evaluation = post ? await ownVerdictForPost(prisma, scope, post.id) : null;
   const mine = existing.get(scope.user.doctorId);
-  const live = mine && mine.status !== "WITHDRAWN" && mine.status !== "REJECTED";
+  const live = mine?.isLive;
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href={`/programs/${program.id}`} className="text-sm text-brand-700 hover:underline">
-          ← {program.name}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("register.title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("register.subtitle")}</p>
-      </div>
-      <DeadlineNotice window={window} />
+      <SubmissionHeader mode="register" programId={program.id} programName={program.name} window={window} />
       {mine ? (
         <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
-          {t("register.already", { post: mine.postTitle })}{" "}
+          {live ? t("register.already", { post: mine.postTitle }) : t("register.previous", { post: mine.postTitle, status: tStatus(mine.status) })}{" "}
           <Link href={`/applications/${mine.id}`} className="text-brand-700 underline">
             {t("pick.openApplication")}
           </Link>

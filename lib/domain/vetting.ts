@@ -61,15 +61,15 @@ export interface StageTally {
   /** Places the stage may still fill (null: no limit). */
   remaining: number | null;
   /**
-   * "If fewer than 1:3, as many as there are": once nobody waits at the stage, the places the
-   * candidates did not fill. Shown, never blocking.
+   * "If fewer than 1:3, as many as there are": the places the candidates cannot fill even if all
+   * still in the running (waiting at the stage or `upstream`, at an earlier one) pass. Shown, never blocking.
    */
   shortfall: number;
 }
 
-export function tallyStage(cap: number | null, waiting: number, passed: number): StageTally {
+export function tallyStage(cap: number | null, waiting: number, passed: number, upstream = 0): StageTally {
   const remaining = cap === null ? null : Math.max(0, cap - passed);
-  const shortfall = cap === null ? 0 : Math.max(0, cap - passed - waiting);
+  const shortfall = cap === null ? 0 : Math.max(0, cap - passed - waiting - upstream);
   return { waiting, passed, cap, remaining, shortfall };
 }
 

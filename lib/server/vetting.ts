@@ -274,7 +274,8 @@ export async function vettingBoard(db: PrismaClient, scope: Scope, programId: st
       if (stage.kind === "REGISTRATION") continue;
       const waiting = sum((r) => r.status === "IN_PROGRESS" && r.currentStage === stage.kind);
       const passed = sum((r) => hasPassed(order, r, stage.kind));
-      stages[stage.kind] = tallyStage(stageCap(stage, post.headcount), waiting, passed);
+      const upstream = sum((r) => r.status === "PENDING_ENDORSEMENT" || (r.status === "IN_PROGRESS" && order.indexOf(r.currentStage) < order.indexOf(stage.kind)));
+      stages[stage.kind] = tallyStage(stageCap(stage, post.headcount), waiting, passed, upstream);
       ended[stage.kind] = sum((r) => (r.status === "REJECTED" || r.status === "WITHDRAWN") && r.currentStage === stage.kind);
     }
     return {

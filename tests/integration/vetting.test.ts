@@ -262,6 +262,13 @@ describe("ratio caps", () => {
     expect(post.stages.REPORT_LIST).toMatchObject({ cap: 2 });
     expect(post.stages.APPROVAL).toMatchObject({ cap: 1 });
     expect(post.stages.REGISTRATION).toBeUndefined();
+
+    // Candidates still at the exam could fill the third place: no shortfall until they are out.
+    const behind = await placeApplications(w.db.prisma, w.demo, postId, ZJRM, "PHYSICAL_EXAM", 2);
+    const shortlistOf = async () => (await vettingBoard(w.db.prisma, w.s.staff, w.demo.programId)).posts.find((p) => p.id === postId)!.stages.INSPECTION_SHORTLIST;
+    expect(await shortlistOf()).toMatchObject({ passed: 2, shortfall: 0 });
+    await decideAs("staff", behind, "PHYSICAL_EXAM", "FAIL", "体检不合格");
+    expect(await shortlistOf()).toMatchObject({ passed: 2, shortfall: 1 });
   });
 });
 

@@ -117,6 +117,14 @@ describe("ratio caps", () => {
     expect(tallyStage(3, 0, 2)).toEqual({ waiting: 0, passed: 2, cap: 3, remaining: 1, shortfall: 1 });
   });
 
+  it("shows no shortfall while candidates at earlier stages could still fill the places", () => {
+    // Two shortlisted, three still at the exam: the third place may yet be filled.
+    expect(tallyStage(3, 0, 2, 3)).toMatchObject({ remaining: 1, shortfall: 0 });
+    // One left at the exam: the places short are those even all of them could not fill.
+    expect(tallyStage(3, 0, 1, 1)).toMatchObject({ shortfall: 1 });
+    expect(tallyStage(null, 0, 0, 5)).toMatchObject({ shortfall: 0 });
+  });
+
   it("shows no shortfall when the places are filled or can be", () => {
     expect(tallyStage(3, 4, 0)).toMatchObject({ remaining: 3, shortfall: 0 });
     expect(tallyStage(3, 0, 3)).toMatchObject({ remaining: 0, shortfall: 0 });

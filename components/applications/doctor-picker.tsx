@@ -45,7 +45,7 @@ export async function DoctorPicker({
               const line = (
                 <span className="text-slate-600">
                   {d.department}
-                  {d.currentTitle ? ` · ${d.currentTitle.name}（${tTitle(d.currentTitle.level)}）` : ""}
+                  {d.currentTitle ? ` · ${t("detail.titleLine", { title: d.currentTitle.name, level: tTitle(d.currentTitle.level) })}` : ""}
                 </span>
               );
               return (

@@ -125,7 +125,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
           <tr className="h-[11mm]">
             <Label>{t("receiving")}</Label>
             <Value colSpan={6}>
-              {app.post.receivingOrgName}（{t("batch", { batch: app.post.rotationBatch })}）
+              {t("receivingLine", { org: app.post.receivingOrgName, batch: app.post.rotationBatch })}
             </Value>
           </tr>
           <tr>
@@ -138,7 +138,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
                   {data.grassrootsServices.map((g, i) => (
                     <li key={i}>
                       {ymd(g.startDate)} — {g.endDate ? ymd(g.endDate) : t("ongoing")}　{g.organizationName}
-                      {g.isFullTime ? "" : `（${t("partTime")}）`}
+                      {g.isFullTime ? "" : t("partTime")}
                     </li>
                   ))}
                 </ul>

@@ -87,7 +87,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-500">{t("detail.name")}</dt>
             <dd className="text-slate-900">
-              {doctor.name}（{tSex(doctor.sex)}，{doctor.ethnicity}）
+              {t("detail.nameLine", { name: doctor.name, sex: tSex(doctor.sex), ethnicity: doctor.ethnicity })}
             </dd>
             <dt className="text-slate-500">{t("detail.birthDate")}</dt>
             <dd className="text-slate-900">{ymd(doctor.birthDate)}</dd>
@@ -96,7 +96,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
               {doctor.employer.name} · {doctor.department}
             </dd>
             <dt className="text-slate-500">{t("detail.title")}</dt>
-            <dd className="text-slate-900">{title ? `${title.name}（${tTitle(title.level)}）` : "—"}</dd>
+            <dd className="text-slate-900">{title ? t("detail.titleLine", { title: title.name, level: tTitle(title.level) }) : "—"}</dd>
             <dt className="text-slate-500">{t("detail.phone")}</dt>
             <dd className="text-slate-900">{doctor.phone ?? "—"}</dd>
           </dl>
@@ -105,7 +105,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-500">{t("detail.post")}</dt>
             <dd className="text-slate-900">
-              {post.title}（{t("headcount", { count: post.headcount })}）
+              {t("detail.postLine", { post: post.title, headcount: t("headcount", { count: post.headcount }) })}
             </dd>
             <dt className="text-slate-500">{t("detail.source")}</dt>
             <dd className="text-slate-900">{t(`source.${detail.source}`)}</dd>

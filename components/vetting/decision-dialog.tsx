@@ -3,7 +3,7 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { decideAction } from "@/app/(app)/programs/[programId]/vetting/actions";
 import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
 import type { DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
@@ -50,6 +50,7 @@ export function DecisionDialog({
   const te = t as unknown as ErrorTranslator;
   const router = useRouter();
   const reasonId = useId();
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -74,6 +75,7 @@ export function DecisionDialog({
     setReasonError(null);
     if (required && !reason.trim()) {
       setReasonError(t("decision.reasonRequired"));
+      reasonRef.current?.focus();
       return;
     }
     setBusy(true);
@@ -86,7 +88,10 @@ export function DecisionDialog({
         return;
       }
       const fields = fieldErrorsOf(result);
-      if (fields.reason) setReasonError(vettingFieldText(te, fields.reason) ?? null);
+      if (fields.reason) {
+        setReasonError(vettingFieldText(te, fields.reason) ?? null);
+        reasonRef.current?.focus();
+      }
       else if (Object.keys(fields).length) setError(vettingFieldText(te, Object.values(fields)[0]) ?? null);
       else setError(vettingErrorText(te, result?.serverError));
     } catch {
@@ -101,7 +106,13 @@ export function DecisionDialog({
       <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
+        <AlertDialog.Content
+          onOpenAutoFocus={(event) => {
+            // The reason is what the officer writes first.
+            event.preventDefault();
+            reasonRef.current?.focus();
+          }}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold text-slate-900">
             {named.length > 0 || targets.length > 1 ? t("decision.confirmTitle", { count: targets.length, outcome: outcomeText }) : t("decision.confirmTitleOne", { outcome: outcomeText })}
           </AlertDialog.Title>
@@ -129,6 +140,7 @@ export function DecisionDialog({
               {required ? <span aria-hidden className="text-red-600"> *</span> : null}
             </label>
             <textarea
+              ref={reasonRef}
               id={reasonId}
               value={reason}
               onChange={(e) => setReason(e.target.value)}

@@ -53,7 +53,7 @@ export function DecisionPanel({
             correction={correction}
             onDone={setMessage}
             trigger={
-              <Button type="button" variant={outcome === "PASS" ? "primary" : "secondary"} className={outcome === "PASS" ? undefined : "border-red-300 text-red-700 hover:bg-red-50"}>
+              <Button type="button" variant={outcome === "PASS" ? "primary" : "secondary"}>
                 {correction ? t("decision.correctTo", { outcome: t(`decision.outcome.${outcome}`) }) : t(`decision.outcome.${outcome}`)}
               </Button>
             }

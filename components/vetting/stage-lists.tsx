@@ -12,8 +12,8 @@ export function StageTabs({ href, stages, post, active }: { href: string; stages
   const t = useTranslations("vetting");
   const tStage = useTranslations("stage");
   return (
-    <nav aria-label={t("stagePage.stages")} className="-mx-1 overflow-x-auto">
-      <ul className="flex min-w-max gap-1 px-1 pb-1">
+    <nav aria-label={t("stagePage.stages")}>
+      <ul className="flex flex-wrap gap-1">
         {stages.map((s) => {
           const waiting = post.stages[s.kind]?.waiting ?? 0;
           const current = s.kind === active;

@@ -19,7 +19,7 @@ const OUTCOMES: { outcome: DecisionOutcome; key: "pass" | "fail" | "withdraw" }[
  * once: one dialog asks the reason where the rules need it and confirms "将N人标记为…". Readers
  * (auditors) see the same list without the controls.
  */
-export function WaitingList({ rows, stage, canDecide }: { rows: VettingRow[]; stage: StageKind; canDecide: boolean }) {
+export function WaitingList({ rows, stage, canDecide, emptyText }: { rows: VettingRow[]; stage: StageKind; canDecide: boolean; emptyText: string }) {
   const t = useTranslations("vetting");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
@@ -50,6 +50,15 @@ export function WaitingList({ rows, stage, canDecide }: { rows: VettingRow[]; st
     </>
   );
 
+  // Rendered when nobody waits too, so that "已将3人标记为…" stays after the refresh empties the list.
+  if (rows.length === 0) {
+    return (
+      <div className="flex flex-col gap-3">
+        <FormMessages success={message} />
+        <p className="text-sm text-slate-500">{emptyText}</p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-3">
       <FormMessages success={message} />
@@ -71,7 +80,7 @@ export function WaitingList({ rows, stage, canDecide }: { rows: VettingRow[]; st
                 targets={targets}
                 onDone={done}
                 trigger={
-                  <Button type="button" variant={outcome === "PASS" ? "primary" : "secondary"} disabled={chosen.length === 0} className={outcome === "PASS" ? "px-3 py-1.5" : "border-red-300 px-3 py-1.5 text-red-700 hover:bg-red-50"}>
+                  <Button type="button" variant={outcome === "PASS" ? "primary" : "secondary"} disabled={chosen.length === 0} className="px-3 py-1.5">
                     {t(`bulk.${key}`)}
                   </Button>
                 }

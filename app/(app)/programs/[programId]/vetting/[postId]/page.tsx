@@ -87,11 +87,7 @@ export default async function PostStagePage({ params, searchParams }: Props) {
       </p>
 
       <Card title={t("stagePage.waiting", { count: lists.waiting.length })}>
-        {lists.waiting.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("stagePage.noneWaiting")}</p>
-        ) : (
-          <WaitingList rows={lists.waiting.map(toRow)} stage={stage.kind} canDecide={canDecide} />
-        )}
+        <WaitingList key={stage.kind} rows={lists.waiting.map(toRow)} stage={stage.kind} canDecide={canDecide} emptyText={t("stagePage.noneWaiting")} />
       </Card>
 
       {stage.kind === "INSPECTION_SHORTLIST" && shortlist ? (

@@ -24,7 +24,8 @@ export async function DecisionHistory({ detail, stages }: { detail: ApplicationD
   ]);
   const corrections = correctionFlags(stages, detail.decisions);
   const outcomeLabel = (d: ApplicationDetail["decisions"][number]) =>
-    d.stage === "REGISTRATION" ? t(`registration.${detail.source}.${d.outcome}`) : tOutcome(d.outcome);
+    // At registration the unit's own decision is its nomination or its answer to a self-registration.
+    d.stage === "REGISTRATION" && d.decidedBy.role === "HOSPITAL_NOMINATOR" ? t(`registration.${detail.source}.${d.outcome}`) : tOutcome(d.outcome);
   return (
     <ol className="flex flex-col gap-3">
       {detail.source === "SELF" ? (

@@ -95,18 +95,14 @@ export type DecisionResult =
 export function applyDecision(order: readonly StageKind[], app: ApplicationState, stage: StageKind, outcome: DecisionOutcome, reason: string | null): DecisionResult {
   if (app.status === "PENDING_ENDORSEMENT") return { ok: false, refusal: "awaitingEndorsement" };
   if (stage !== app.currentStage) return { ok: false, refusal: "wrongStage" };
+  // The same outcome again (a second officer's click a moment later) changes nothing: say so first.
+  const sameEnd = (outcome === "FAIL" && app.status === "REJECTED") || (outcome === "WITHDRAW" && app.status === "WITHDRAWN") || (outcome === "PASS" && app.status === "APPROVED");
+  if (sameEnd) return { ok: false, refusal: "nothingToCorrect" };
   const isCorrection = app.status !== "IN_PROGRESS";
   const hasReason = Boolean(reason && reason.trim());
   if ((outcome !== "PASS" || isCorrection) && !hasReason) return { ok: false, refusal: "reasonRequired" };
-  if (outcome === "FAIL") {
-    if (app.status === "REJECTED") return { ok: false, refusal: "nothingToCorrect" };
-    return { ok: true, status: "REJECTED", currentStage: stage, isCorrection };
-  }
-  if (outcome === "WITHDRAW") {
-    if (app.status === "WITHDRAWN") return { ok: false, refusal: "nothingToCorrect" };
-    return { ok: true, status: "WITHDRAWN", currentStage: stage, isCorrection };
-  }
-  if (app.status === "APPROVED") return { ok: false, refusal: "nothingToCorrect" };
+  if (outcome === "FAIL") return { ok: true, status: "REJECTED", currentStage: stage, isCorrection };
+  if (outcome === "WITHDRAW") return { ok: true, status: "WITHDRAWN", currentStage: stage, isCorrection };
   const next = nextStage(order, stage);
   return next === null
     ? { ok: true, status: "APPROVED", currentStage: stage, isCorrection }

@@ -68,6 +68,7 @@ export async function decide(db: PrismaClient, scope: Scope, raw: unknown, now =
     const results = apps.map((app) => {
       const order = stageOrder(app.post.program.stages);
       const result = applyDecision(order, app, input.stage, input.outcome, input.reason);
+      if (!result.ok && result.refusal === "reasonRequired") throw fieldError("reason", "reasonRequired");
       if (!result.ok) throw new AppError("conflict", result.refusal, undefined, { doctor: app.doctor.name });
       return { app, order, result };
     });

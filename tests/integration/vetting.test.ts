@@ -130,7 +130,7 @@ describe("reasons", () => {
     const postId = await makePost(w.db.prisma, w.demo);
     const [a, b] = await placeApplications(w.db.prisma, w.demo, postId, SXRM, "PHYSICAL_EXAM", 2);
     for (const outcome of ["FAIL", "WITHDRAW"] as const) {
-      for (const reason of [undefined, "", "  "]) await refused(() => decideAs("staff", [a!], "PHYSICAL_EXAM", outcome, reason), "conflict", "reasonRequired");
+      for (const reason of [undefined, "", "  "]) await refused(() => decideAs("staff", [a!], "PHYSICAL_EXAM", outcome, reason), "validation", "reasonRequired");
     }
     expect((await refused(() => decideAs("staff", [a!], "PHYSICAL_EXAM", "FAIL", "否".repeat(2001)), "validation")).fieldErrors).toEqual({ reason: ["tooLong"] });
     const script = `<script>alert("x")</script>体检不合格`;
@@ -150,7 +150,7 @@ describe("corrections", () => {
     await decideAs("staff", [id!], "PHYSICAL_EXAM", "FAIL", "体检不合格");
     const [failed] = await w.db.prisma.stageDecision.findMany({ where: { applicationId: id } });
 
-    await refused(() => decideAs("staff", [id!], "PHYSICAL_EXAM", "PASS"), "conflict", "reasonRequired");
+    await refused(() => decideAs("staff", [id!], "PHYSICAL_EXAM", "PASS"), "validation", "reasonRequired");
     await refused(() => decideAs("staff", [id!], "PHYSICAL_EXAM", "FAIL", "再次不合格"), "conflict", "nothingToCorrect");
     await refused(() => decideAs("nominator", [id!], "PHYSICAL_EXAM", "PASS", "复检"), "forbidden");
     await refused(() => decideAs("staff", [id!], "INSPECTION_SHORTLIST", "PASS", "复检"), "conflict", "wrongStage");

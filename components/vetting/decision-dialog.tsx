@@ -57,7 +57,7 @@ export function DecisionDialog({
   const [error, setError] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const { required, overridden } = reasonNeeded(outcome, stage, targets, correction);
-  const outcomeText = correction ? t("decision.correctTo", { outcome: t(`decision.outcome.${outcome}`) }) : t(`decision.outcome.${outcome}`);
+  const outcomeText = t(`decision.outcome.${outcome}`);
   const named = targets.filter((a) => a.name);
 
   function onOpenChange(next: boolean) {
@@ -83,7 +83,7 @@ export function DecisionDialog({
       const result = await decideAction({ applicationIds: targets.map((a) => a.id), stage, outcome, reason: reason.trim() || undefined });
       if (result?.data) {
         setOpen(false);
-        onDone?.(t("decision.done", { count: result.data.decided, outcome: outcomeText }));
+        onDone?.(correction ? t("decision.corrected", { outcome: outcomeText }) : t("decision.done", { count: result.data.decided, outcome: outcomeText }));
         router.refresh();
         return;
       }
@@ -114,7 +114,11 @@ export function DecisionDialog({
           }}
           className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold text-slate-900">
-            {named.length > 0 || targets.length > 1 ? t("decision.confirmTitle", { count: targets.length, outcome: outcomeText }) : t("decision.confirmTitleOne", { outcome: outcomeText })}
+            {correction
+              ? t("decision.correctTitle", { outcome: outcomeText })
+              : named.length > 0 || targets.length > 1
+                ? t("decision.confirmTitle", { count: targets.length, outcome: outcomeText })
+                : t("decision.confirmTitleOne", { outcome: outcomeText })}
           </AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="mt-2 flex flex-col gap-1 text-sm text-slate-600">

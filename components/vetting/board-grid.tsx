@@ -21,7 +21,7 @@ function StageCell({ programId, post, stage, inline = false }: { programId: stri
     <div className={inline ? "flex flex-wrap items-center gap-x-3 gap-y-1" : "flex flex-col items-start gap-1"}>
       <Link
         href={`/programs/${programId}/vetting/${post.id}?stage=${stage.kind}`}
-        aria-label={t("board.waitingLink", { post: post.title, stage: tStage(stage.kind), count: tally.waiting })}
+        aria-label={t("board.waitingLink", { post: post.title, batch: post.rotationBatch, stage: tStage(stage.kind), count: tally.waiting })}
         className={tally.waiting > 0 ? "rounded font-medium text-brand-700 underline-offset-2 hover:underline" : "rounded text-slate-500 underline-offset-2 hover:underline"}
       >
         {t("board.waiting", { count: tally.waiting })}

@@ -10,25 +10,8 @@
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { benchDatabaseUrl, prepareBenchDatabase } from "./lib/bench-db";
+import { column, insertColumns, type Column } from "./lib/bulk-insert";
 import { buildDoctors, buildOrganizations, CODE_PREFIX, DOCTOR_COUNT, ORG_COUNT } from "./lib/registry-data";
-
-const BATCH = 5_000;
-
-type Column = [name: string, sqlType: string, values: unknown[]];
-
-/** INSERT INTO table (cols) SELECT … FROM unnest(arrays): `cast` turns text into the column's enum. */
-async function insertColumns(client: pg.ClientBase, table: string, columns: Column[], casts: Record<string, string> = {}): Promise<void> {
-  const rows = columns[0]![2].length;
-  for (let from = 0; from < rows; from += BATCH) {
-    const names = columns.map(([n]) => `"${n}"`).join(", ");
-    const args = columns.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ");
-    const select = columns.map(([n]) => (casts[n] ? `t."${n}"::"${casts[n]}"` : `t."${n}"`)).join(", ");
-    await client.query(
-      `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${args}) AS t(${names})`,
-      columns.map(([, , v]) => v.slice(from, from + BATCH)),
-    );
-  }
-}
 
 export async function generateRegistry(url: string, { force = false } = {}): Promise<void> {
   await prepareBenchDatabase(url);
@@ -66,7 +49,7 @@ export async function generateRegistry(url: string, { force = false } = {}): Pro
     const builtMs = performance.now() - built;
 
     const now = new Date().toISOString();
-    const col = <T>(rows: T[], name: string, sqlType: string, get: (r: T) => unknown): Column => [name, sqlType, rows.map(get)];
+    const col = column;
     await insertColumns(client, "Organization", [
       col(orgs, "id", "text", (o) => o.id), col(orgs, "name", "text", (o) => o.name), col(orgs, "code", "text", (o) => o.code),
       col(orgs, "kind", "text", (o) => o.kind), col(orgs, "level", "text", (o) => o.level), col(orgs, "grade", "text", (o) => o.grade),

@@ -1,5 +1,6 @@
-// The part of autocannon's API the benchmark uses (the package ships no types).
+// The part of autocannon's API the benchmarks use (the package ships no types).
 declare module "autocannon" {
+  import type { EventEmitter } from "node:events";
   interface Options {
     url: string;
     connections?: number;
@@ -17,10 +18,16 @@ declare module "autocannon" {
   interface Result {
     latency: Histogram;
     requests: Histogram & { total: number };
+    throughput: Histogram & { total: number };
+    duration: number;
     non2xx: number;
     errors: number;
     timeouts: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** Without a callback autocannon returns its tracker, which is also a promise of the result. */
+  interface Instance extends EventEmitter, PromiseLike<Result> {
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -25,7 +25,7 @@ export async function time(fn: () => unknown, { warmup = 1, runs = 5 } = {}): Pr
 }
 
 export const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const mb = (bytes: number, digits = 0) => `${(bytes / 1024 / 1024).toFixed(digits)} MB`;
 export const ratio = (x: number, floor: number) => (floor > 0 ? `×${(x / floor).toFixed(1)}` : "n/a");
 
 /** A left-aligned text table (CJK characters count double in a terminal). */

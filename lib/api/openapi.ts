@@ -59,6 +59,7 @@ export const operations = {
   listAttachments: { method: "get", path: "/applications/{applicationId}/attachments", permission: "application.read", summary: "The application's documents (metadata), oldest first", response: z.array(attachmentSchema) },
   uploadAttachment: { method: "post", path: "/applications/{applicationId}/attachments", permission: "attachment.upload", summary: "Adds a document (PDF, JPEG or PNG, at most 10 MB: 413 above) to the application; who may add which kind when is the policy's", body: uploadFormSchema, bodyType: "multipart/form-data", response: attachmentSchema, status: 201 },
   downloadAttachment: { method: "get", path: "/attachments/{attachmentId}", permission: "application.read", summary: "A document's bytes with their recognised type, as a download (inline=1: to view in the browser); ETag is the SHA-256", query: downloadQuerySchema, response: { file: "application/pdf, image/jpeg or image/png" } },
+  exportVettingList: { method: "get", path: "/programs/{programId}/vetting-lists/{list}", permission: "vetting.read", summary: "The report list (list=report, 上报名单) or the approved list (list=approved, 正式确定名单) as the provincial department's sheet", response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

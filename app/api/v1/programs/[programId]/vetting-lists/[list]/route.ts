@@ -1,3 +1,4 @@
+import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
 import { contentTypes, attachmentDisposition } from "@/lib/excel/sheet";
 import { AppError } from "@/lib/errors";
@@ -10,7 +11,7 @@ type Params = { programId: string; list: string };
 // The report list (上报名单) or the approved list (正式确定名单) as the .xlsx sent to the provincial
 // department. Bureau staff, admins and auditors of the programme's bureau; another bureau's
 // programme is refused (403), an unknown one or an unknown list is 404.
-export const GET = apiRoute<Params>({ permission: "vetting.read" }, async ({ scope, params }) => {
+export const GET = apiRoute<Params>({ permission: operations.exportVettingList.permission }, async ({ scope, params }) => {
   if (!isVettingList(params.list)) throw new AppError("notFound");
   const file = await exportVettingList(prisma, scope, params.programId, params.list);
   return new Response(new Uint8Array(file.body), {

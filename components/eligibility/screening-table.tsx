@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Table, Td } from "@/components/ui/table";
 import type { ScreeningRow } from "@/lib/server/eligibility";
-import { ScreeningReason } from "./screening-reason";
+import { ReasonList } from "./reason-list";
 import { ScreeningVerdict } from "./screening-verdict";
 
 /** One page of screened doctors with their verdict and, when not eligible, why: a table, or a list on a phone. */
@@ -12,26 +12,7 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
     row.reasons.length === 0 ? (
       <span className="text-slate-500">{t("eligibleNote")}</span>
     ) : (
-      <ul className="flex list-disc flex-col gap-0.5 pl-4">
-        {row.reasons.map((group, i) =>
-          group.length === 1 ? (
-            <li key={i}>
-              <ScreeningReason explanation={group[0]!} />
-            </li>
-          ) : (
-            <li key={i}>
-              {t(row.verdict === "UNKNOWN" ? "unknownOf" : "noneOf")}
-              <ul className="flex list-[circle] flex-col gap-0.5 pl-4">
-                {group.map((r, j) => (
-                  <li key={j}>
-                    <ScreeningReason explanation={r} />
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ),
-        )}
-      </ul>
+      <ReasonList reasons={row.reasons} verdict={row.verdict} />
     );
   return (
     <>

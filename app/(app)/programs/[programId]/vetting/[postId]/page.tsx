@@ -62,7 +62,8 @@ export default async function PostStagePage({ params, searchParams }: Props) {
   const canDecide = can(scope, "application.decide", { organizationId: board.program.bureauId });
   const tally = post.stages[stage.kind]!;
   const base = `/programs/${programId}/vetting/${postId}`;
-  const shortlistKey = shortlist?.map((a) => a.id).join(",") ?? "";
+  // Remount the ranking when the shortlist's members change, not when a saved new order comes back (the "saved" line stays).
+  const shortlistKey = shortlist?.map((a) => a.id).sort().join(",") ?? "";
 
   return (
     <div className="flex flex-col gap-6">

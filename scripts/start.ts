@@ -26,7 +26,7 @@ import { DEMO_PASSWORD, formatAccountTable, seedDemoData, type DemoAccount } fro
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /** What `next build` reads: a newer file here means the build is stale. */
-const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "middleware.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "instrumentation.ts", "middleware.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 
 const args = new Set(process.argv.slice(2));
 const isDev = args.has("--dev");

@@ -43,6 +43,12 @@ export function hasPassed(order: readonly StageKind[], app: ApplicationState, st
   return order.indexOf(app.currentStage) > order.indexOf(stage);
 }
 
+/** The stages after `stage` in the programme: an application IN_PROGRESS at one of them has passed `stage` (hasPassed, as a filter). */
+export function stagesAfter(order: readonly StageKind[], stage: StageKind): StageKind[] {
+  const i = order.indexOf(stage);
+  return i < 0 ? [] : order.slice(i + 1);
+}
+
 /**
  * How many may pass the stage per post: "ratio × headcount" where the stage has a ratio (shortlist
  * 1:3, report list 1:2), headcount at approval, otherwise no limit (null).

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import { authorize, programWhere, type Scope } from "../auth/policy";
 import { toShanghaiWallClock } from "../domain/program-timeline";
-import { hasPassed, stageOrder } from "../domain/vetting";
+import { stageOrder, stagesAfter } from "../domain/vetting";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadMessages } from "../i18n/messages";
@@ -63,12 +63,13 @@ export async function vettingListRows(db: PrismaClient, scope: Scope, programId:
   authorize(scope, "vetting.read", { organizationId: program.bureauId });
   const order = stageOrder(program.stages);
   if (list === "report" && !order.includes("REPORT_LIST")) throw new AppError("conflict", "stageNotInProgram");
-  const found = await db.application.findMany({
-    where: { post: { programId }, status: list === "approved" ? "APPROVED" : { in: ["IN_PROGRESS", "APPROVED"] } },
+  // hasPassed as SQL: approved, or still under way at a stage after the report list.
+  const passedReportList: Prisma.ApplicationWhereInput = { OR: [{ status: "APPROVED" }, { status: "IN_PROGRESS", currentStage: { in: stagesAfter(order, "REPORT_LIST") } }] };
+  const rows = await db.application.findMany({
+    where: { AND: [{ post: { programId } }, list === "approved" ? { status: "APPROVED" } : passedReportList] },
     select: rowSelect,
     orderBy: [{ post: { rotationBatch: "asc" } }, { post: { title: "asc" } }, { postId: "asc" }, { rank: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }, { id: "asc" }],
   });
-  const rows = list === "report" ? found.filter((r) => hasPassed(order, r, "REPORT_LIST")) : found;
   return { program: { id: program.id, name: program.name, rotationBatches: program.rotationBatches }, rows };
 }
 

@@ -135,7 +135,7 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await expect(staff).toHaveURL(/\/vetting\/[^/?]+/);
     const base = staff.url().split("?")[0]!;
     stageUrl = (stage: string) => `${base}?stage=${stage}`;
-    await decideAt(staff, stageUrl("PRELIMINARY_REVIEW"), "通过", "all", "资格初审通过；俞伟、朱建新为单位说明理由的例外推荐");
+    await decideAt(staff, stageUrl("PRELIMINARY_REVIEW"), "通过", "all", "资格初审通过，例外推荐的理由经审核同意");
   });
 
   await test.step("the doctor sees the nomination under way", async () => {

@@ -15,6 +15,7 @@ import {
   quotaState,
   stageCap,
   stageOrder,
+  stagesAfter,
   submissionRefusal,
   tallyStage,
   type ApplicationState,
@@ -324,5 +325,22 @@ describe("nomination quotas", () => {
     expect(countsTowardsQuota("REJECTED", "PRELIMINARY_REVIEW")).toBe(true);
     expect(countsTowardsQuota("IN_PROGRESS", "PRELIMINARY_REVIEW")).toBe(true);
     expect(countsTowardsQuota("APPROVED", "APPROVAL")).toBe(true);
+  });
+});
+
+describe("stagesAfter (hasPassed as a database filter)", () => {
+  it("selects exactly the applications hasPassed selects, for every stage, status and current stage", () => {
+    const statuses: ApplicationStatus[] = ["PENDING_ENDORSEMENT", "IN_PROGRESS", "APPROVED", "REJECTED", "WITHDRAWN"];
+    for (const stage of SEVEN) {
+      const after = stagesAfter(SEVEN, stage);
+      for (const status of statuses) {
+        for (const currentStage of SEVEN) {
+          const asFilter = status === "APPROVED" || (status === "IN_PROGRESS" && after.includes(currentStage));
+          expect(asFilter).toBe(hasPassed(SEVEN, { status, currentStage }, stage));
+        }
+      }
+    }
+    expect(stagesAfter(SEVEN, "REPORT_LIST")).toEqual(["APPROVAL"]);
+    expect(stagesAfter(SEVEN, "APPROVAL")).toEqual([]);
   });
 });

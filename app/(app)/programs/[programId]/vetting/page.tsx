@@ -14,7 +14,14 @@ import { quotaProgress } from "@/lib/server/application-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 import { listNominatingUnits } from "@/lib/server/posts";
 import { listStageReopenings } from "@/lib/server/stage-reopenings";
+import { ListEmpty } from "@/components/ui/list-empty";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
+import { listQuerySchema, toPage } from "@/lib/schemas/list-query";
 import { loadBoard } from "./load-board";
+
+/** Posts per page of the board's grid. */
+const BOARD_PAGE_SIZE = 25;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vetting");
@@ -26,19 +33,27 @@ const exportClass = "inline-flex items-center gap-1.5 rounded-md border border-s
 // The programme's vetting at a glance for the bureau (admins and staff decide; auditors read): the
 // posts × stages board from one grouped query, the stages' deadlines, the units' quota progress,
 // reopened stages, and the report / approved lists as Excel.
-export default async function VettingBoardPage({ params }: { params: Promise<{ programId: string }> }) {
+export default async function VettingBoardPage({ params, searchParams }: { params: Promise<{ programId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("vetting.read");
   const { programId } = await params;
+  const query = listQuerySchema.parse(await searchParams);
   const board = await loadBoard(scope, programId);
+  // A province's programme may have hundreds of posts: the grid shows one page of them (by title or
+  // receiving hospital when searched), so the page stays light; the counts come from one query anyway.
+  const needle = query.q?.toLowerCase();
+  const matching = needle ? board.posts.filter((p) => p.title.toLowerCase().includes(needle) || p.receivingOrgName.toLowerCase().includes(needle)) : board.posts;
+  const postsPage = toPage(matching.slice((query.page - 1) * BOARD_PAGE_SIZE, query.page * BOARD_PAGE_SIZE), matching.length, query, BOARD_PAGE_SIZE);
   const now = new Date();
   const canReopen = can(scope, "application.reopenStage", { organizationId: board.program.bureauId });
   const canDecide = can(scope, "application.decide", { organizationId: board.program.bureauId });
-  const [quotas, reopenings, units, t] = await Promise.all([
+  const [quotas, reopenings, units, t, tList] = await Promise.all([
     quotaProgress(prisma, scope, programId, now),
     listStageReopenings(prisma, scope, programId),
     canReopen ? listNominatingUnits(prisma, scope, programId) : Promise.resolve([]),
     getTranslations("vetting"),
+    getTranslations("list"),
   ]);
+  const paged = board.posts.length > BOARD_PAGE_SIZE || Boolean(query.q);
   const exportHref = (list: "report" | "approved") => `/api/v1/programs/${programId}/vetting-lists/${list}`;
 
   return (
@@ -67,7 +82,15 @@ export default async function VettingBoardPage({ params }: { params: Promise<{ p
       </div>
 
       <Card title={t("board.title")}>
-        <BoardGrid board={board} />
+        <div className="flex flex-col gap-4">
+          {paged ? <SearchForm label={t("board.search")} placeholder={t("board.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")} /> : null}
+          {paged && matching.length === 0 ? (
+            <ListEmpty filtered empty={t("board.noPosts")} emptyFiltered={t("board.noMatch")} clearHref={`/programs/${programId}/vetting`} clearLabel={t("board.clearSearch")} />
+          ) : (
+            <BoardGrid board={{ ...board, posts: postsPage.rows }} />
+          )}
+          {paged && postsPage.pageCount > 1 ? <Pagination page={postsPage.page} pageCount={postsPage.pageCount} total={postsPage.total} params={{ q: query.q }} /> : null}
+        </div>
       </Card>
 
       <Card title={t("deadlines.title")}>

@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../../scripts/lib/free-port";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -14,16 +14,6 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function run(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });

@@ -11,7 +11,8 @@ import { pageArgs, toPage, type Page } from "../schemas/list-query";
 // policy's where-fragment), one application with its whole history, a post's applications at a
 // stage (the board's drill-down), and the units' progress against their nomination quotas.
 
-const listSelect = {
+/** The application's own fields every view shows. */
+const applicationFields = {
   id: true,
   status: true,
   currentStage: true,
@@ -20,6 +21,10 @@ const listSelect = {
   exceptionReason: true,
   rank: true,
   submittedAt: true,
+} as const satisfies Prisma.ApplicationSelect;
+
+const listSelect = {
+  ...applicationFields,
   doctor: { select: { id: true, name: true, sex: true, birthDate: true, specialty: true, employer: { select: { name: true } } } },
   post: { select: { id: true, title: true, rotationBatch: true, program: { select: { id: true, name: true } } } },
   nominatingOrg: { select: { id: true, name: true } },
@@ -134,14 +139,7 @@ export async function getApplication(db: PrismaClient, scope: Scope, application
   const app = await db.application.findFirst({
     where: { AND: [{ id: applicationId }, applicationWhere(scope)] },
     select: {
-      id: true,
-      status: true,
-      currentStage: true,
-      source: true,
-      eligibilityVerdict: true,
-      exceptionReason: true,
-      rank: true,
-      submittedAt: true,
+      ...applicationFields,
       createdAt: true,
       doctor: { select: detailDoctorSelect },
       post: {

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { fillField, login, saveScreenshot } from "./support/login";
 
 const PROGRAM = "绍兴市第八批援疆医生选派";
+const MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 const POST = "眼科医生";
 
 test.describe.configure({ mode: "serial" });
@@ -106,6 +107,11 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await login(unitA, "nominator");
     await nominate(unitA, programHref, "沈一鸣");
     await expect(unitA).toHaveURL(/\/applications\/[^/?]+/);
+    // The application letter, uploaded on the application's page (a real, if tiny, PDF).
+    await unitA.getByLabel("材料类型").selectOption({ label: "申请书" });
+    await unitA.getByLabel("文件").setInputFiles({ name: "援疆工作申请书-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
+    await unitA.getByRole("button", { name: "上传", exact: true }).click();
+    await expect(unitA.getByRole("link", { name: "下载 援疆工作申请书-沈一鸣.pdf" }).first()).toBeVisible();
     await nominate(unitA, programHref, "王丽华");
     await expect(unitA).toHaveURL(/\/applications\/[^/?]+/);
     await nominate(unitA, programHref, "俞伟");

@@ -28,9 +28,11 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Fills an input of a react-hook-form form. Text typed before React hydrates the form is reset to
- * the form's default when react-hook-form registers the field, so fill until the value stays.
+ * the form's default when react-hook-form registers the field: wait for the page's hydration mark
+ * (components/shell/hydration-marker.tsx), then fill until the value stays.
  */
 export async function fillField(locator: Locator, value: string): Promise<void> {
+  await locator.page().locator("html[data-hydrated]").waitFor({ state: "attached" });
   await expect(async () => {
     await locator.fill(value);
     await locator.page().waitForTimeout(150);

@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    command: "npx tsx --import ./scripts/lib/app-modules-hook.ts scripts/start.ts",
     url: `${baseURL}/login`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000, // a first start may build the app

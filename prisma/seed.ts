@@ -278,6 +278,15 @@ export function formatAccountTable(accounts: DemoAccount[]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/**
+ * The demo's selection round in progress (prisma/seed/round.ts), loaded through the app's use cases:
+ * run with scripts/lib/app-modules-hook.ts preloaded (npm start, npm run db:seed). Tests seed without it.
+ */
+export async function loadDemoRound(prisma: PrismaClient): Promise<number> {
+  const { seedDemoRound } = await import("./seed/round");
+  return seedDemoRound(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -288,7 +297,9 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const { created, accounts } = await seedDemoData(prisma);
+    const round = await loadDemoRound(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
+    if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     console.log(`\n${formatAccountTable(accounts)}\n\nPassword for every account: ${DEMO_PASSWORD}`);
   } finally {
     await prisma.$disconnect();

@@ -1,4 +1,4 @@
-// Preloaded by `npm run bench` (tsx --import) so that the app's server modules load in plain Node, as
+// Preloaded by `npm start`, `npm run db:seed` and the benchmarks (tsx --import) so that the app's server modules load in plain Node, as
 // they do in Next's bundle and in vitest (vitest.config.ts):
 // - "server-only" (imported by every use case) throws outside Next's server bundle: it resolves here to
 //   an empty module, as the tests' alias does (tests/support/server-only.ts);

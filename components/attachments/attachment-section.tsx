@@ -6,7 +6,7 @@ import type { AttachmentKind } from "@/lib/generated/prisma/enums";
 import { timeZone } from "@/lib/i18n/config";
 import type { ApplicationDetail } from "@/lib/server/application-queries";
 import { attachmentHref, attachmentPreviewHref } from "./attachment-links";
-import { AttachmentUploadForm } from "./attachment-upload-form";
+import { AttachmentUploadForm, type DecisionOption } from "./attachment-upload-form";
 
 export type SectionAttachment = ApplicationDetail["attachments"][number];
 
@@ -23,9 +23,12 @@ export async function AttachmentSection({
   applicationId,
   attachments,
   allowedKinds,
+  decisions,
 }: {
   applicationId: string;
   attachments: SectionAttachment[];
+  /** The decisions a new document may be attached to (bureau staff only; none: no choice offered). */
+  decisions?: DecisionOption[];
   allowedKinds: AttachmentKind[];
 }) {
   const [t, format] = await Promise.all([getTranslations("attachments"), getFormatter()]);
@@ -81,7 +84,7 @@ export async function AttachmentSection({
       </ul>
       <div className="mt-4 border-t border-slate-100 pt-4">
         {allowedKinds.length > 0 ? (
-          <AttachmentUploadForm applicationId={applicationId} kinds={allowedKinds} />
+          <AttachmentUploadForm applicationId={applicationId} kinds={allowedKinds} decisions={decisions} />
         ) : (
           <p className="text-sm text-slate-500">{t("cannotUpload")}</p>
         )}

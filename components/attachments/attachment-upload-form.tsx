@@ -33,14 +33,24 @@ function send(url: string, body: FormData, onProgress: (percent: number) => void
   });
 }
 
-/** Choose a kind and a file; checked here for size and type (the server checks again), sent with a progress bar. */
-export function AttachmentUploadForm({ applicationId, kinds }: { applicationId: string; kinds: AttachmentKind[] }) {
+/** A stage decision a document may be attached to (bureau staff: the physical exam's result, the inspection's findings). */
+export interface DecisionOption {
+  id: string;
+  label: string;
+}
+
+/**
+ * Choose a kind and a file (and, for staff, optionally the decision it documents); checked here for
+ * size and type (the server checks again), sent with a progress bar.
+ */
+export function AttachmentUploadForm({ applicationId, kinds, decisions = [] }: { applicationId: string; kinds: AttachmentKind[]; decisions?: DecisionOption[] }) {
   const t = useTranslations("attachments");
   const format = useFormatter();
   const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
   const fileId = useId();
   const [kind, setKind] = useState<string>(kinds.length === 1 ? kinds[0]! : "");
+  const [decisionId, setDecisionId] = useState("");
   const [kindError, setKindError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,6 +92,7 @@ export function AttachmentUploadForm({ applicationId, kinds }: { applicationId: 
     const body = new FormData();
     body.set("kind", kind);
     body.set("file", file);
+    if (decisionId) body.set("stageDecisionId", decisionId);
     setProgress(0);
     const result = await send(attachmentUploadUrl(applicationId), body, setProgress);
     setProgress(null);
@@ -95,6 +106,7 @@ export function AttachmentUploadForm({ applicationId, kinds }: { applicationId: 
     setDone(t("upload.done", { fileName: file.name }));
     if (fileRef.current) fileRef.current.value = "";
     if (kinds.length > 1) setKind("");
+    setDecisionId("");
     router.refresh();
   }
 
@@ -148,6 +160,16 @@ export function AttachmentUploadForm({ applicationId, kinds }: { applicationId: 
           ) : null}
         </div>
       </div>
+      {decisions.length > 0 ? (
+        <SelectField
+          label={t("upload.decision")}
+          placeholder={t("upload.decisionNone")}
+          options={decisions.map((d) => ({ value: d.id, label: d.label }))}
+          value={decisionId}
+          onChange={(e) => setDecisionId(e.target.value)}
+          disabled={busy}
+        />
+      ) : null}
       {busy ? (
         <div className="flex items-center gap-3">
           <div

@@ -168,6 +168,19 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
 
   await test.step("inspection, then the report list at 1:2, exported and opened", async () => {
     await decideAt(staff, stageUrl("INSPECTION"), "通过", "all", "考察合格");
+    // The inspection team's findings, attached to 沈一鸣's inspection decision.
+    await staff.goto(stageUrl("INSPECTION"));
+    await staff.getByRole("link", { name: "沈一鸣" }).first().click();
+    await expect(staff).toHaveURL(/\/applications\/[^/?]+/);
+    await staff.waitForSelector("html[data-hydrated]");
+    await staff.getByLabel("材料类型").selectOption({ label: "考察材料" });
+    await staff.getByLabel("文件").setInputFiles({ name: "考察材料-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
+    const decisionSelect = staff.getByLabel("附于审核决定（选填）");
+    const inspection = await decisionSelect.locator("option", { hasText: /^考察 · 通过/ }).getAttribute("value");
+    await decisionSelect.selectOption(inspection!);
+    await staff.getByRole("button", { name: "上传", exact: true }).click();
+    await expect(staff.getByRole("link", { name: "下载 考察材料-沈一鸣.pdf" }).first()).toBeVisible();
+    await saveScreenshot(staff, "vetting-05b-inspection-material");
     await decideAt(staff, stageUrl("REPORT_LIST"), "通过", "all");
     await staff.goto(`${programHref}/vetting`);
     const { sheet, fileName } = await downloadSheet(staff, "导出上报名单 (Excel)");

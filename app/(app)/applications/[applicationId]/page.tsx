@@ -46,6 +46,12 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const title = doctor.titles[0];
   const isStaff = isBureauRole(scope.user.role);
   const justSubmitted = search.submitted === "1";
+  // Staff may attach a document (the exam's result, the inspection's findings) to one of the decisions.
+  const decisionOptions = detail.can.decide
+    ? detail.decisions
+        .filter((d) => d.stage !== "REGISTRATION")
+        .map((d) => ({ id: d.id, label: t("detail.decisionOption", { stage: tStage(d.stage), outcome: tVetting(`decision.outcome.${d.outcome}`), at: format.dateTime(d.decidedAt, instantOptions) }) }))
+    : [];
 
   return (
     <div className="flex flex-col gap-6">
@@ -140,7 +146,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         </Card>
       ) : null}
 
-      <AttachmentSection applicationId={detail.id} attachments={detail.attachments} allowedKinds={allowedKinds} />
+      <AttachmentSection applicationId={detail.id} attachments={detail.attachments} allowedKinds={allowedKinds} decisions={decisionOptions} />
 
       <Card title={t("detail.historyTitle")}>
         <DecisionHistory detail={detail} stages={stages} />

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { RoutePermission } from "../server/api-route";
 import { saveRuleSchema } from "../schemas/eligibility-rules";
+import { applicationListQuerySchema, decideSchema, endorseSchema, nominateSchema, registerSchema, withdrawSchema } from "../schemas/applications";
 import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../schemas/doctors";
 import { auditFilterSchema } from "../schemas/audit";
 import { createPostSchema, createProgramSchema, programListQuerySchema, programSchema } from "../schemas/programs";
@@ -60,6 +61,13 @@ export const operations = {
   uploadAttachment: { method: "post", path: "/applications/{applicationId}/attachments", permission: "attachment.upload", summary: "Adds a document (PDF, JPEG or PNG, at most 10 MB: 413 above) to the application; who may add which kind when is the policy's", body: uploadFormSchema, bodyType: "multipart/form-data", response: attachmentSchema, status: 201 },
   downloadAttachment: { method: "get", path: "/attachments/{attachmentId}", permission: "application.read", summary: "A document's bytes with their recognised type, as a download (inline=1: to view in the browser); ETag is the SHA-256", query: downloadQuerySchema, response: { file: "application/pdf, image/jpeg or image/png" } },
   exportVettingList: { method: "get", path: "/programs/{programId}/vetting-lists/{list}", permission: "vetting.read", summary: "The report list (list=report, 上报名单) or the approved list (list=approved, 正式确定名单) as the provincial department's sheet", response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
+  listApplications: { method: "get", path: "/applications", permission: "application.read", summary: "Applications the caller may see (a unit its own, a doctor theirs, a bureau its programmes'), newest first, 20 a page", query: applicationListQuerySchema, response: r.applicationPageSchema },
+  submitApplication: { method: "post", path: "/applications", permission: "signedIn", summary: "A unit's nominator nominates one of its doctors (application.nominate: postId, doctorId), a doctor registers themself (application.register: postId); other roles 403. A doctor not found eligible needs exceptionReason", body: z.union([nominateSchema, registerSchema]), response: r.applicationSnapshotSchema, status: 201 },
+  getApplication: { method: "get", path: "/applications/{applicationId}", permission: "application.read", summary: "One application with its doctor, post, every decision (oldest first) and its documents' metadata", response: r.applicationDetailSchema },
+  withdrawApplication: { method: "post", path: "/applications/{applicationId}/withdraw", permission: "application.withdraw", summary: "The doctor or their unit withdraws an application still under way, with the reason", body: withdrawSchema.omit({ applicationId: true }), response: r.applicationSnapshotSchema },
+  endorseApplication: { method: "post", path: "/applications/{applicationId}/endorse", permission: "application.endorse", summary: "The unit endorses its doctor's self-registration (vetting starts) or declines it (endorse=false, with a reason)", body: endorseSchema.omit({ applicationId: true }), response: r.applicationSnapshotSchema },
+  decide: { method: "post", path: "/decisions", permission: "application.decide", summary: "One decision for a selection of applications at the same stage, all or none; 409 capExceeded (details: post, cap, passed, adding) when passing them would exceed the stage's ratio cap", body: decideSchema, response: r.decidedSchema },
+  vettingBoard: { method: "get", path: "/programs/{programId}/vetting-board", permission: "vetting.read", summary: "Per post and stage: waiting, passed, cap, remaining places and shortfall", response: r.vettingBoardSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

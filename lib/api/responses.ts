@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PROGRAM_STATUSES } from "../domain/program-status";
+import { STAGE_KINDS } from "../domain/program-timeline";
+import { APPLICATION_STATUSES, DECISION_OUTCOMES } from "../schemas/applications";
 import { ruleNodeSchema } from "../schemas/eligibility";
 import { EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, TITLE_LEVELS } from "../schemas/doctors";
 import { PROGRAM_KINDS } from "../schemas/programs";
@@ -18,6 +20,7 @@ export const errorResponseSchema = z
       code: z.string().meta({ description: "badRequest, unauthenticated, forbidden, notFound, validation, conflict, deadlinePassed, generic" }),
       message: z.string(),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      details: z.record(z.string(), z.string()).optional().meta({ description: "Values the message needs, as strings (a deadline, a cap: capExceeded has post, cap, passed, adding)" }),
     }),
   })
   .meta({ id: "Error" });
@@ -153,4 +156,110 @@ export const programRulesSchema = z.object({
   cutoffs: z.array(z.object({ code: z.string(), label: z.string(), date: z.iso.date() })),
   posts: z.array(z.object({ id: z.string(), title: z.string(), specialty: z.string(), rotationBatch: z.number().int(), receivingOrgName: z.string() })),
   rules: z.array(ruleSchema),
+});
+
+// ───────────── Nominations and vetting ─────────────
+
+const stageKind = z.enum(STAGE_KINDS);
+const applicationStatus = z.enum(APPLICATION_STATUSES);
+const source = z.enum(["SELF", "UNIT"]).meta({ description: "SELF: the doctor registered; UNIT: the unit nominated" });
+const verdict = z.enum(verdicts).nullable();
+
+export const applicationSnapshotSchema = z
+  .object({
+    id: z.string(),
+    postId: z.string(),
+    doctorId: z.string(),
+    nominatingOrgId: z.string(),
+    source,
+    status: applicationStatus,
+    currentStage: stageKind,
+    eligibilityVerdict: verdict,
+    exceptionReason: z.string().nullable(),
+    rank: z.number().int().nullable(),
+    submittedAt: instant.nullable(),
+  })
+  .meta({ id: "Application" });
+
+export const applicationPageSchema = page(
+  z.object({
+    id: z.string(),
+    status: applicationStatus,
+    currentStage: stageKind,
+    source,
+    eligibilityVerdict: verdict,
+    exception: z.boolean().meta({ description: "Nominated although not found eligible, with the unit's written reason" }),
+    exceptionReason: z.string().nullable(),
+    rank: z.number().int().nullable(),
+    submittedAt: instant.nullable(),
+    doctor: z.object({ id: z.string(), name: z.string(), employerName: z.string() }),
+    post: z.object({ id: z.string(), title: z.string(), rotationBatch: z.number().int() }),
+    program: z.object({ id: z.string(), name: z.string() }),
+    nominatingOrg: z.object({ id: z.string(), name: z.string() }),
+    documents: z.number().int().meta({ description: "How many documents the application has" }),
+  }),
+);
+
+export const applicationDetailSchema = applicationSnapshotSchema
+  .omit({ postId: true, doctorId: true, nominatingOrgId: true })
+  .extend({
+    createdAt: instant,
+    doctor: open.meta({ description: "The doctor's record: name, sex, education, titles, employer …" }),
+    post: z.object({ id: z.string(), title: z.string(), specialty: z.string(), headcount: z.number().int(), rotationBatch: z.number().int(), receivingOrgName: z.string() }),
+    program: z.object({ id: z.string(), name: z.string(), status: z.enum(PROGRAM_STATUSES), bureauId: z.string(), stages: z.array(open) }).catchall(z.unknown()),
+    nominatingOrg: z.object({ id: z.string(), name: z.string() }),
+    decisions: z.array(
+      z.object({
+        id: z.string(),
+        stage: stageKind,
+        outcome: z.enum(DECISION_OUTCOMES),
+        reason: z.string().nullable(),
+        decidedAt: instant,
+        decidedBy: z.object({ id: z.string(), displayName: z.string(), role: z.string() }),
+        attachments: z.array(z.object({ id: z.string(), kind: z.string(), fileName: z.string(), sizeBytes: z.number().int() })),
+      }),
+    ),
+    attachments: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number().int(),
+        sha256: z.string(),
+        createdAt: instant,
+        uploadedBy: z.object({ displayName: z.string() }),
+        stageDecisionId: z.string().nullable(),
+      }),
+    ),
+    can: z.object({ decide: z.boolean(), withdraw: z.boolean(), endorse: z.boolean(), upload: z.boolean() }).meta({ description: "What the caller may do now (checked again when they do)" }),
+  });
+
+export const decidedSchema = z.object({ decided: z.number().int() });
+
+const stageTally = z.object({
+  waiting: z.number().int(),
+  passed: z.number().int(),
+  cap: z.number().int().nullable(),
+  remaining: z.number().int().nullable(),
+  shortfall: z.number().int(),
+});
+
+export const vettingBoardSchema = z.object({
+  program: z.object({ id: z.string(), name: z.string(), status: z.enum(PROGRAM_STATUSES), bureauId: z.string() }),
+  stages: z.array(z.object({ kind: stageKind, ratio: z.number().int().nullable(), opensAt: instant, closesAt: instant })),
+  posts: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      rotationBatch: z.number().int(),
+      headcount: z.number().int(),
+      receivingOrgName: z.string(),
+      pendingEndorsement: z.number().int(),
+      ended: z.partialRecord(stageKind, z.number().int()).meta({ description: "Rejected or withdrawn applications per stage" }),
+      stages: z.partialRecord(stageKind, stageTally).meta({ description: "Per vetting stage: waiting, passed (still running), cap, places remaining, shortfall" }),
+      approved: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
 });

@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { operations } from "@/lib/api/openapi";
+import { prisma } from "@/lib/db";
+import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { endorse } from "@/lib/server/applications";
+
+type Params = { applicationId: string };
+
+// POST /api/v1/applications/{applicationId}/endorse — body { endorse, reason?, exceptionReason? }.
+export const POST = apiRoute<Params>({ permission: operations.endorseApplication.permission }, async ({ request, scope, params }) => {
+  const body = await readJsonBody(request);
+  return NextResponse.json(await endorse(prisma, scope, { ...(body as object), applicationId: params.applicationId }));
+});

@@ -109,7 +109,7 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await expect(unitA).toHaveURL(/\/applications\/[^/?]+/);
     // The application letter, uploaded on the application's page (a real, if tiny, PDF).
     await unitA.getByLabel("材料类型").selectOption({ label: "申请书" });
-    await unitA.getByLabel("文件").setInputFiles({ name: "援疆工作申请书-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
+    await unitA.getByLabel("文件", { exact: true }).setInputFiles({ name: "援疆工作申请书-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
     await unitA.getByRole("button", { name: "上传", exact: true }).click();
     await expect(unitA.getByRole("link", { name: "下载 援疆工作申请书-沈一鸣.pdf" }).first()).toBeVisible();
     await nominate(unitA, programHref, "王丽华");
@@ -174,7 +174,7 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await expect(staff).toHaveURL(/\/applications\/[^/?]+/);
     await staff.waitForSelector("html[data-hydrated]");
     await staff.getByLabel("材料类型").selectOption({ label: "考察材料" });
-    await staff.getByLabel("文件").setInputFiles({ name: "考察材料-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
+    await staff.getByLabel("文件", { exact: true }).setInputFiles({ name: "考察材料-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
     const decisionSelect = staff.getByLabel("附于审核决定（选填）");
     const inspection = await decisionSelect.locator("option", { hasText: /^考察 · 通过/ }).getAttribute("value");
     await decisionSelect.selectOption(inspection!);

@@ -1,6 +1,5 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { Fragment } from "react";
 import { EmptyState } from "@/components/ui/card";
 import type { Board, BoardPost, BoardStage } from "@/lib/server/vetting";
 import { PassedOfCap, ShortfallBadge } from "./stage-tally";
@@ -12,13 +11,13 @@ function byBatch(posts: BoardPost[]): [number, BoardPost[]][] {
   return [...groups.entries()];
 }
 
-function StageCell({ programId, post, stage, inline = false }: { programId: string; post: BoardPost; stage: BoardStage; inline?: boolean }) {
+function StageCell({ programId, post, stage }: { programId: string; post: BoardPost; stage: BoardStage }) {
   const t = useTranslations("vetting");
   const tStage = useTranslations("stage");
   const tally = post.stages[stage.kind];
   if (!tally) return null;
   return (
-    <div className={inline ? "flex flex-wrap items-center gap-x-3 gap-y-1" : "flex flex-col items-start gap-1"}>
+    <div className="flex flex-col items-start gap-1">
       <Link
         href={`/programs/${programId}/vetting/${post.id}?stage=${stage.kind}`}
         aria-label={t("board.waitingLink", { post: post.title, batch: post.rotationBatch, stage: tStage(stage.kind), count: tally.waiting })}
@@ -35,7 +34,8 @@ function StageCell({ programId, post, stage, inline = false }: { programId: stri
 /**
  * Posts (rows, by rotation batch) × the programme's vetting stages (columns): per cell those waiting
  * (a link into the stage's list), passed of the cap, and a shortfall where fewer candidates than the
- * ratio remain. On a phone, one card per post.
+ * ratio remain. One table at every width (a phone scrolls it sideways, the post column stays put):
+ * rendering each post twice, as a row and as a card, doubled the page for a province's 250 posts.
  */
 export function BoardGrid({ board }: { board: Board }) {
   const t = useTranslations("vetting");
@@ -43,56 +43,14 @@ export function BoardGrid({ board }: { board: Board }) {
   const stages = board.stages.filter((s) => s.kind !== "REGISTRATION");
   if (board.posts.length === 0) return <EmptyState>{t("board.noPosts")}</EmptyState>;
   const groups = byBatch(board.posts);
-  const counts = (post: BoardPost) => (
-    <>
-      <span>
-        {t("board.headcount")} <strong className="tabular-nums">{post.headcount}</strong>
-      </span>
-      <span>
-        {t("board.total")} <strong className="tabular-nums">{post.total}</strong>
-      </span>
-      <span>
-        {t("board.pendingEndorsement")} <strong className="tabular-nums">{post.pendingEndorsement}</strong>
-      </span>
-      <span>
-        {t("board.approved")} <strong className="tabular-nums">{t("board.approvedOfHeadcount", { approved: post.approved, headcount: post.headcount })}</strong>
-      </span>
-    </>
-  );
   return (
     <>
-      <div className="flex flex-col gap-5 lg:hidden">
-        {groups.map(([batch, posts]) => (
-          <section key={batch} aria-label={t("board.batch", { batch })}>
-            <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("board.batch", { batch })}</h3>
-            <ul className="flex flex-col gap-3">
-              {posts.map((post) => (
-                <li key={post.id} className="rounded-md border border-slate-200 p-3">
-                  <p className="font-medium text-slate-900">{post.title}</p>
-                  <p className="text-xs text-slate-500">{post.receivingOrgName}</p>
-                  <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">{counts(post)}</p>
-                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-                    {stages.map((stage) => (
-                      <Fragment key={stage.kind}>
-                        <dt className="text-slate-500">{tStage(stage.kind)}</dt>
-                        <dd>
-                          <StageCell programId={board.program.id} post={post} stage={stage} inline />
-                        </dd>
-                      </Fragment>
-                    ))}
-                  </dl>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </div>
-      <div className="hidden overflow-x-auto lg:block">
+      <div className="-mx-1 overflow-x-auto px-1" role="region" aria-label={t("board.caption")} tabIndex={0}>
         <table className="w-full min-w-[64rem] text-left text-sm">
           <caption className="sr-only">{t("board.caption")}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-500">
             <tr>
-              <th scope="col" className="px-2 py-2 font-medium">
+              <th scope="col" className="sticky left-0 z-10 bg-white px-2 py-2 font-medium">
                 {t("board.post")}
               </th>
               <th scope="col" className="px-2 py-2 text-right font-medium">
@@ -124,7 +82,7 @@ export function BoardGrid({ board }: { board: Board }) {
               </tr>
               {posts.map((post) => (
                 <tr key={post.id} className="align-top">
-                  <th scope="row" className="px-2 py-2.5 font-normal">
+                  <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-2.5 font-normal">
                     <span className="block font-medium text-slate-900">{post.title}</span>
                     <span className="block text-xs text-slate-500">{post.receivingOrgName}</span>
                   </th>

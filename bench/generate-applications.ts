@@ -7,12 +7,11 @@
 //   npm run bench:applications -- --force   (deletes the generated programme and writes it again)
 //
 // Bare `pg`, one transaction, multi-row INSERT … SELECT FROM unnest(…) per 5 000 rows.
-import { pathToFileURL } from "node:url";
-import pg from "pg";
+import type pg from "pg";
 import { generateRegistry } from "./generate-registry";
 import { APP_PREFIX, APPLICATION_COUNT, BENCH_PROGRAM_ID, BENCH_PROGRAM_NAME, buildApplications, HEADCOUNT, STAGES, type RegistryDoctor } from "./lib/application-data";
 import { benchDatabaseUrl } from "./lib/bench-db";
-import { column as col, insertColumns } from "./lib/bulk-insert";
+import { column as col, generateInTransaction, insertColumns, runAsScript } from "./lib/bulk-insert";
 import { CITY_BUREAU, CODE_PREFIX } from "./lib/registry-data";
 
 /** The generated programme, its posts, applications and decisions. Decisions are append-only (a trigger
@@ -32,16 +31,11 @@ async function deleteGenerated(client: pg.ClientBase): Promise<void> {
 
 export async function generateApplications(url: string, { force = false } = {}): Promise<void> {
   await generateRegistry(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const started = performance.now();
-    await client.query("BEGIN");
+  await generateInTransaction(url, async (client) => {
     const { rows: [present] } = await client.query<{ apps: number }>(`SELECT count(*)::int AS apps FROM "Application" WHERE id LIKE $1`, [`${APP_PREFIX}%`]);
     if (present!.apps === APPLICATION_COUNT && !force) {
-      await client.query("ROLLBACK");
       console.log(`The ${APPLICATION_COUNT} applications are already there: nothing to do (--force to redo).`);
-      return;
+      return null;
     }
     await deleteGenerated(client);
 
@@ -88,25 +82,13 @@ export async function generateApplications(url: string, { force = false } = {}):
       d("id"), d("applicationId"), d("stage"), d("outcome"), d("reason"), col(decisions, "decidedById", "text", () => refs.staffId), d("decidedAt", "timestamptz"),
     ], { stage: "StageKind", outcome: "DecisionOutcome" });
 
-    await client.query("COMMIT");
-    await client.query(`ANALYZE "Program", "ProgramStage", "Post", "Application", "StageDecision"`);
-    const ms = performance.now() - started;
-    console.log(
-      `Generated programme ${BENCH_PROGRAM_NAME} (${BENCH_PROGRAM_ID}): ${posts.length} posts, ${applications.length} applications, ${decisions.length} stage decisions ` +
-        `in ${(ms / 1000).toFixed(1)} s (building the rows in memory: ${(builtMs / 1000).toFixed(2)} s).`,
-    );
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
-
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
-  generateApplications(benchDatabaseUrl(), { force: process.argv.includes("--force") }).catch((error: unknown) => {
-    console.error("Generating the applications failed:", error instanceof Error ? error.message : error);
-    process.exit(1);
+    return {
+      analyze: ["Program", "ProgramStage", "Post", "Application", "StageDecision"],
+      summary: (ms) =>
+        `Generated programme ${BENCH_PROGRAM_NAME} (${BENCH_PROGRAM_ID}): ${posts.length} posts, ${applications.length} applications, ${decisions.length} stage decisions ` +
+          `in ${(ms / 1000).toFixed(1)} s (building the rows in memory: ${(builtMs / 1000).toFixed(2)} s)`,
+    };
   });
 }
+
+runAsScript(import.meta.url, "the applications", ({ force }) => generateApplications(benchDatabaseUrl(), { force }));

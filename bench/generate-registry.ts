@@ -7,28 +7,21 @@
 //
 // Written through bare `pg` in one transaction: one INSERT … SELECT FROM unnest($1::text[], …) per
 // 5 000 rows, so the whole registry is a few dozen statements.
-import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { benchDatabaseUrl, prepareBenchDatabase } from "./lib/bench-db";
-import { column, insertColumns, type Column } from "./lib/bulk-insert";
+import { column, generateInTransaction, insertColumns, runAsScript, type Column } from "./lib/bulk-insert";
 import { buildDoctors, buildOrganizations, CODE_PREFIX, DOCTOR_COUNT, ORG_COUNT } from "./lib/registry-data";
 
 export async function generateRegistry(url: string, { force = false } = {}): Promise<void> {
   await prepareBenchDatabase(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const started = performance.now();
-    await client.query("BEGIN");
+  await generateInTransaction(url, async (client) => {
     const { rows: [present] } = await client.query<{ orgs: number; doctors: number }>(
       `SELECT (SELECT count(*)::int FROM "Organization" WHERE code LIKE $1) AS orgs,
               (SELECT count(*)::int FROM "Doctor" d JOIN "Organization" o ON o.id = d."employerId" WHERE o.code LIKE $1) AS doctors`,
       [`${CODE_PREFIX}%`],
     );
     if (present!.orgs === ORG_COUNT && present!.doctors === DOCTOR_COUNT && !force) {
-      await client.query("ROLLBACK");
       console.log(`The registry is already there (${ORG_COUNT} organisations, ${DOCTOR_COUNT} doctors): nothing to do (--force to redo).`);
-      return;
+      return null;
     }
     if (present!.orgs || present!.doctors) {
       // Titles and grassroots records go with their doctor (ON DELETE CASCADE).
@@ -70,25 +63,13 @@ export async function generateRegistry(url: string, { force = false } = {}): Pro
     const s = (name: keyof (typeof services)[number], sqlType = "text"): Column => col(services, name, sqlType, (r) => r[name]);
     await insertColumns(client, "GrassrootsServiceRecord", [s("id"), s("doctorId"), s("organizationName"), s("startDate", "date"), s("endDate", "date"), s("isFullTime", "bool")]);
 
-    await client.query("COMMIT");
-    await client.query(`ANALYZE "Organization", "Doctor", "TitleRecord", "GrassrootsServiceRecord"`);
-    const ms = performance.now() - started;
-    console.log(
-      `Generated ${orgs.length} organisations, ${doctors.length} doctors, ${titles.length} titles, ${services.length} grassroots records ` +
-        `in ${(ms / 1000).toFixed(1)} s (building the rows in memory: ${(builtMs / 1000).toFixed(1)} s).`,
-    );
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
-
-const invokedPath = process.argv[1];
-if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
-  generateRegistry(benchDatabaseUrl(), { force: process.argv.includes("--force") }).catch((error: unknown) => {
-    console.error("Generating the registry failed:", error instanceof Error ? error.message : error);
-    process.exit(1);
+    return {
+      analyze: ["Organization", "Doctor", "TitleRecord", "GrassrootsServiceRecord"],
+      summary: (ms) =>
+        `Generated ${orgs.length} organisations, ${doctors.length} doctors, ${titles.length} titles, ${services.length} grassroots records ` +
+          `in ${(ms / 1000).toFixed(1)} s (building the rows in memory: ${(builtMs / 1000).toFixed(1)} s)`,
+    };
   });
 }
+
+runAsScript(import.meta.url, "the registry", ({ force }) => generateRegistry(benchDatabaseUrl(), { force }));

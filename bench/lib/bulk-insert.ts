@@ -1,6 +1,7 @@
 // Bulk inserts of the benchmark generators through bare `pg`: one INSERT … SELECT FROM unnest($1::text[], …)
 // per 5 000 rows, so tens of thousands of rows are a handful of statements.
-import type pg from "pg";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
 
 const BATCH = 5_000;
 
@@ -21,4 +22,47 @@ export async function insertColumns(client: pg.ClientBase, table: string, column
       columns.map(([, , v]) => v.slice(from, from + BATCH)),
     );
   }
+}
+
+/** What a generator reports once its rows are in: the tables to ANALYZE and the line to print. */
+export interface Generated {
+  analyze: string[];
+  summary: (ms: number) => string;
+}
+
+/**
+ * Runs a generator in one transaction on its own connection: committed (then the tables analysed
+ * and the summary printed) when it returns what it generated, rolled back when it returns null
+ * (the data was already there) or throws.
+ */
+export async function generateInTransaction(url: string, generate: (client: pg.Client) => Promise<Generated | null>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    await client.query("BEGIN");
+    const generated = await generate(client);
+    if (!generated) {
+      await client.query("ROLLBACK");
+      return;
+    }
+    await client.query("COMMIT");
+    await client.query(`ANALYZE ${generated.analyze.map((t) => `"${t}"`).join(", ")}`);
+    console.log(generated.summary(performance.now() - started));
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `main` with `--force` read from the command line when `moduleUrl` is the script node was started with. */
+export function runAsScript(moduleUrl: string, what: string, main: (options: { force: boolean }) => Promise<void>): void {
+  const invokedPath = process.argv[1];
+  if (!invokedPath || moduleUrl !== pathToFileURL(invokedPath).href) return;
+  main({ force: process.argv.includes("--force") }).catch((error: unknown) => {
+    console.error(`Generating ${what} failed:`, error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }

@@ -23,6 +23,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedDatabaseOptions {
@@ -73,7 +74,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   };
 
   try {
-    db = await PGlite.create(dataDir);
+    // btree_gist: the exclusion constraint that keeps one doctor's dispatches from overlapping.
+    db = await PGlite.create(dataDir, { extensions: { btree_gist } });
     // pglite-socket listens on a private Unix socket; clients only ever reach it through the gate below.
     inner = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL"), maxConnections: 1 });
     await inner.start();

@@ -71,7 +71,9 @@ async function snapshot(db: TestDatabase): Promise<DatabaseSnapshot> {
             ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
                   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord) AS columns
      FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
-     JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()`,
+     JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()
+       -- Exclusion constraints (a doctor's dispatches never overlap) live in the database only, like CHECKs.
+       AND NOT ix.indisexclusion`,
   );
   const foreignKeys = await q<ForeignKeyInfo & { onDelete: string; onUpdate: string }>(
     `SELECT t.relname::text AS "table", c.conname::text AS name, r.relname::text AS "refTable",

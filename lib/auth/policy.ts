@@ -60,6 +60,19 @@ export const permissions = {
   "vetting.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
   "attachment.upload": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "self.notifications": ALL_ROLES,
+  // After selection. The public notice (公示) of the approved list: staff publish, answer objections
+  // and confirm (freeze) the list; anyone signed in who can see the programme may object.
+  "notice.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "notice.object": ALL_ROLES,
+  // Dispatch and service: everyone reads the dispatches dispatchWhere lets them see; bureaus dispatch.
+  "dispatch.read": ALL_ROLES,
+  "dispatch.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  /** The doctor files leave, work logs, mentoring pairs and the hand-over packet of their own dispatch. */
+  "service.file": ["DOCTOR"],
+  /** The receiving supervisor confirms logs, approves leave first and records attendance of doctors placed with it. */
+  "service.supervise": ["RECEIVING_SUPERVISOR"],
+  /** Bureau staff approve leave the programme office must approve, and record spot checks. */
+  "service.oversee": ["BUREAU_ADMIN", "BUREAU_STAFF"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -149,4 +162,18 @@ export function auditLogWhere(scope: Scope): Prisma.AuditLogWhereInput {
   const own: Prisma.AuditLogWhereInput = { actorOrgId: { in: scope.subtreeIds } };
   const isTopLevel = scope.ancestorIds.length === 1 && scope.ancestorIds[0] === scope.user.organizationId;
   return isTopLevel ? { OR: [own, { actorOrgId: null }] } : own;
+}
+
+/**
+ * Dispatches (and through them leave, attendance, work logs, mentoring and hand-overs): bureaus see
+ * their programmes' dispatches; a dispatching unit its own doctors'; a receiving unit those placed
+ * with it; a doctor their own.
+ */
+export function dispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
+  const { role } = scope.user;
+  if (isBureauRole(role)) return { program: { bureauId: { in: scope.subtreeIds } } };
+  if (role === "HOSPITAL_NOMINATOR") return { doctor: { employerId: { in: scope.subtreeIds } } };
+  if (role === "RECEIVING_SUPERVISOR") return { receivingOrgId: { in: scope.subtreeIds } };
+  if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
+  return NOTHING;
 }

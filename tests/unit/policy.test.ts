@@ -33,6 +33,13 @@ const expected: Record<Permission, Role[]> = {
   "vetting.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
   "attachment.upload": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "self.notifications": ROLES,
+  "notice.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "notice.object": ROLES,
+  "dispatch.read": ROLES,
+  "dispatch.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "service.file": ["DOCTOR"],
+  "service.supervise": ["RECEIVING_SUPERVISOR"],
+  "service.oversee": ["BUREAU_ADMIN", "BUREAU_STAFF"],
 };
 
 describe("permission matrix", () => {

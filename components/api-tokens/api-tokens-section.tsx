@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { issueApiTokenAction, revokeApiTokenAction } from "@/app/(app)/admin/users/[id]/api-token-actions";
+import { issueApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

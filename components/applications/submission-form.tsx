@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { nominateAction, registerAction } from "@/app/(app)/applications/actions";
+import { nominateAction, registerAction } from "@/lib/actions/applications";
 import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";

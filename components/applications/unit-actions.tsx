@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { endorseAction, withdrawAction } from "@/app/(app)/applications/actions";
+import { endorseAction, withdrawAction } from "@/lib/actions/applications";
 import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

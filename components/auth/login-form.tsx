@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applySavedLocale } from "@/app/actions/preferences";
+import { applySavedLocale } from "@/lib/actions/preferences";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { loginSchema, type LoginInput } from "@/lib/schemas/auth";

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
-import { createDoctorAction, updateDoctorAction } from "@/app/(app)/doctors/actions";
+import { createDoctorAction, updateDoctorAction } from "@/lib/actions/doctors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";

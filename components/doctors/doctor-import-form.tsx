@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { commitDoctorImportAction, previewDoctorImportAction } from "@/app/(app)/doctors/actions";
+import { commitDoctorImportAction, previewDoctorImportAction } from "@/lib/actions/doctors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td } from "@/components/ui/table";

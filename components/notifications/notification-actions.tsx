@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(app)/notifications/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/actions/notifications";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { useForm, useWatch, type UseFormRegisterReturn } from "react-hook-form";
-import { createOrganizationAction, updateOrganizationAction } from "@/app/(app)/admin/organizations/actions";
+import { createOrganizationAction, updateOrganizationAction } from "@/lib/actions/organizations";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "@/lib/domain/organization-tree";

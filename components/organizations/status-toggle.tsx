@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deactivateOrganizationAction, reactivateOrganizationAction } from "@/app/(app)/admin/organizations/actions";
+import { deactivateOrganizationAction, reactivateOrganizationAction } from "@/lib/actions/organizations";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { serverErrorText, type ErrorTranslator } from "./feedback";

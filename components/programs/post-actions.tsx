@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deletePostAction, setQuotasAction } from "@/app/(app)/programs/actions";
+import { deletePostAction, setQuotasAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { createPostAction, updatePostAction } from "@/app/(app)/programs/actions";
+import { createPostAction, updatePostAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";

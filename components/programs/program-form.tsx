@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createProgramAction, updateProgramAction } from "@/app/(app)/programs/actions";
+import { createProgramAction, updateProgramAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { changeProgramStatusAction, duplicateProgramAction } from "@/app/(app)/programs/actions";
+import { changeProgramStatusAction, duplicateProgramAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ProgramStatus } from "@/lib/generated/prisma/enums";

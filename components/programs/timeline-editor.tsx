@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
-import { updateTimelineAction } from "@/app/(app)/programs/actions";
+import { updateTimelineAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { STAGE_KINDS } from "@/lib/domain/program-timeline";
 import { timelineSchema, type TimelineFormValues } from "@/lib/schemas/programs";

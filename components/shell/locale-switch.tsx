@@ -4,7 +4,7 @@ import { Languages } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { switchLocale } from "@/app/actions/preferences";
+import { switchLocale } from "@/lib/actions/preferences";
 import { localeCookieName, type Locale } from "@/lib/i18n/config";
 
 /** 中文 ⇄ English. Signed in, the choice is saved on the user; on the login page, in a cookie only. */

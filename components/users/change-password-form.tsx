@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { changePasswordAction } from "@/app/(app)/account/password/actions";
+import { changePasswordAction } from "@/lib/actions/passwords";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { makeChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/users";

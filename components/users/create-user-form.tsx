@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { createUserAction } from "@/lib/actions/users";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { UserFormOptions } from "@/lib/server/users";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { updateUserAction } from "@/app/(app)/admin/users/actions";
+import { updateUserAction } from "@/lib/actions/users";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { UserDetail, UserFormOptions } from "@/lib/server/users";

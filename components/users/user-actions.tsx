@@ -4,7 +4,7 @@ import { KeyRound, LockOpen, UserCheck, UserX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, unlockUserAction } from "@/app/(app)/admin/users/actions";
+import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, unlockUserAction } from "@/lib/actions/users";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { UserStatus } from "@/lib/schemas/users";
 import { errorCodeKey, readUsersResult } from "./feedback";

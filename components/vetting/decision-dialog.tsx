@@ -4,7 +4,7 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ReactNode } from "react";
-import { decideAction } from "@/app/(app)/programs/[programId]/vetting/actions";
+import { decideAction } from "@/lib/actions/vetting";
 import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
 import type { DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
 import { vettingErrorText, vettingFieldText } from "./feedback";

@@ -4,7 +4,7 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { reopenStageAction } from "@/app/(app)/programs/[programId]/vetting/actions";
+import { reopenStageAction } from "@/lib/actions/vetting";
 import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";

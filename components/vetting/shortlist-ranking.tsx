@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { rankAction } from "@/app/(app)/programs/[programId]/vetting/actions";
+import { rankAction } from "@/lib/actions/vetting";
 import type { ErrorTranslator } from "@/components/programs/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";

@@ -66,8 +66,8 @@ describe("a new account must change its password first", () => {
   });
 
   it("every action but the password change is refused while the change is pending", async () => {
-    const { createUserAction } = await import("@/app/(app)/admin/users/actions");
-    const { changePasswordAction } = await import("@/app/(app)/account/password/actions");
+    const { createUserAction } = await import("@/lib/actions/users");
+    const { changePasswordAction } = await import("@/lib/actions/passwords");
     // Even a bureau admin whose password is pending may do nothing else.
     await db.prisma.user.update({ where: { id: adminScope.user.id }, data: { mustChangePassword: true } });
     holder.user = await sessionUser(adminScope.user.id);
@@ -101,7 +101,7 @@ describe("a new account must change its password first", () => {
   });
 
   it("the action returns the policy's problems as field errors", async () => {
-    const { changePasswordAction } = await import("@/app/(app)/account/password/actions");
+    const { changePasswordAction } = await import("@/lib/actions/passwords");
     holder.user = await sessionUser(created.id);
     const result = await changePasswordAction({ currentPassword: NEW_PASSWORD, newPassword: "Hr-li#20260", confirmPassword: "Hr-li#20260" });
     expect(result.validationErrors).toEqual({ formErrors: [], fieldErrors: { newPassword: ["passwordContainsUsername"] } });

@@ -1,6 +1,8 @@
-// Static check that every entry point into the server is guarded: server actions are built from
-// `authedAction` with a permission in their metadata, route handlers are wrapped in `apiRoute`,
-// and signed-in pages call requireUser/requirePermission. Used by tests/unit/entry-points-guarded.test.ts.
+// Static check that every entry point into the server is guarded: server actions live in
+// lib/actions/<area>.ts and are built from `authedAction` with a permission in their metadata, route
+// handlers are wrapped in `apiRoute`, and signed-in pages call requireUser/requirePermission.
+// Used by tests/unit/entry-points-guarded.test.ts.
+import path from "node:path";
 import ts from "typescript";
 
 export interface Finding {
@@ -29,6 +31,42 @@ function rootIdentifier(expression: ts.Expression): string | null {
     else break;
   }
   return ts.isIdentifier(e) ? e.text : null;
+}
+
+/** Where server actions live: only lib/actions/<area>.ts, each a "use server" module. */
+export const ACTIONS_DIR = "lib/actions/";
+
+/** True where a string-literal statement "use server" opens a function body (an inline server action). */
+function inlineUseServer(source: ts.SourceFile): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isBlock(node) && node.parent && ts.isFunctionLike(node.parent)) {
+      const first = node.statements[0];
+      if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server") {
+        const fn = node.parent as ts.SignatureDeclaration;
+        names.push(fn.name && ts.isIdentifier(fn.name) ? fn.name.text : "anonymous function");
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+/**
+ * Server actions are found in one place: a "use server" module anywhere but lib/actions/, an inline
+ * "use server" function anywhere, or a module in lib/actions/ that is not "use server" is a finding
+ * (each would hold actions this check does not see, or hide non-actions among them).
+ */
+export function checkActionPlacement(file: string, text: string): Finding[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const findings: Finding[] = [];
+  const inActionsDir = file.split(path.sep).join("/").startsWith(ACTIONS_DIR);
+  const isServerModule = hasUseServerDirective(source);
+  if (isServerModule && !inActionsDir) findings.push({ file, name: "module", problem: `"use server" module outside ${ACTIONS_DIR}` });
+  if (!isServerModule && inActionsDir) findings.push({ file, name: "module", problem: `module in ${ACTIONS_DIR} without "use server"` });
+  for (const name of inlineUseServer(source)) findings.push({ file, name, problem: `inline "use server" function: define it in ${ACTIONS_DIR}` });
+  return findings;
 }
 
 export function checkServerActions(file: string, text: string): Finding[] {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteRuleAction } from "@/app/(app)/programs/[programId]/rules/actions";
+import { deleteRuleAction } from "@/lib/actions/eligibility-rules";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { readActionResult } from "@/lib/forms/action-result";
 

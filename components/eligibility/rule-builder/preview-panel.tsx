@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { previewRuleAction, searchDoctorsAction } from "@/app/(app)/programs/[programId]/rules/actions";
+import { previewRuleAction, searchDoctorsAction } from "@/lib/actions/eligibility-rules";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { Evaluation } from "@/lib/domain/eligibility";

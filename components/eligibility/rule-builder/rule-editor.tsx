@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
-import { saveRuleAction } from "@/app/(app)/programs/[programId]/rules/actions";
+import { saveRuleAction } from "@/lib/actions/eligibility-rules";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";

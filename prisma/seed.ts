@@ -287,6 +287,15 @@ export async function loadDemoRound(prisma: PrismaClient): Promise<number> {
   return seedDemoRound(prisma);
 }
 
+/**
+ * The demo's cohort in service now (prisma/seed/service-cohort.ts: seed 001, dates relative to today),
+ * loaded through the app's use cases like the round. Returns how many dispatches it created.
+ */
+export async function loadServiceCohort(prisma: PrismaClient): Promise<number> {
+  const { seedServiceCohort } = await import("./seed/service-cohort");
+  return seedServiceCohort(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -298,8 +307,10 @@ async function main(): Promise<void> {
     const started = Date.now();
     const { created, accounts } = await seedDemoData(prisma);
     const round = await loadDemoRound(prisma);
+    const cohort = await loadServiceCohort(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
+    if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);
     console.log(`\n${formatAccountTable(accounts)}\n\nPassword for every account: ${DEMO_PASSWORD}`);
   } finally {
     await prisma.$disconnect();

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
 import { createPrismaClient } from "../lib/prisma";
 import { applyMigrations } from "../prisma/migrate";
-import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, seedDemoData, type DemoAccount } from "../prisma/seed";
+import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, loadServiceCohort, seedDemoData, type DemoAccount } from "../prisma/seed";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -120,7 +120,9 @@ async function prepareData(url: string, isEmbedded: boolean): Promise<DataSummar
       console.log("Loading demo data …");
       const { accounts } = await seedDemoData(prisma);
       const round = await loadDemoRound(prisma);
-      return { note: round ? `Demo data loaded, with the selection round in progress (${round} nominations).` : "Demo data loaded.", accounts, areDemoAccounts: true };
+      const cohort = await loadServiceCohort(prisma);
+      const parts = [round ? `the selection round in progress (${round} nominations)` : "", cohort ? `a cohort in service (${cohort} dispatches)` : ""].filter(Boolean);
+      return { note: parts.length ? `Demo data loaded, with ${parts.join(" and ")}.` : "Demo data loaded.", accounts, areDemoAccounts: true };
     }
     if (organizations === 0) {
       return { note: "The database is empty: load demo data with `npm run db:seed` (or start with SEED_DEMO_DATA=1).", accounts: [], areDemoAccounts: false };

@@ -22,4 +22,8 @@ export const ACCOUNTS: AccountSeed[] = [
   { username: "doctor", role: "DOCTOR", org: "SXRM", displayName: "沈一鸣", doctorName: "沈一鸣" },
   { username: "auditor", role: "AUDITOR", org: "SX_BUREAU", displayName: "钱国平" },
   { username: "wz-admin", role: "BUREAU_ADMIN", org: "WZ_BUREAU", displayName: "谭晓红" },
+  // The in-service cohort of seed 001 (prisma/seed/service-cohort.ts): a doctor serving at 分水镇中心卫生院,
+  // and that centre's supervisor, who has several seconded doctors to look after.
+  { username: "wz-doctor", role: "DOCTOR", org: "WZRM", displayName: "谭晓宇", doctorName: "谭晓宇" },
+  { username: "wz-receiver", role: "RECEIVING_SUPERVISOR", org: "WZ_FS", displayName: "冉德华" },
 ];

@@ -49,6 +49,9 @@ export const ORGS = [
   { key: "WZ_FS", name: "重庆市万州区分水镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "重庆市万州区分水镇", parent: "WZ_BUREAU" },
   { key: "WZ_LJ", name: "重庆市万州区龙驹镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "重庆市万州区龙驹镇", parent: "WZ_BUREAU" },
   { key: "WZ_TL", name: "重庆市万州区太龙镇卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "重庆市万州区太龙镇", parent: "WZ_BUREAU" },
+  // Two more township centres, where the in-service cohort (prisma/seed/service-cohort.ts) also serves.
+  { key: "WZ_WL", name: "重庆市万州区武陵镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "重庆市万州区武陵镇", parent: "WZ_BUREAU" },
+  { key: "WZ_GN", name: "重庆市万州区甘宁镇卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "重庆市万州区甘宁镇", parent: "WZ_BUREAU" },
 ] as const satisfies readonly OrgSeed[];
 
 export type OrgKey = (typeof ORGS)[number]["key"];

@@ -6,6 +6,8 @@ import { ruleNodeSchema } from "../schemas/eligibility";
 import { EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, TITLE_LEVELS } from "../schemas/doctors";
 import { PROGRAM_KINDS } from "../schemas/programs";
 import { verdicts } from "../schemas/screening";
+import { GRADES } from "../domain/scoring";
+import { EVALUATION_PARTIES } from "../schemas/evaluations";
 
 // What /api/v1 answers, as zod schemas for the OpenAPI document (lib/api/openapi.ts). Instants are
 // ISO 8601 strings (UTC), calendar dates too (midnight UTC). Nested detail the document need not
@@ -263,3 +265,80 @@ export const vettingBoardSchema = z.object({
     }),
   ),
 });
+
+// ───────────── Evaluations ─────────────
+const party = z.enum(EVALUATION_PARTIES);
+const grade = z.enum(GRADES);
+
+export const evaluationSchemeSchema = z
+  .object({
+    id: z.string(),
+    bureauId: z.string().nullable().meta({ description: "Null for the built-in schemes (seed 001's default, seed 003's six parties)" }),
+    name: z.string(),
+    description: z.string().nullable(),
+    isDefault: z.boolean(),
+    quotaPercent: z.number().int().meta({ description: "The top grade for at most this % of the assessed cohort, rounded down" }),
+    minServedPercent: z.number().int().meta({ description: "Assessed: served at least this % of the year's days in the year (50: 半年以上, the half included)" }),
+    basedOnId: z.string().nullable(),
+    createdAt: instant,
+    parties: z.array(z.object({ party, weight: z.number().int().meta({ description: "Whole percent; the parties sum to 100" }) })),
+    aspects: z.array(z.object({ id: z.string(), name: z.string(), maxPoints: z.number().int() })),
+    bands: z.array(z.object({ grade, minTotal: z.number().int().meta({ description: "Lower bound in hundredths of a point, included" }) })),
+  })
+  .meta({ id: "EvaluationScheme" });
+
+export const assessmentSummarySchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  status: z.enum(["SCORING", "FINALISED"]),
+  program: z.object({ id: z.string(), name: z.string() }),
+  schemeName: z.string(),
+  cohort: z.number().int(),
+  assessed: z.number().int(),
+  graded: z.number().int(),
+});
+
+export const openedAssessmentSchema = z.object({ id: z.string(), cohort: z.number().int(), assessed: z.number().int() });
+
+export const assessmentDetailSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    year: z.number().int(),
+    status: z.enum(["SCORING", "FINALISED"]),
+    program: z.object({ id: z.string(), name: z.string() }),
+    scheme: evaluationSchemeSchema,
+    cohortSize: z.number().int().meta({ description: "Doctors assessed (served the scheme's share of the year)" }),
+    quota: z.number().int().meta({ description: "How many may be 优秀: quotaPercent of cohortSize, rounded down" }),
+    subjects: z.array(
+      z.object({
+        id: z.string(),
+        doctorId: z.string(),
+        doctorName: z.string(),
+        dispatchingOrg: z.string(),
+        receivingOrg: z.string(),
+        servedDays: z.number().int(),
+        monthsServed: z.string(),
+        assessed: z.boolean(),
+        sheets: z.array(
+          z.object({
+            party,
+            weight: z.number().int(),
+            points: z.array(z.number().int()).nullable().meta({ description: "Whole tenths per aspect; null when not yet scored or not the caller's to see" }),
+            sum: z.number().int().nullable(),
+            submitted: z.boolean(),
+            mine: z.boolean(),
+          }),
+        ),
+        total: z.number().int().nullable().meta({ description: "Weighted total in hundredths, rounded half up (bureau; or once graded)" }),
+        proposedGrade: grade.nullable(),
+        grade: grade.nullable(),
+      }),
+    ),
+    ranking: z.array(z.object({ id: z.string(), name: z.string(), total: z.number().int() })),
+    can: z.object({ grade: z.boolean() }),
+  })
+  .meta({ id: "Assessment" });
+
+export const savedScoreSchema = z.object({ id: z.string(), party, submitted: z.boolean(), sum: z.number().int() });
+export const gradeResultSchema = z.object({ graded: z.number().int(), finalised: z.boolean(), version: z.number().int() });

@@ -73,6 +73,12 @@ export const permissions = {
   "service.supervise": ["RECEIVING_SUPERVISOR"],
   /** Bureau staff approve leave the programme office must approve, and record spot checks. */
   "service.oversee": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  // Evaluations (annual assessment, end-of-service form): everyone reads what assessmentWhere lets
+  // them see; bureaus make schemes, open assessments and grade; each party scores its own doctors
+  // (the bureau, the receiving unit's supervisor, the dispatching unit's nominator).
+  "evaluation.read": ALL_ROLES,
+  "evaluation.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "evaluation.score": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -173,6 +179,26 @@ export function dispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
   const { role } = scope.user;
   if (isBureauRole(role)) return { program: { bureauId: { in: scope.subtreeIds } } };
   if (role === "HOSPITAL_NOMINATOR") return { doctor: { employerId: { in: scope.subtreeIds } } };
+  if (role === "RECEIVING_SUPERVISOR") return { receivingOrgId: { in: scope.subtreeIds } };
+  if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
+  return NOTHING;
+}
+
+/**
+ * Annual assessments: bureaus see their programmes'; a receiving unit those with doctors placed with
+ * it; a dispatching unit those with its doctors; a doctor those they are in.
+ */
+export function assessmentWhere(scope: Scope): Prisma.AssessmentWhereInput {
+  const { role } = scope.user;
+  if (isBureauRole(role)) return { program: { bureauId: { in: scope.subtreeIds } } };
+  return { subjects: { some: assessmentSubjectWhere(scope) } };
+}
+
+/** The doctors of an assessment a user may see: the bureau all; units their own; a doctor themself. */
+export function assessmentSubjectWhere(scope: Scope): Prisma.AssessmentSubjectWhereInput {
+  const { role } = scope.user;
+  if (isBureauRole(role)) return { assessment: { program: { bureauId: { in: scope.subtreeIds } } } };
+  if (role === "HOSPITAL_NOMINATOR") return { dispatchingOrgId: { in: scope.subtreeIds } };
   if (role === "RECEIVING_SUPERVISOR") return { receivingOrgId: { in: scope.subtreeIds } };
   if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
   return NOTHING;

@@ -147,9 +147,12 @@ export function daysInYear(year: number): number {
   return daysInclusive(`${year}-01-01`, `${year}-12-31`);
 }
 
-/** 半年以上: at least half of the year's days served in the year (the half itself included). */
-export function isAssessed(servedDays: number, year: number): boolean {
-  return 2 * servedDays >= daysInYear(year);
+/**
+ * 半年以上: at least half of the year's days served in the year (the half itself included); a scheme
+ * may ask another share (minServedPercent of the year's days, the share itself included).
+ */
+export function isAssessed(servedDays: number, year: number, minServedPercent = 50): boolean {
+  return 100 * servedDays >= minServedPercent * daysInYear(year);
 }
 
 /** Served days as months, one decimal (a month = the year's days / 12), for the "not assessed: 4.9 months" line. */

@@ -40,6 +40,9 @@ const expected: Record<Permission, Role[]> = {
   "service.file": ["DOCTOR"],
   "service.supervise": ["RECEIVING_SUPERVISOR"],
   "service.oversee": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "evaluation.read": ROLES,
+  "evaluation.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "evaluation.score": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR"],
 };
 
 describe("permission matrix", () => {

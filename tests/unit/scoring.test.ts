@@ -173,6 +173,11 @@ describe("who is assessed: 半年以上 in the year (以上 includes the half)",
     expect(isAssessed(183, 2024)).toBe(true);
     expect(isAssessed(182, 2024)).toBe(false);
   });
+  it("a scheme's own share: three quarters of 2026 is 273.75 days, so 274 is assessed and 273 is not", () => {
+    expect(isAssessed(274, 2026, 75)).toBe(true);
+    expect(isAssessed(273, 2026, 75)).toBe(false);
+    expect(isAssessed(0, 2026, 0)).toBe(true);
+  });
   it("counts only the days within the year, both ends included", () => {
     // Arrived 1 July 2026: 1 Jul – 31 Dec = 184 days → assessed.
     expect(daysServedInYear([{ first: "2026-07-01", last: "2027-06-30" }], 2026)).toBe(184);

@@ -5,7 +5,7 @@ import type { Role } from "./generated/prisma/enums";
 export interface NavItem {
   href: string;
   labelKey: string;
-  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications";
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave";
   roles: readonly Role[];
 }
 
@@ -15,6 +15,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
   { href: "/programs", labelKey: "programs", icon: "programs", roles: ALL_ROLES },
   { href: "/applications", labelKey: "applications", icon: "applications", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"] },
+  { href: "/leave", labelKey: "leave", icon: "leave", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR"] },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { Building2, ClipboardList, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
+import { Building2, ClipboardList, CalendarClock, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
@@ -14,6 +14,7 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
   programs: FolderKanban,
   doctors: Stethoscope,
   applications: ClipboardList,
+  leave: CalendarClock,
 };
 
 export function MainNav({ items, label }: { items: { href: string; label: string; icon: NavItem["icon"] }[]; label: string }) {

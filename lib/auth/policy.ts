@@ -79,6 +79,10 @@ export const permissions = {
   "evaluation.read": ALL_ROLES,
   "evaluation.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "evaluation.score": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR"],
+  /** Deciding leave: the receiving supervisor first, the bureau for leave that extends service (the use case checks which step and whose unit). */
+  "leave.decide": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
+  /** Recording attendance (spot checks, routine checks, leave without approval): the receiving supervisor or the programme's bureau. */
+  "attendance.record": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

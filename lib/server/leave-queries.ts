@@ -1,0 +1,164 @@
+import "server-only";
+import { authorize, can, dispatchWhere, type Scope } from "../auth/policy";
+import { isoDay } from "../domain/eligibility/calendar";
+import { serviceClock, type ServiceClock } from "../domain/service-clock";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { attendanceSelect, attendanceView, mayRecordAttendance, type AttendanceView } from "./attendance";
+import { visibleOr } from "./kit";
+import { leaveSelect, leaveView, shanghaiDay, type LeaveView } from "./leave";
+
+// The read side of leave and attendance: a dispatch's service clock, its leave with what the caller
+// may do with each, its attendance record, and the leave waiting on the caller (the receiving
+// supervisor's and the bureau's queues, oldest first). Every query goes through dispatchWhere.
+
+const dispatchHeadSelect = {
+  id: true,
+  doctorId: true,
+  receivingOrgId: true,
+  status: true,
+  startDate: true,
+  plannedLastDay: true,
+  lastDay: true,
+  serviceMonths: true,
+  version: true,
+  doctor: { select: { name: true } },
+  receivingOrg: { select: { name: true } },
+  post: { select: { title: true } },
+  program: { select: { id: true, name: true, bureauId: true, leaveFilingThresholdDays: true, absenceLimit: true, homeLeavesPerYear: true, spouseVisitsMax: true, spouseVisitMaxMonths: true } },
+} as const satisfies Prisma.DispatchSelect;
+
+type DispatchHeadRow = Prisma.DispatchGetPayload<{ select: typeof dispatchHeadSelect }>;
+
+export interface DispatchHead extends Omit<DispatchHeadRow, "startDate" | "plannedLastDay" | "lastDay"> {
+  startDate: string;
+  plannedLastDay: string;
+  lastDay: string;
+}
+
+async function visibleDispatch(db: PrismaClient, scope: Scope, dispatchId: string): Promise<DispatchHead> {
+  authorize(scope, "dispatch.read");
+  const row = visibleOr(await db.dispatch.findFirst({ where: { AND: [{ id: dispatchId }, dispatchWhere(scope)] }, select: dispatchHeadSelect }));
+  return { ...row, startDate: isoDay(row.startDate), plannedLastDay: isoDay(row.plannedLastDay), lastDay: isoDay(row.lastDay) };
+}
+
+/** The clock of a dispatch as of `now` (its day in Asia/Shanghai). */
+async function clockOf(db: PrismaClient, head: DispatchHead, now: Date): Promise<ServiceClock> {
+  const [leaves, attendance] = await Promise.all([
+    db.leaveRequest.findMany({ where: { dispatchId: head.id }, select: { kind: true, startDate: true, endDate: true, status: true, extendsService: true } }),
+    db.attendanceCheck.findMany({ where: { dispatchId: head.id }, select: { startDate: true, endDate: true, isPresent: true } }),
+  ]);
+  return serviceClock({ dispatch: head, leaves, attendance, absenceLimit: head.program.absenceLimit, today: shanghaiDay(now) });
+}
+
+export interface DispatchServiceClock extends ServiceClock {
+  dispatchId: string;
+}
+
+/** A dispatch's service clock, for whoever may see the dispatch. */
+export async function dispatchServiceClock(db: PrismaClient, scope: Scope, dispatchId: string, now = new Date()): Promise<DispatchServiceClock> {
+  const head = await visibleDispatch(db, scope, dispatchId);
+  return { dispatchId: head.id, ...(await clockOf(db, head, now)) };
+}
+
+export interface LeaveItem extends LeaveView {
+  can: { approve: boolean; cancel: boolean };
+}
+
+export interface DispatchLeave {
+  dispatch: DispatchHead;
+  clock: ServiceClock;
+  leaves: LeaveItem[];
+  can: { file: boolean; recordAttendance: boolean };
+}
+
+function leaveCan(scope: Scope, head: DispatchHead, leave: LeaveView): LeaveItem["can"] {
+  const approve =
+    (leave.status === "PENDING_SUPERVISOR" && can(scope, "service.supervise", { organizationId: head.receivingOrgId })) ||
+    (leave.status === "PENDING_BUREAU" && can(scope, "service.oversee", { organizationId: head.program.bureauId }));
+  const cancel = (leave.status === "PENDING_SUPERVISOR" || leave.status === "PENDING_BUREAU") && can(scope, "service.file") && scope.user.doctorId === head.doctorId;
+  return { approve, cancel };
+}
+
+/** A dispatch's leave, newest first, with its clock and what the caller may do. */
+export async function dispatchLeave(db: PrismaClient, scope: Scope, dispatchId: string, now = new Date()): Promise<DispatchLeave> {
+  const head = await visibleDispatch(db, scope, dispatchId);
+  const rows = await db.leaveRequest.findMany({ where: { dispatchId: head.id }, select: leaveSelect, orderBy: [{ startDate: "desc" }, { filedAt: "desc" }] });
+  const leaves = rows.map((r) => {
+    const view = leaveView(r);
+    return { ...view, can: leaveCan(scope, head, view) };
+  });
+  return {
+    dispatch: head,
+    clock: await clockOf(db, head, now),
+    leaves,
+    can: {
+      file: can(scope, "service.file") && scope.user.doctorId === head.doctorId && (head.status === "PLANNED" || head.status === "ACTIVE"),
+      recordAttendance: mayRecordAttendance(scope, head) && head.status !== "PLANNED" && head.status !== "CANCELLED",
+    },
+  };
+}
+
+export interface DispatchAttendance {
+  dispatch: DispatchHead;
+  clock: ServiceClock;
+  checks: AttendanceView[];
+  can: { record: boolean };
+}
+
+/** A dispatch's attendance record (newest first) and its clock. */
+export async function dispatchAttendance(db: PrismaClient, scope: Scope, dispatchId: string, now = new Date()): Promise<DispatchAttendance> {
+  const head = await visibleDispatch(db, scope, dispatchId);
+  const rows = await db.attendanceCheck.findMany({ where: { dispatchId: head.id }, select: attendanceSelect, orderBy: [{ startDate: "desc" }, { recordedAt: "desc" }] });
+  return {
+    dispatch: head,
+    clock: await clockOf(db, head, now),
+    checks: rows.map(attendanceView),
+    can: { record: mayRecordAttendance(scope, head) && head.status !== "PLANNED" && head.status !== "CANCELLED" },
+  };
+}
+
+export interface QueueItem extends LeaveView {
+  doctorName: string;
+  receivingOrgName: string;
+  postTitle: string;
+  programName: string;
+  step: "supervisor" | "bureau";
+}
+
+export interface LeaveQueue {
+  items: QueueItem[];
+  /** How many wait in all (the page shows the oldest `limit`). */
+  total: number;
+}
+
+const QUEUE_LIMIT = 100;
+
+/** Leave waiting on the caller: the receiving supervisor's first step, the bureau's second; oldest first. */
+export async function leaveQueue(db: PrismaClient, scope: Scope, limit = QUEUE_LIMIT): Promise<LeaveQueue> {
+  authorize(scope, "dispatch.read");
+  const or: Prisma.LeaveRequestWhereInput[] = [];
+  if (can(scope, "service.supervise")) or.push({ status: "PENDING_SUPERVISOR", dispatch: { receivingOrgId: { in: scope.subtreeIds } } });
+  if (can(scope, "service.oversee")) or.push({ status: "PENDING_BUREAU", dispatch: { program: { bureauId: { in: scope.subtreeIds } } } });
+  if (or.length === 0) return { items: [], total: 0 };
+  const where: Prisma.LeaveRequestWhereInput = { AND: [{ OR: or }, { dispatch: dispatchWhere(scope) }] };
+  const [rows, total] = await Promise.all([
+    db.leaveRequest.findMany({
+      where,
+      select: { ...leaveSelect, dispatch: { select: { doctor: { select: { name: true } }, receivingOrg: { select: { name: true } }, post: { select: { title: true } }, program: { select: { name: true } } } } },
+      orderBy: [{ filedAt: "asc" }, { id: "asc" }],
+      take: limit,
+    }),
+    db.leaveRequest.count({ where }),
+  ]);
+  return {
+    total,
+    items: rows.map(({ dispatch, ...r }) => ({
+      ...leaveView(r),
+      doctorName: dispatch.doctor.name,
+      receivingOrgName: dispatch.receivingOrg.name,
+      postTitle: dispatch.post.title,
+      programName: dispatch.program.name,
+      step: r.status === "PENDING_SUPERVISOR" ? "supervisor" : "bureau",
+    })),
+  };
+}

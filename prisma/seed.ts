@@ -296,6 +296,15 @@ export async function loadServiceCohort(prisma: PrismaClient): Promise<number> {
   return seedServiceCohort(prisma);
 }
 
+/**
+ * The demo's leave and absences on the cohort (prisma/seed/service-leave.ts), through the use cases.
+ * Returns how many leave requests and attendance checks it wrote.
+ */
+export async function loadServiceLeave(prisma: PrismaClient): Promise<number> {
+  const { seedServiceLeave } = await import("./seed/service-leave");
+  return seedServiceLeave(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -308,9 +317,11 @@ async function main(): Promise<void> {
     const { created, accounts } = await seedDemoData(prisma);
     const round = await loadDemoRound(prisma);
     const cohort = await loadServiceCohort(prisma);
+    const leave = await loadServiceLeave(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);
+    if (leave) console.log(`Leave and absences of the cohort: ${leave} requests and checks.`);
     console.log(`\n${formatAccountTable(accounts)}\n\nPassword for every account: ${DEMO_PASSWORD}`);
   } finally {
     await prisma.$disconnect();

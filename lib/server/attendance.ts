@@ -1,6 +1,7 @@
 import "server-only";
 import { audit } from "../audit";
 import { authorize, can, dispatchWhere, type Scope } from "../auth/policy";
+import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { exceedsAbsenceLimit } from "../domain/service-clock";
 import { dayDate, daysFrom } from "../domain/service-period";
@@ -9,7 +10,6 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { recordAttendanceSchema } from "../schemas/leave";
 import { lockDispatch } from "./dispatch-dates";
 import { actorOf, fieldError, parse, runTx, visibleOr } from "./kit";
-import { shanghaiDay } from "./leave";
 import { doctorUserId, notify } from "./notifications";
 
 // Attendance (考勤) and absences (旷工): the receiving unit's supervisor or the programme's bureau

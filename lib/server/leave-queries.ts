@@ -1,11 +1,12 @@
 import "server-only";
 import { authorize, can, dispatchWhere, type Scope } from "../auth/policy";
+import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { serviceClock, type ServiceClock } from "../domain/service-clock";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { attendanceSelect, attendanceView, mayRecordAttendance, type AttendanceView } from "./attendance";
 import { visibleOr } from "./kit";
-import { leaveSelect, leaveView, shanghaiDay, type LeaveView } from "./leave";
+import { leaveSelect, leaveView, type LeaveView } from "./leave";
 
 // The read side of leave and attendance: a dispatch's service clock, its leave with what the caller
 // may do with each, its attendance record, and the leave waiting on the caller (the receiving

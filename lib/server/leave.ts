@@ -5,7 +5,6 @@ import { extendsService, leaveDays, leaveRefusals, statusAfterDecision, stepOf, 
 import { movedLastDay } from "../domain/service-clock";
 import { dayDate } from "../domain/service-period";
 import { isoDay } from "../domain/eligibility/calendar";
-import { toShanghaiWallClock } from "../domain/program-timeline";
 import { AppError } from "../errors";
 import { defaultLocale, timeZone } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
@@ -27,11 +26,6 @@ import { doctorUserId, notify } from "./notifications";
 async function moveReason(kind: string, start: string, end: string, days: number): Promise<string> {
   const t = createTranslator({ locale: defaultLocale, messages: await loadMessages(defaultLocale), timeZone });
   return t("leave.moveReason" as never, { kind, start, end, days } as never);
-}
-
-/** The day a moment falls on in Asia/Shanghai. */
-export function shanghaiDay(now: Date): string {
-  return toShanghaiWallClock(now).slice(0, 10);
 }
 
 export const leaveSelect = {

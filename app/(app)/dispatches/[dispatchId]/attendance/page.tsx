@@ -6,8 +6,8 @@ import { DispatchServiceNav } from "@/components/leave/dispatch-nav";
 import { ServiceClockCard } from "@/components/service/service-clock-card";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
+import { shanghaiDay } from "@/lib/domain/dispatch";
 import { dispatchAttendance } from "@/lib/server/leave-queries";
-import { shanghaiDay } from "@/lib/server/leave";
 import { requirePermission } from "@/lib/server/page-guard";
 import { orErrorPage } from "../../../applications/[applicationId]/load";
 

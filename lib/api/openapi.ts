@@ -2,10 +2,11 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { RoutePermission } from "../server/api-route";
 import { saveRuleSchema } from "../schemas/eligibility-rules";
-import { applicationListQuerySchema, decideSchema, endorseSchema, nominateSchema, registerSchema, withdrawSchema } from "../schemas/applications";
+import { applicationListQuerySchema, decideSchema, endorseSchema, nominateSchema, rankSchema, registerSchema, reopenStageSchema, withdrawSchema } from "../schemas/applications";
 import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../schemas/doctors";
 import { auditFilterSchema } from "../schemas/audit";
-import { createPostSchema, createProgramSchema, programListQuerySchema, programSchema } from "../schemas/programs";
+import { changeStatusSchema, createPostSchema, createProgramSchema, programListQuerySchema, programSchema, quotasBodySchema, timelineBodySchema } from "../schemas/programs";
+import { organizationListQuerySchema } from "../schemas/organizations";
 import { screeningQuerySchema } from "../schemas/screening";
 import { attachmentSchema, downloadQuerySchema, uploadFormSchema } from "../schemas/attachments";
 import { importQuerySchema, importRowsSchema } from "./import-rows";
@@ -19,7 +20,7 @@ import * as lr from "./leave-responses";
 // answer. The route handlers take their permission from here, and tests/integration/api-v1.test.ts
 // fails when a route file has no entry. GET /api/v1/openapi.json serves the document built from it.
 
-type Method = "get" | "post" | "patch";
+type Method = "get" | "post" | "patch" | "put";
 
 export interface ApiOperation {
   method: Method;
@@ -87,6 +88,14 @@ export const operations = {
   listAttendance: { method: "get", path: "/dispatches/{dispatchId}/attendance", permission: "dispatch.read", summary: "A dispatch's attendance record (spot checks, routine checks, leave without approval; newest first) and its service clock", response: lr.attendanceListResponseSchema },
   recordAttendance: { method: "post", path: "/dispatches/{dispatchId}/attendance", permission: "attendance.record", summary: "The receiving supervisor or the programme's bureau records a check (present or absent, with a note when absent) or leave taken without approval (always absent). Appended, never changed; more absences than the programme's limit (超过: the limit excluded) and the service does not count as grassroots service", body: recordAttendanceFields.omit({ dispatchId: true }), response: lr.attendanceResponseSchema, status: 201 },
   serviceClock: { method: "get", path: "/dispatches/{dispatchId}/service-clock", permission: "dispatch.read", summary: "Days served, left, leave, absences against the limit, the moved last day and the service credited toward grassroots experience, as of today in Asia/Shanghai", response: lr.serviceClockResponseSchema },
+  changeProgramStatus: { method: "post", path: "/programs/{programId}/status", permission: "program.manage", summary: "Moves the programme to another status (target: DRAFT, OPEN, VETTING, CONFIRMED, CLOSED) if its guard allows; 409 with the refusal (registrationClosed: the registration window is past — shift the timeline first; confirmed=true where the guard asks for confirmation)", body: changeStatusSchema.omit({ id: true }), response: r.programSnapshotSchema },
+  getTimeline: { method: "get", path: "/programs/{programId}/timeline", permission: "program.read", summary: "The programme's stages in order and its cut-off dates", response: r.timelineSchema },
+  updateTimeline: { method: "put", path: "/programs/{programId}/timeline", permission: "program.manage", summary: "Replaces the stages (in the order given; times as Beijing wall clock 'YYYY-MM-DD HH:mm') and the cut-off dates ('YYYY-MM-DD')", body: timelineBodySchema, response: r.timelineSchema },
+  listReopenings: { method: "get", path: "/programs/{programId}/reopenings", permission: "vetting.read", summary: "The stages reopened for a unit, newest first", response: r.reopeningListSchema },
+  reopenStage: { method: "post", path: "/programs/{programId}/reopenings", permission: "application.reopenStage", summary: "Reopens a stage for one unit until a later deadline (Beijing wall clock 'YYYY-MM-DD HH:mm'), with the reason; the unit's nominators are told", body: reopenStageSchema.omit({ programId: true }), response: r.reopeningSchema, status: 201 },
+  setQuotas: { method: "put", path: "/posts/{postId}/quotas", permission: "program.manage", summary: "Replaces the post's minimum nominations per unit (units under the programme's bureau; 0 = no minimum)", body: quotasBodySchema, response: r.quotasSchema },
+  rankShortlist: { method: "put", path: "/posts/{postId}/ranking", permission: "application.decide", summary: "Ranks the post's shortlisted candidates: applicationIds in order, first choice first — exactly those that passed the inspection shortlist (409 rankMustListShortlist)", body: rankSchema.omit({ postId: true }), response: r.rankedSchema },
+  listOrganizations: { method: "get", path: "/organizations", permission: "organization.read", summary: "Organisations in the caller's scope with kind, level and parent, 20 a page", query: organizationListQuerySchema, response: r.organizationPageSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HOSPITAL_GRADES, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "../domain/organization-tree";
 import { PROGRAM_STATUSES } from "../domain/program-status";
 import { STAGE_KINDS } from "../domain/program-timeline";
 import { APPLICATION_STATUSES, DECISION_OUTCOMES } from "../schemas/applications";
@@ -16,12 +17,19 @@ import { EVALUATION_PARTIES } from "../schemas/evaluations";
 const instant = z.iso.datetime().meta({ description: "ISO 8601 instant, UTC" });
 const open = z.object({}).catchall(z.unknown());
 
+/** Why a doctor is not (or not surely) eligible: one group per condition not met, a group's entries being its alternatives. */
+const reasonGroups = z
+  .array(z.array(z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }).meta({ id: "Reason", description: "A catalogue key of eligibility.reasons and its values" })))
+  .meta({ description: "Groups of alternatives: each inner array is one condition not met (any one of its entries would satisfy it)" });
+
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: "badRequest, unauthenticated, forbidden, notFound, validation, conflict, deadlinePassed, generic" }),
-      message: z.string(),
-      fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      code: z.string().meta({ description: "badRequest, unauthenticated, forbidden, notFound, validation, conflict, deadlinePassed, payloadTooLarge, generic" }),
+      key: z.string().meta({ description: "The refusal's catalogue key (capExceeded, programClosed, registrationClosed …); the code when there is none" }),
+      message: z.string().meta({ description: "The refusal in words, in the caller's language (Accept-Language: zh-CN by default, or en)" }),
+      fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Per dotted field path, the problems in words (caller's language)" }),
+      fieldErrorKeys: z.record(z.string(), z.array(z.string())).optional().meta({ description: "The same problems as catalogue keys" }),
       details: z.record(z.string(), z.string()).optional().meta({ description: "Values the message needs, as strings (a deadline, a cap: capExceeded has post, cap, passed, adding)" }),
     }),
   })
@@ -138,7 +146,7 @@ export const screeningResultSchema = z.object({
       specialty: z.string(),
       title: z.object({ level: z.enum(TITLE_LEVELS), name: z.string(), specialty: z.string() }).nullable(),
       verdict: z.enum(verdicts),
-      reasons: z.array(open),
+      reasons: reasonGroups,
     }),
   ),
 });
@@ -146,7 +154,7 @@ export const screeningResultSchema = z.object({
 export const evaluationSchema = z.object({
   verdict: z.enum(verdicts),
   rules: z.array(z.object({ id: z.string(), name: z.string(), isProgramWide: z.boolean(), evaluation: open })),
-  reasons: z.array(open),
+  reasons: reasonGroups,
 });
 
 export const ruleSchema = z
@@ -342,3 +350,34 @@ export const assessmentDetailSchema = z
 
 export const savedScoreSchema = z.object({ id: z.string(), party, submitted: z.boolean(), sum: z.number().int() });
 export const gradeResultSchema = z.object({ graded: z.number().int(), finalised: z.boolean(), version: z.number().int() });
+// ───────────── Timeline, reopenings, quotas, ranking, organisations ─────────────
+
+export const timelineSchema = z.object({
+  stages: z.array(z.object({ kind: stageKind, sequence: z.number().int(), opensAt: instant, closesAt: instant, ratio: z.number().int().nullable() })),
+  cutoffs: z.array(z.object({ code: z.string(), label: z.string(), date: instant.meta({ description: "The calendar date at midnight UTC" }) })),
+});
+
+export const reopeningSchema = z.object({ id: z.string(), programId: z.string(), stage: stageKind, organizationId: z.string(), closesAt: instant, reason: z.string() });
+
+export const reopeningListSchema = z.object({
+  rows: z.array(z.object({ id: z.string(), stage: stageKind, unitName: z.string(), closesAt: instant, reason: z.string(), createdAt: instant, createdByName: z.string() })),
+});
+
+export const quotasSchema = z.object({ quotas: z.array(z.object({ nominatingOrgId: z.string(), minimum: z.number().int() })) });
+
+export const rankedSchema = z.object({ ranked: z.number().int() });
+
+export const organizationPageSchema = page(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    code: z.string().nullable(),
+    kind: z.enum(ORGANIZATION_KINDS),
+    level: z.enum(ORGANIZATION_LEVELS),
+    grade: z.enum(HOSPITAL_GRADES).nullable(),
+    region: z.string(),
+    isActive: z.boolean(),
+    parent: z.object({ id: z.string(), name: z.string() }).nullable(),
+    counts: z.object({ users: z.number().int(), doctors: z.number().int(), children: z.number().int() }),
+  }),
+);

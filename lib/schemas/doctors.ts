@@ -28,22 +28,27 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const text = (max: number, requiredKey = "required") => z.string({ error: "invalid" }).trim().min(1, requiredKey).max(max, "tooLong");
-/** Optional text: "" (or blanks) is stored as null. */
+/** Optional text: left out, "" (or blanks) is stored as null. */
 const optionalText = (max: number) =>
   z
     .string({ error: "invalid" })
     .trim()
     .max(max, "tooLong")
-    .transform((v) => (v === "" ? null : v));
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : v));
 const date = (requiredKey = "dateRequired") =>
   z.string({ error: "invalid" }).trim().min(1, requiredKey).refine(isCalendarDate, "dateInvalid");
 const optionalDate = z
   .string({ error: "invalid" })
   .trim()
   .refine((v) => v === "" || isCalendarDate(v), "dateInvalid")
-  .transform((v) => (v === "" ? null : v));
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? null : v));
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.literal("")], { error: "invalid" }).transform((v) => (v === "" ? null : v));
+  z
+    .union([z.enum(values), z.literal("")], { error: "invalid" })
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : v));
 
 export const titleRecordSchema = z.object({
   level: z.enum(TITLE_LEVELS, { error: "titleLevelRequired" }),
@@ -85,9 +90,11 @@ const fields = {
     .trim()
     .max(20, "tooLong")
     .regex(/^[0-9+\-() ]*$/, "phoneInvalid")
-    .transform((v) => (v === "" ? null : v)),
-  titles: z.array(titleRecordSchema, { error: "invalid" }).max(MAX_TITLES, "tooMany"),
-  grassrootsServices: z.array(grassrootsRecordSchema, { error: "invalid" }).max(MAX_GRASSROOTS, "tooMany"),
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : v)),
+  // Left out: none (the record's histories are replaced by what is sent).
+  titles: z.array(titleRecordSchema, { error: "invalid" }).max(MAX_TITLES, "tooMany").default([]),
+  grassrootsServices: z.array(grassrootsRecordSchema, { error: "invalid" }).max(MAX_GRASSROOTS, "tooMany").default([]),
 };
 
 interface Checked {

@@ -75,12 +75,15 @@ const cutoffSchema = z.object({
  * The whole timeline of a programme in sequence order (Asia/Shanghai wall-clock times) and its
  * cut-off dates. Problems are reported on the row and field they concern: stages.2.closesAt.
  */
+const timelineFields = {
+  stages: z.array(stageSchema).max(STAGE_KINDS.length, "tooManyStages"),
+  cutoffs: z.array(cutoffSchema).max(20, "tooManyCutoffs"),
+};
+/** The timeline's body as the API documents it (the programme's id is in the path). */
+export const timelineBodySchema = z.object(timelineFields);
+
 export const timelineSchema = z
-  .object({
-    id,
-    stages: z.array(stageSchema).max(STAGE_KINDS.length, "tooManyStages"),
-    cutoffs: z.array(cutoffSchema).max(20, "tooManyCutoffs"),
-  })
+  .object({ id, ...timelineFields })
   .superRefine((value, ctx) => {
     for (const problem of timelineProblems(value.stages)) {
       ctx.addIssue({ code: "custom", path: ["stages", problem.index, problem.field], message: problem.code });
@@ -121,11 +124,12 @@ export const updatePostSchema = z.object({ ...postFields, id });
 export const postIdSchema = z.object({ id });
 export type PostFormValues = z.input<typeof createPostSchema>;
 
+const quotaList = z.array(z.object({ nominatingOrgId: id, minimum: int(0, 99, "minimumRange") })).max(500, "tooMany");
+/** The quotas' body as the API documents it (the post's id is in the path). */
+export const quotasBodySchema = z.object({ quotas: quotaList });
+
 export const quotasSchema = z
-  .object({
-    postId: id,
-    quotas: z.array(z.object({ nominatingOrgId: id, minimum: int(0, 99, "minimumRange") })).max(500, "tooMany"),
-  })
+  .object({ postId: id, quotas: quotaList })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
     value.quotas.forEach((q, index) => {

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { authorize, type Permission, type Scope } from "../auth/policy";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { prisma } from "../db";
+import { apiErrorBody, localeOfAcceptLanguage } from "../api/error-text";
 import { isAppError } from "../errors";
 import { authenticateBearer } from "./api-tokens";
 import { loadScope } from "./scope";
@@ -25,16 +26,21 @@ export type RoutePermission = Permission | "signedIn";
 
 type FieldErrors = Record<string, string[]>;
 
-/** A request the server cannot read (malformed JSON body): 400. */
+/** A request the server cannot read (malformed JSON body): 400. `key` is its catalogue key (errors.badJson). */
 export class BadRequestError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(key: string) {
+    super(key);
     this.name = "BadRequestError";
   }
 }
 
-export function errorResponse(status: number, code: string, message: string, fieldErrors?: FieldErrors, details?: Record<string, string>) {
-  const error = { code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) };
+/**
+ * `{ error: { code, key, message, fieldErrors?, fieldErrorKeys?, details? } }`: the catalogue keys
+ * (`key`, `fieldErrorKeys`) for programs, the same in words in the caller's language (Accept-Language,
+ * zh-CN by default) for people (`message`, `fieldErrors`).
+ */
+export async function errorResponse(request: NextRequest, status: number, code: string, key: string, fieldErrors?: FieldErrors, details?: Record<string, string>) {
+  const error = await apiErrorBody(localeOfAcceptLanguage(request.headers.get("accept-language")), request.nextUrl.pathname, { code, key, fieldErrors, details });
   return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
@@ -44,7 +50,7 @@ export async function readJsonBody(request: NextRequest): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new BadRequestError("The request body is not valid JSON.");
+    throw new BadRequestError("badJson");
   }
 }
 
@@ -83,20 +89,20 @@ export function apiRoute<P = Record<string, never>>(
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const caller = await callerOf(request);
-      if (caller === "invalid") return errorResponse(401, "unauthenticated", "The API token is unknown, revoked or expired.");
-      if (!caller) return errorResponse(401, "unauthenticated", "Sign in first.");
+      if (caller === "invalid") return errorResponse(request, 401, "unauthenticated", "tokenInvalid");
+      if (!caller) return errorResponse(request, 401, "unauthenticated", "unauthenticated");
       const { user, via } = caller;
       // Integration accounts never sign in, so their generated password is never changed: a token is enough.
-      if (via === "session" && user.mustChangePassword) return errorResponse(403, "forbidden", "Change your password first.");
+      if (via === "session" && user.mustChangePassword) return errorResponse(request, 403, "forbidden", "mustChangePassword");
       const scope = await loadScope(user);
       if (options.permission !== "signedIn") authorize(scope, options.permission);
       return await handler({ request, user, scope, params: await context.params, via });
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error.status, error.code, error.message, error.fieldErrors, error.details);
-      if (error instanceof ZodError) return errorResponse(422, "validation", "invalid", zodFieldErrors(error));
-      if (error instanceof BadRequestError) return errorResponse(400, "badRequest", error.message);
+      if (isAppError(error)) return errorResponse(request, error.status, error.code, error.message, error.fieldErrors, error.details);
+      if (error instanceof ZodError) return errorResponse(request, 422, "validation", "validation", zodFieldErrors(error));
+      if (error instanceof BadRequestError) return errorResponse(request, 400, "badRequest", error.message);
       console.error("[route] unexpected error", error);
-      return errorResponse(500, "generic", "The request could not be completed.");
+      return errorResponse(request, 500, "generic", "generic");
     }
   };
 }

@@ -104,7 +104,7 @@ describe("a round for one post through /api/v1", () => {
 
     const again = await call("applications", "POST", "nominator2", { body: { postId, doctorId: other, exceptionReason: "再报一次" } });
     expect(again.status).toBe(409);
-    expect(again.json.error.message).toBe("alreadyApplied");
+    expect(again.json.error.key).toBe("alreadyApplied");
     const malformed = await call("applications", "POST", "nominator", { rawBody: "{not json" });
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe("badRequest");
@@ -130,7 +130,7 @@ describe("a round for one post through /api/v1", () => {
     expect(endorsed.json).toMatchObject({ id: registered, status: "IN_PROGRESS", currentStage: "PRELIMINARY_REVIEW" });
     const twice = await call("applications/[applicationId]/endorse", "POST", "nominator", { ...byId(registered), body: { endorse: true } });
     expect(twice.status).toBe(409);
-    expect(twice.json.error.message).toBe("notAwaitingEndorsement");
+    expect(twice.json.error.key).toBe("notAwaitingEndorsement");
   });
 
   it("staff decide: a pass, a failure without its reason (422), a cap refusal (409 with details)", async () => {
@@ -140,7 +140,7 @@ describe("a round for one post through /api/v1", () => {
 
     const noReason = await decision({ applicationIds: [theirs], stage: "PHYSICAL_EXAM", outcome: "FAIL" });
     expect(noReason.status).toBe(422);
-    expect(noReason.json.error.fieldErrors.reason).toEqual(["reasonRequired"]);
+    expect(noReason.json.error.fieldErrorKeys.reason).toEqual(["reasonRequired"]);
     expect((await decision({ applicationIds: [theirs], stage: "PHYSICAL_EXAM", outcome: "FAIL", reason: "体检不合格" })).json).toEqual({ decided: 1 });
     expect((await decision({ applicationIds: [...mine, registered], stage: "PHYSICAL_EXAM", outcome: "PASS" })).json).toEqual({ decided: 4 });
 
@@ -148,7 +148,7 @@ describe("a round for one post through /api/v1", () => {
     const over = await decision({ applicationIds: [...mine, registered], stage: "INSPECTION_SHORTLIST", outcome: "PASS" });
     expect(over.status).toBe(409);
     r.errorResponseSchema.parse(over.json);
-    expect(over.json.error).toMatchObject({ code: "conflict", message: "capExceeded", details: { post: "眼科医生", cap: "3", passed: "0", adding: "4" } });
+    expect(over.json.error).toMatchObject({ code: "conflict", key: "capExceeded", message: "“眼科医生”本阶段最多通过 3 人，已通过 0 人，不能再通过 4 人。", details: { post: "眼科医生", cap: "3", passed: "0", adding: "4" } });
     expect(await db.prisma.application.count({ where: { postId, currentStage: "INSPECTION_SHORTLIST" } })).toBe(4);
 
     expect((await decision({ applicationIds: ["no-such-application"], stage: "PHYSICAL_EXAM", outcome: "PASS" })).status).toBe(404);
@@ -215,7 +215,7 @@ describe("a round for one post through /api/v1", () => {
     expect(withdrawn.json).toMatchObject({ id: mine[0], status: "WITHDRAWN" });
     const again = await call("applications/[applicationId]/withdraw", "POST", "nominator", { ...byId(mine[0]!), body: { reason: "再撤一次" } });
     expect(again.status).toBe(409);
-    expect(again.json.error.message).toBe("notWithdrawable");
+    expect(again.json.error.key).toBe("notWithdrawable");
     const byDoctor = await call("applications/[applicationId]/withdraw", "POST", "doctor", { ...byId(registered), body: { reason: "本人放弃" } });
     expect(byDoctor.json.status).toBe("WITHDRAWN");
   });

@@ -251,16 +251,16 @@ describe("route handlers", () => {
     const small = formOf(pdf(), "a.pdf", "application/pdf");
     const declared = await post(tokens.staff!, zhuji, small, { "content-length": String(MAX_ATTACHMENT_BYTES * 2) });
     expect(declared.status).toBe(413);
-    expect(declared.json.error).toMatchObject({ code: "payloadTooLarge", message: "fileTooLarge", details: { maxBytes: String(MAX_ATTACHMENT_BYTES) } });
+    expect(declared.json.error).toMatchObject({ code: "payloadTooLarge", key: "fileTooLarge", message: "文件超过 10 MB，请压缩或分成几份后再上传。", details: { maxBytes: String(MAX_ATTACHMENT_BYTES) } });
     const over = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     over.set(pdf());
     const actual = await post(tokens.staff!, zhuji, formOf(over, "big.pdf", "application/pdf"));
     expect(actual.status).toBe(413);
     const wrong = await post(tokens.staff!, zhuji, formOf(png, "really-a-png.pdf", "application/pdf"));
     expect(wrong.status).toBe(422);
-    expect(wrong.json.error).toMatchObject({ code: "validation", message: "fileTypeMismatch" });
+    expect(wrong.json.error).toMatchObject({ code: "validation", key: "fileTypeMismatch" });
     const exeUpload = await post(tokens.staff!, zhuji, formOf(exe, "setup.exe", "application/x-msdownload"));
-    expect(exeUpload.json.error.message).toBe("fileTypeNotAllowed");
+    expect(exeUpload.json.error.key).toBe("fileTypeNotAllowed");
     const noFile = await post(tokens.staff!, zhuji, (() => { const f = new FormData(); f.set("kind", "OTHER"); return f; })());
     expect(noFile.status).toBe(422);
     const notMultipart = await post(tokens.staff!, zhuji, "{}", { "content-type": "application/json" });
@@ -269,7 +269,7 @@ describe("route handlers", () => {
     expect(otherUnit.status).toBe(403);
     const late = await post(tokens.nominator2!, zhuji, formOf(pdf(), "a.pdf", "application/pdf", "APPLICATION_LETTER"));
     expect(late.status).toBe(409);
-    expect(late.json.error.message).toBe("registrationClosed");
+    expect(late.json.error.key).toBe("registrationClosed");
     expect(await writes()).toEqual(before);
   });
 

@@ -142,7 +142,7 @@ describe("creating and editing", () => {
     expect(stored.titles).toHaveLength(1);
     expect(stored.grassrootsServices).toHaveLength(1);
 
-    await updateDoctor(db.prisma, scopes.nominator!, await editOf(id, { department: "关节外科", titles: [...input.titles, { level: "ASSOCIATE_SENIOR", name: "副主任医师", specialty: "骨科", obtainedOn: "2020-09-01" }] }));
+    await updateDoctor(db.prisma, scopes.nominator!, await editOf(id, { department: "关节外科", titles: [...(input.titles ?? []), { level: "ASSOCIATE_SENIOR", name: "副主任医师", specialty: "骨科", obtainedOn: "2020-09-01" }] }));
     const rows = await db.prisma.auditLog.findMany({ where: { entity: "Doctor", entityId: id }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["doctor.create", "doctor.update"]);
     const payloads = JSON.stringify(rows.map((r) => [r.before, r.after]));

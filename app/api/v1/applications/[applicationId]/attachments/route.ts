@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/domain/attachments";
@@ -10,7 +10,8 @@ type Params = { applicationId: string };
 /** Room for the multipart framing and the small fields around a file of the largest size. */
 const MAX_BODY_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
 
-const tooLarge = () => errorResponse(413, "payloadTooLarge", "fileTooLarge", undefined, { maxBytes: String(MAX_ATTACHMENT_BYTES) });
+const tooLarge = (request: NextRequest) =>
+  errorResponse(request, 413, "payloadTooLarge", "fileTooLarge", undefined, { maxBytes: String(MAX_ATTACHMENT_BYTES), max: `${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` });
 
 /** The body, read up to `limit` bytes: null as soon as it is longer (a missing or false Content-Length changes nothing). */
 async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
@@ -47,19 +48,19 @@ export const GET = apiRoute<Params>({ permission: operations.listAttachments.per
 // again while reading it; the file's type is then judged by its bytes (422 with the reason).
 export const POST = apiRoute<Params>({ permission: operations.uploadAttachment.permission }, async ({ request, scope, params }) => {
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_BODY_BYTES) return tooLarge();
+  if (declaredLength > MAX_BODY_BYTES) return tooLarge(request);
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) throw new BadRequestError("Send the document as multipart/form-data with the fields file and kind.");
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) throw new BadRequestError("notMultipart");
   const raw = await readBodyUpTo(request.body, MAX_BODY_BYTES);
-  if (!raw) return tooLarge();
+  if (!raw) return tooLarge(request);
   let form: FormData;
   try {
     form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
   } catch {
-    throw new BadRequestError("The multipart body could not be read.");
+    throw new BadRequestError("multipartUnreadable");
   }
   const file = form.get("file");
-  if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) return tooLarge();
+  if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) return tooLarge(request);
   const created = await uploadAttachment(prisma, scope, {
     applicationId: params.applicationId,
     kind: form.get("kind") ?? undefined,

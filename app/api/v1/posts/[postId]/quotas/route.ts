@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { operations } from "@/lib/api/openapi";
+import { prisma } from "@/lib/db";
+import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { setQuotas } from "@/lib/server/posts";
+
+type Params = { postId: string };
+
+// PUT /api/v1/posts/{postId}/quotas — { quotas: [{ nominatingOrgId, minimum }] } replaces the post's
+// minimum nominations per unit (the units under the programme's bureau); answers the new list.
+export const PUT = apiRoute<Params>({ permission: operations.setQuotas.permission }, async ({ request, scope, params }) => {
+  const body = await readJsonBody(request);
+  return NextResponse.json({ quotas: await setQuotas(prisma, scope, { ...(body as object), postId: params.postId }) });
+});

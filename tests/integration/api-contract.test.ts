@@ -1,0 +1,293 @@
+// The OpenAPI document and the server agree: every operation of the registry (lib/api/openapi.ts) is
+// called through its route handler, as an integration would (bearer tokens, the demo seed and its
+// round in progress), and every answer — success or error — is validated against the zod schema the
+// document is built from. An operation never answered successfully here fails the last test, so a
+// new route cannot be documented without being checked. Also: errors in the caller's language
+// (Accept-Language, zh-CN by default) beside their code, field errors in words, and a doctor created
+// with the optional fields left out.
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { operations, type ApiOperation } from "@/lib/api/openapi";
+import * as r from "@/lib/api/responses";
+import { composeIdNumber } from "@/lib/domain/id-number";
+import { issueApiToken } from "@/lib/server/api-tokens";
+import { buildScope } from "@/lib/server/organization-tree";
+import { seedDemoData } from "@/prisma/seed";
+import { seedDemoRound } from "@/prisma/seed/round";
+import { createTestDatabase, type TestDatabase } from "./setup/db";
+
+// The file exports read their column titles through next-intl's server API, which only runs inside
+// a Next request; here it is the same catalogue through next-intl's plain translator (zh-CN).
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { loadMessages } = await import("@/lib/i18n/messages");
+  return {
+    getTranslations: async (arg?: string | { namespace?: string; locale?: "zh-CN" | "en" }) => {
+      const namespace = typeof arg === "string" ? arg : arg?.namespace;
+      const locale = (typeof arg === "object" && arg?.locale) || "zh-CN";
+      return createTranslator({ locale, messages: await loadMessages(locale), namespace: namespace as never, timeZone: "Asia/Shanghai" });
+    },
+    getLocale: async () => "zh-CN",
+  };
+});
+
+type OperationId = keyof typeof operations;
+/* eslint-disable @typescript-eslint/no-explicit-any -- answers are read as loose JSON once validated */
+type Json = Record<string, any>;
+type Handler = (request: NextRequest, context: { params: Promise<any> }) => Promise<Response>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+let db: TestDatabase;
+const tokens: Record<string, string> = {};
+const orgOf: Record<string, string> = {};
+const answered = new Set<OperationId>();
+const USERS = ["admin", "staff", "nominator", "nominator2", "doctor", "auditor"];
+
+interface CallOptions {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  form?: FormData;
+  lang?: string;
+}
+
+/** The route file of a documented path: /programs/{programId}/status → app/api/v1/programs/[programId]/status/route.ts. */
+function routeFile(apiPath: string) {
+  return path.join(process.cwd(), "app/api/v1", apiPath.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+}
+
+/** Calls the operation's handler and checks the answer against the document: the success schema (or a file), else the error schema. */
+async function api(operationId: OperationId, user: string, options: CallOptions = {}) {
+  const op: ApiOperation = operations[operationId];
+  const routeModule = (await import(routeFile(op.path))) as Record<string, Handler>;
+  const handler = routeModule[op.method.toUpperCase()];
+  expect(handler, `${operationId}: ${op.method.toUpperCase()} ${op.path} is exported`).toBeTypeOf("function");
+  const url = "http://localhost/api/v1" + op.path.replace(/\{(\w+)\}/g, (_, name: string) => options.params?.[name] ?? "") + (options.query ? `?${options.query}` : "");
+  const headers: Record<string, string> = { authorization: `Bearer ${tokens[user]}` };
+  if (options.lang) headers["accept-language"] = options.lang;
+  let body: BodyInit | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  const response = await handler!(new NextRequest(url, { method: op.method.toUpperCase(), headers, body }), { params: Promise.resolve(options.params ?? {}) });
+  const type = response.headers.get("content-type") ?? "";
+  const ok = response.status < 400;
+  if (ok && "file" in op.response) {
+    expect(type, `${operationId} answers a file`).not.toContain("application/json");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    answered.add(operationId);
+    return { status: response.status, json: {} as Json };
+  }
+  const text = await response.text();
+  if (process.env.DEBUG_CONTRACT) console.log(operationId, response.status, type, text.slice(0, 300));
+  const json = JSON.parse(text) as Json;
+  if (ok) {
+    expect(response.status, `${operationId} status`).toBe(op.status ?? 200);
+    const parsed = (op.response as import("zod").ZodType).safeParse(json);
+    expect(parsed.success ? [] : parsed.error.issues, `${operationId} answer matches the document`).toEqual([]);
+    answered.add(operationId);
+  } else {
+    const parsed = r.errorResponseSchema.safeParse(json);
+    expect(parsed.success ? [] : parsed.error.issues, `${operationId} error matches the document`).toEqual([]);
+  }
+  return { status: response.status, json };
+}
+
+/**
+ * The service area's operations (dispatch, leave, logs, allowances, assessments) are landed by other
+ * helpers in parallel and tested in their own files; this file holds the selection round's to the
+ * document. Everything else documented must be answered below.
+ */
+const SERVICE_AREA = /^\/(dispatches|leave|attendance|worklogs?|mentoring|handover|counterparts|service|receiving|allowances?|payments?|evaluations?|evaluation-schemes|assessments?|assessment-subjects|rate)\b|^\/programs\/\{programId\}\/(notice|dispatch|objections|list-versions)\b/;
+const isServiceArea = (id: OperationId) => SERVICE_AREA.test(operations[id].path);
+
+const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const nextYear = () => new Date().getUTCFullYear() + 1;
+
+let programId = "";
+let eyePostId = "";
+let vicePostId = "";
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  (globalThis as { prisma?: unknown }).prisma = db.prisma;
+  await seedDemoData(db.prisma);
+  await seedDemoRound(db.prisma);
+  const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+  const adminScope = await buildScope(db.prisma, admin);
+  for (const username of USERS) {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
+    orgOf[username] = user.organizationId;
+    tokens[username] = (await issueApiToken(db.prisma, adminScope, { userId: user.id, name: "contract" })).token;
+  }
+  const eye = await db.prisma.post.findFirstOrThrow({ where: { title: "眼科医生", rotationBatch: 1 }, select: { id: true, programId: true } });
+  eyePostId = eye.id;
+  programId = eye.programId;
+  vicePostId = (await db.prisma.post.findFirstOrThrow({ where: { programId, title: "副院长", rotationBatch: 1 } })).id;
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+describe("every documented answer matches the document", () => {
+  it("programmes: list, read, create, edit, timeline, posts, quotas, rules, status", async () => {
+    expect((await api("openapi", "staff")).status).toBe(200);
+    expect((await api("listPrograms", "admin", { query: "page=1" })).json.total).toBeGreaterThan(0);
+    expect((await api("getProgram", "admin", { params: { programId } })).json.id).toBe(programId);
+    const timeline = await api("getTimeline", "staff", { params: { programId } });
+    expect(timeline.json.stages[0].kind).toBe("REGISTRATION");
+
+    const created = await api("createProgram", "admin", { body: { kind: "OTHER", name: "接口契约测试", year: nextYear(), serviceMonths: 6, rotationBatches: 1, template: "blank" } });
+    const params = { programId: created.json.id as string };
+    await api("updateProgram", "admin", { params, body: { kind: "OTHER", name: "接口契约测试（改）", year: nextYear(), serviceMonths: 12, rotationBatches: 1 } });
+    const y = nextYear();
+    const newTimeline = await api("updateTimeline", "admin", {
+      params,
+      body: { stages: [{ kind: "REGISTRATION", opensAt: `${y}-03-01 09:00`, closesAt: `${y}-03-15 17:00` }, { kind: "PRELIMINARY_REVIEW", opensAt: `${y}-03-16 09:00`, closesAt: `${y}-03-20 17:00`, ratio: 3 }], cutoffs: [{ code: "AGE", label: "年龄计算截止日", date: `${y}-03-01` }] },
+    });
+    expect(newTimeline.json.stages.map((s: { kind: string }) => s.kind)).toEqual(["REGISTRATION", "PRELIMINARY_REVIEW"]);
+    const receiving = await db.prisma.organization.findFirstOrThrow({ where: { kind: "RECEIVING_HOSPITAL", isActive: true } });
+    const post = await api("createPost", "admin", { params, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 1, rotationBatch: 1 } });
+    await api("updatePost", "admin", { params: { postId: post.json.id }, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 2, rotationBatch: 1 } });
+    const quotas = await api("setQuotas", "admin", { params: { postId: post.json.id }, body: { quotas: [{ nominatingOrgId: orgOf.nominator, minimum: 1 }] } });
+    expect(quotas.json.quotas).toEqual([{ nominatingOrgId: orgOf.nominator, minimum: 1 }]);
+    const posts = await api("listPosts", "admin", { params });
+    expect(posts.json.rows[0].quotas[0]).toMatchObject({ nominatingOrgId: orgOf.nominator, minimum: 1 });
+    await api("saveRule", "admin", { params, body: { name: "本科及以上", tree: { op: "ALL", children: [{ op: "leaf", kind: "educationAtLeast", level: "BACHELOR" }] } } });
+    expect((await api("listRules", "admin", { params })).json.rules).toHaveLength(1);
+
+    const opened = await api("changeProgramStatus", "admin", { params, body: { target: "OPEN" } });
+    expect(opened.json.status).toBe("OPEN");
+    expect(await db.prisma.auditLog.count({ where: { action: "program.status_changed", entityId: params.programId } })).toBe(1);
+    const skipping = await api("changeProgramStatus", "admin", { params, body: { target: "DISPATCHING" } });
+    expect(skipping.status).toBe(409);
+    expect(skipping.json.error).toMatchObject({ code: "conflict", key: "mustGoInOrder" });
+    expect((await api("changeProgramStatus", "nominator", { params, body: { target: "VETTING" } })).status).toBe(403);
+  });
+
+  it("organisations with their levels", async () => {
+    const page = await api("listOrganizations", "admin", { query: "page=1" });
+    expect(page.json.rows.length).toBeGreaterThan(0);
+    expect(page.json.rows.map((o: { level: string }) => o.level)).toContain("CITY");
+    expect((await api("listOrganizations", "nominator")).status).toBe(403);
+  });
+
+  it("doctors: list, create with the optional fields left out, read, edit, import, export", async () => {
+    await api("listDoctors", "nominator", { query: "page=1" });
+    const idNumber = composeIdNumber("330602", "1985-07-01", 123);
+    const minimal = { name: "契约医生", sex: "FEMALE", ethnicity: "汉族", birthDate: "1985-07-01", idNumber, education: "BACHELOR", employerId: orgOf.nominator, department: "内科", specialty: "心血管内科", positionRank: "STAFF" };
+    const created = await api("createDoctor", "nominator", { body: minimal });
+    expect(created.status).toBe(201);
+    const stored = await db.prisma.doctor.findUniqueOrThrow({ where: { id: created.json.id } });
+    expect(stored).toMatchObject({ degree: null, major: null, practisingCategory: null, positionTitle: null, hireDate: null, phone: null });
+    const params = { doctorId: created.json.id as string };
+    expect((await api("getDoctor", "nominator", { params })).json).toMatchObject({ name: "契约医生", titles: [], grassrootsServices: [] });
+    await api("updateDoctor", "nominator", { params, body: { ...minimal, phone: "0575-8888 1234" } });
+    const row = { name: "接口导入", sex: "男", ethnicity: "汉族", birthDate: "1980-05-12", idNumber: composeIdNumber("330681", "1980-05-12", 357), education: "本科", employer: "诸暨市人民医院", department: "心血管内科", specialty: "心血管内科" };
+    expect((await api("importDoctors", "nominator2", { query: "dryRun=1", body: { rows: [row] } })).json.committed).toBe(false);
+    await api("exportDoctors", "nominator", { query: "format=xlsx" });
+    await api("importTemplate", "nominator", { query: "format=csv" });
+    await api("exportAudit", "auditor", { query: "format=csv" });
+  });
+
+  it("eligibility: the screening's reasons are groups of alternatives, as documented", async () => {
+    const screening = await api("screenPost", "staff", { params: { postId: eyePostId }, query: "verdict=INELIGIBLE" });
+    const withReasons = screening.json.page.rows.find((row: { reasons: unknown[] }) => row.reasons.length > 0);
+    expect(withReasons.reasons[0]).toBeInstanceOf(Array);
+    expect(withReasons.reasons[0][0]).toHaveProperty("key");
+    const one = await api("evaluateDoctor", "staff", { params: { postId: eyePostId, doctorId: withReasons.doctorId } });
+    expect(one.json.reasons[0]).toBeInstanceOf(Array);
+  });
+
+  it("nominations, documents, decisions, reopenings, ranking and the lists", async () => {
+    const closesAt = `${nextYear()}-06-30 12:00`;
+    for (const unit of ["nominator", "nominator2"]) {
+      const reopened = await api("reopenStage", "staff", { params: { programId }, body: { stage: "REGISTRATION", organizationId: orgOf[unit], closesAt, reason: "接口契约测试：报名延期" } });
+      expect(reopened.json.organizationId).toBe(orgOf[unit]);
+    }
+    expect((await api("listReopenings", "staff", { params: { programId } })).json.rows).toHaveLength(2);
+
+    const doctorUser = await db.prisma.user.findUniqueOrThrow({ where: { username: "doctor" } });
+    const colleague = await db.prisma.doctor.findFirstOrThrow({ where: { employerId: orgOf.nominator, id: { not: doctorUser.doctorId! }, applications: { none: {} } }, orderBy: { id: "asc" } });
+    const nominated = await api("submitApplication", "nominator", { body: { postId: eyePostId, doctorId: colleague.id, exceptionReason: "岗位急需，单位推荐" } });
+    expect(nominated.status).toBe(201);
+    const applicationId = nominated.json.id as string;
+    await api("listApplications", "nominator", { query: "page=1" });
+    await api("getApplication", "nominator", { params: { applicationId } });
+
+    const form = new FormData();
+    form.set("kind", "APPLICATION_LETTER");
+    form.set("file", new File([pdf()], "援疆工作申请书.pdf", { type: "application/pdf" }));
+    const uploaded = await api("uploadAttachment", "nominator", { params: { applicationId }, form });
+    expect((await api("listAttachments", "staff", { params: { applicationId } })).json).toHaveLength(1);
+    await api("downloadAttachment", "staff", { params: { attachmentId: uploaded.json.id } });
+
+    const decided = await api("decide", "staff", { body: { applicationIds: [applicationId], stage: "PRELIMINARY_REVIEW", outcome: "PASS", reason: "初审期限已过，补审通过" } });
+    expect(decided.json.decided).toBe(1);
+
+    const registered = await api("submitApplication", "doctor", { body: { postId: eyePostId, exceptionReason: "本人自愿报名" } });
+    const endorsed = await api("endorseApplication", "nominator", { params: { applicationId: registered.json.id }, body: { endorse: true } });
+    expect(endorsed.json.status).toBe("IN_PROGRESS");
+    const withdrawn = await api("withdrawApplication", "doctor", { params: { applicationId: registered.json.id }, body: { reason: "家庭原因退出" } });
+    expect(withdrawn.json.status).toBe("WITHDRAWN");
+
+    const board = await api("vettingBoard", "staff", { params: { programId } });
+    expect(board.json.posts.length).toBeGreaterThan(0);
+    await api("exportVettingList", "staff", { params: { programId, list: "report" } });
+
+    const ranked = await db.prisma.application.findMany({ where: { postId: vicePostId, rank: { not: null } }, orderBy: { rank: "desc" }, select: { id: true } });
+    expect(ranked).toHaveLength(3);
+    const rank = await api("rankShortlist", "staff", { params: { postId: vicePostId }, body: { applicationIds: ranked.map((a) => a.id) } });
+    expect(rank.json.ranked).toBe(3);
+    const partial = await api("rankShortlist", "staff", { params: { postId: vicePostId }, body: { applicationIds: [ranked[0]!.id] } });
+    expect(partial.json.error).toMatchObject({ code: "conflict", key: "rankMustListShortlist" });
+  });
+
+  it("every operation of the document was answered successfully and validated", () => {
+    const missing = (Object.keys(operations) as OperationId[]).filter((id) => !answered.has(id) && !isServiceArea(id));
+    expect(missing).toEqual([]);
+    expect(answered.size).toBeGreaterThanOrEqual(38);
+  });
+});
+
+describe("errors in the caller's language", () => {
+  it("a refusal carries its code, its key and the sentence in zh-CN by default, in English when asked", async () => {
+    const ranked = await db.prisma.application.findFirstOrThrow({ where: { postId: vicePostId, rank: { not: null } } });
+    const zh = await api("rankShortlist", "staff", { params: { postId: vicePostId }, body: { applicationIds: [ranked.id] } });
+    expect(zh.json.error.code).toBe("conflict");
+    expect(zh.json.error.key).toBe("rankMustListShortlist");
+    expect(zh.json.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const en = await api("rankShortlist", "staff", { params: { postId: vicePostId }, body: { applicationIds: [ranked.id] }, lang: "en-GB,en;q=0.9,zh;q=0.5" });
+    expect(en.json.error.message).toBe("The ranking must list every shortlisted candidate of the post.");
+    const preferChinese = await api("rankShortlist", "staff", { params: { postId: vicePostId }, body: { applicationIds: [ranked.id] }, lang: "fr, zh-CN;q=0.8, en;q=0.5" });
+    expect(preferChinese.json.error.message).toBe(zh.json.error.message);
+  });
+
+  it("field errors are words, their keys beside them", async () => {
+    const en = await api("createDoctor", "nominator", { body: { name: "", sex: "X" }, lang: "en" });
+    expect(en.status).toBe(422);
+    expect(en.json.error.fieldErrorKeys.name).toEqual(["nameRequired"]);
+    expect(en.json.error.fieldErrors.name).toEqual(["Enter the name."]);
+    expect(en.json.error.message).toBe("Some fields need correcting.");
+    const zh = await api("createDoctor", "nominator", { body: { name: "" } });
+    expect(zh.json.error.fieldErrors.name).toEqual(["请填写姓名。"]);
+    const denied = await api("createProgram", "nominator", { body: {}, lang: "en" });
+    expect(denied.json.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/may not/) });
+  });
+
+  it("a closed deadline names its time in Beijing time, in the caller's language", async () => {
+    const other = await db.prisma.doctor.findFirstOrThrow({ where: { employerId: orgOf.nominator, applications: { none: {} } }, orderBy: { id: "desc" } });
+    const program = await db.prisma.program.create({ data: { bureauId: (await db.prisma.program.findUniqueOrThrow({ where: { id: programId } })).bureauId, kind: "OTHER", name: "已截止的项目", year: 2013, serviceMonths: 6, rotationBatches: 1, status: "OPEN" } });
+    await db.prisma.programStage.create({ data: { programId: program.id, kind: "REGISTRATION", sequence: 1, opensAt: new Date("2013-11-01T01:00:00Z"), closesAt: new Date("2013-11-11T04:00:00Z") } });
+    const post = await db.prisma.post.create({ data: { programId: program.id, receivingOrgId: (await db.prisma.post.findUniqueOrThrow({ where: { id: eyePostId } })).receivingOrgId, title: "全科医生", specialty: "全科", headcount: 1, rotationBatch: 1 } });
+    const late = await api("submitApplication", "nominator", { body: { postId: post.id, doctorId: other.id, exceptionReason: "测试" }, lang: "en" });
+    expect(late.status).toBe(409);
+    expect(late.json.error.key).toBe("registrationClosed");
+    expect(late.json.error.message).toContain("12:00");
+    expect(late.json.error.message).toContain("2013");
+  });
+});

@@ -9,12 +9,16 @@ import { useForm } from "react-hook-form";
 import { applySavedLocale } from "@/lib/actions/preferences";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { signInErrorCode, type SignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { loginSchema, type LoginInput } from "@/lib/schemas/auth";
 
-export function LoginForm({ notice }: { notice?: string }) {
+export function LoginForm({ notice, initialError }: { notice?: string; initialError?: SignInErrorCode | null }) {
   const t = useTranslations("auth");
+  // Each code of the fixed set in words: "unavailable" is never shown as "wrong password".
+  const signInErrorText = (code: SignInErrorCode) =>
+    code === "TooManyAttempts" ? t("tooMany") : code === "ServiceUnavailable" ? t("unavailable") : code === "SessionRequired" ? t("sessionRequired") : t("failed");
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(initialError ? signInErrorText(initialError) : null);
   const {
     register,
     handleSubmit,
@@ -26,7 +30,7 @@ export function LoginForm({ notice }: { notice?: string }) {
     try {
       const result = await signIn("credentials", { ...values, redirect: false });
       if (!result || result.error) {
-        setFormError(t("failed"));
+        setFormError(signInErrorText(result?.status === 429 ? "TooManyAttempts" : signInErrorCode(result?.error) ?? "CredentialsSignin"));
         return;
       }
       await applySavedLocale();
@@ -37,7 +41,7 @@ export function LoginForm({ notice }: { notice?: string }) {
     }
   }
 
-  const fieldError = (key?: string) => (key ? t(key as "usernameRequired" | "passwordRequired") : undefined);
+  const fieldError = (key?: string) => (key ? t(key as "usernameRequired" | "passwordRequired" | "invalidCharacters") : undefined);
 
   return (
     <form method="post" action="/login" onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-describedby={formError ? "login-error" : undefined}>

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { text } from "./common";
 
 // Shared by the login form and the credentials provider. Messages are catalogue keys (auth.*).
 export const loginSchema = z.object({
-  username: z.string().trim().min(1, "usernameRequired").max(64, "usernameRequired"),
-  password: z.string().min(1, "passwordRequired").max(256, "passwordRequired"),
+  username: text().trim().min(1, "usernameRequired").max(64, "usernameRequired"),
+  password: text().min(1, "passwordRequired").max(256, "passwordRequired"),
 });
 
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -6,7 +6,10 @@ import { getSessionUser, type SessionUser } from "../auth/session";
 import { prisma } from "../db";
 import { apiErrorBody, localeOfAcceptLanguage } from "../api/error-text";
 import { isAppError } from "../errors";
+import { audit } from "../audit";
 import { authenticateBearer } from "./api-tokens";
+import { BEARER_FAILURES_PER_ADDRESS, countAttempt, isOverLimit } from "./attempts";
+import { clientAddress } from "./client-address";
 import { loadScope } from "./scope";
 
 export interface RouteContext<P> {
@@ -63,14 +66,31 @@ function zodFieldErrors(error: ZodError): FieldErrors {
   return fieldErrors;
 }
 
-/** `Authorization: Bearer <token>` → the token's account; "invalid" when a bearer token is given but not accepted. */
-async function callerOf(request: NextRequest): Promise<{ user: SessionUser; via: "session" | "token" } | "invalid" | null> {
+type Caller = { user: SessionUser; via: "session" | "token" } | "invalid" | { throttled: number } | null;
+
+/**
+ * `Authorization: Bearer <token>` → the token's account; "invalid" when a bearer token is given but
+ * not accepted. Failed guesses are counted per client address in PostgreSQL: past the limit every
+ * bearer request from that address is refused (429) before any token is looked up, and audited.
+ */
+async function callerOf(request: NextRequest): Promise<Caller> {
   const header = request.headers.get("authorization");
   if (header !== null) {
+    const ip = clientAddress(request.headers);
+    const limited = await isOverLimit(prisma, BEARER_FAILURES_PER_ADDRESS, ip ?? "unknown");
+    if (!limited.allowed) {
+      await audit(prisma, { actor: null, action: "auth.token_throttled", entity: "ApiToken", after: { retryAfterSeconds: limited.retryAfterSeconds }, ip });
+      return { throttled: limited.retryAfterSeconds };
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return "invalid";
-    const user = await authenticateBearer(prisma, match[1]!);
-    return user ? { user, via: "token" } : "invalid";
+    const user = match ? await authenticateBearer(prisma, match[1]!) : null;
+    if (user) return { user, via: "token" };
+    const verdict = await countAttempt(prisma, BEARER_FAILURES_PER_ADDRESS, ip ?? "unknown");
+    if (!verdict.allowed) {
+      await audit(prisma, { actor: null, action: "auth.token_throttled", entity: "ApiToken", after: { retryAfterSeconds: verdict.retryAfterSeconds }, ip });
+      return { throttled: verdict.retryAfterSeconds };
+    }
+    return "invalid";
   }
   const user = await getSessionUser();
   return user ? { user, via: "session" } : null;
@@ -90,6 +110,11 @@ export function apiRoute<P = Record<string, never>>(
     try {
       const caller = await callerOf(request);
       if (caller === "invalid") return errorResponse(request, 401, "unauthenticated", "tokenInvalid");
+      if (caller && "throttled" in caller) {
+        const response = await errorResponse(request, 429, "tooManyRequests", "tooManyTokenGuesses");
+        response.headers.set("Retry-After", String(caller.throttled));
+        return response;
+      }
       if (!caller) return errorResponse(request, 401, "unauthenticated", "unauthenticated");
       const { user, via } = caller;
       // Integration accounts never sign in, so their generated password is never changed: a token is enough.

@@ -5,7 +5,7 @@ import { ABSOLUTE_LIFETIME_SECONDS, IDLE_TIMEOUT_SECONDS } from "@/lib/auth/sess
 
 // next-auth's configuration carries the session rules: the cookie's lifetime is the idle timeout
 // (refreshed on activity), and the jwt callback drops the user from a token past 12 hours.
-type JwtCallback = (params: { token: JWT; user?: { id: string } }) => JWT | Promise<JWT>;
+type JwtCallback = (params: { token: JWT; user?: { id: string; sid?: string } }) => JWT | Promise<JWT>;
 const jwt = authOptions.callbacks!.jwt as unknown as JwtCallback;
 
 describe("session configuration", () => {
@@ -21,10 +21,17 @@ describe("session configuration", () => {
     expect(token.loginAt).toBeGreaterThanOrEqual(before);
   });
 
-  it("keeps a token younger than 12 hours and empties one older", async () => {
-    const young = await jwt({ token: { uid: "u1", loginAt: Date.now() - (ABSOLUTE_LIFETIME_SECONDS - 60) * 1000 } });
-    expect(young.uid).toBe("u1");
-    const old = await jwt({ token: { uid: "u1", loginAt: Date.now() - (ABSOLUTE_LIFETIME_SECONDS + 1) * 1000 } });
-    expect(old.uid).toBeUndefined();
+  it("ends a token older than 12 hours, or one naming no server-side session, before asking the database", async () => {
+    // next-auth answers a throwing jwt callback with no session and a cleared cookie. The idle
+    // timeout and sign-out are the session row's (tests/integration/security-sessions.test.ts).
+    await expect(jwt({ token: { uid: "u1", sid: "s1", loginAt: Date.now() - (ABSOLUTE_LIFETIME_SECONDS + 1) * 1000 } })).rejects.toThrow("session ended");
+    await expect(jwt({ token: { uid: "u1", loginAt: Date.now() - 60_000 } })).rejects.toThrow("session ended");
+  });
+
+  it("gives the session no user id unless the jwt callback confirmed the session in this request", () => {
+    const session = authOptions.callbacks!.session as unknown as (p: { session: { expires: string }; token: JWT }) => Record<string, unknown>;
+    expect(session({ session: { expires: "x" }, token: { uid: "u1", live: false } })).toEqual({ expires: "x" });
+    expect(session({ session: { expires: "x" }, token: { uid: "u1" } })).toEqual({ expires: "x" });
+    expect(session({ session: { expires: "x" }, token: { uid: "u1", live: true, loginAt: 5 } })).toMatchObject({ userId: "u1", loginAt: 5 });
   });
 });

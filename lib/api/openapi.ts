@@ -14,6 +14,17 @@ import { assessmentListQuerySchema, createSchemeSchema, gradeSubjectsSchema, ope
 import * as r from "./responses";
 import { cancelLeaveSchema, decideLeaveFields, fileLeaveFields, recordAttendanceFields } from "../schemas/leave";
 import * as lr from "./leave-responses";
+import * as wl from "./work-log-responses";
+import {
+  confirmWorkLogsSchema,
+  fileWorkLogSchema,
+  mentoringPairBodySchema,
+  mentoringPairUpdateBodySchema,
+  pendingLogsQuerySchema,
+  resubmitWorkLogSchema,
+  returnWorkLogSchema,
+  workloadQuerySchema,
+} from "../schemas/work-logs";
 
 // The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
 // path, method, the permission its apiRoute checks, the zod schemas of its query, path, body and
@@ -21,6 +32,7 @@ import * as lr from "./leave-responses";
 // fails when a route file has no entry. GET /api/v1/openapi.json serves the document built from it.
 
 type Method = "get" | "post" | "patch" | "put";
+type Method = "get" | "post" | "patch" | "delete";
 
 export interface ApiOperation {
   method: Method;
@@ -96,6 +108,18 @@ export const operations = {
   setQuotas: { method: "put", path: "/posts/{postId}/quotas", permission: "program.manage", summary: "Replaces the post's minimum nominations per unit (units under the programme's bureau; 0 = no minimum)", body: quotasBodySchema, response: r.quotasSchema },
   rankShortlist: { method: "put", path: "/posts/{postId}/ranking", permission: "application.decide", summary: "Ranks the post's shortlisted candidates: applicationIds in order, first choice first — exactly those that passed the inspection shortlist (409 rankMustListShortlist)", body: rankSchema.omit({ postId: true }), response: r.rankedSchema },
   listOrganizations: { method: "get", path: "/organizations", permission: "organization.read", summary: "Organisations in the caller's scope with kind, level and parent, 20 a page", query: organizationListQuerySchema, response: r.organizationPageSchema },
+  // Work logs, mentoring pairs and workload totals (issue 11).
+  listWorkLogs: { method: "get", path: "/dispatches/{dispatchId}/work-logs", permission: "dispatch.read", summary: "A dispatch's work logs (newest first), its totals over confirmed logs, and this week's days not yet logged", response: wl.dispatchLogsSchema },
+  fileWorkLog: { method: "post", path: "/dispatches/{dispatchId}/work-logs", permission: "service.file", summary: "The doctor files a log of a day or a week (at most 7 days, inside the dispatch, not after today, not overlapping another log: 409 periodOverlaps). Counts are bounded per log (422 countTooHigh); the donated medicine is given in yuan", body: fileWorkLogSchema.omit({ dispatchId: true }), response: wl.workLogSchema, status: 201 },
+  resubmitWorkLog: { method: "patch", path: "/work-logs/{workLogId}", permission: "service.file", summary: "The doctor corrects a log that waits or was returned, from the version they read (409 stale); it waits for the supervisor again", body: resubmitWorkLogSchema.omit({ workLogId: true }), response: wl.workLogSchema },
+  pendingWorkLogs: { method: "get", path: "/work-logs/pending", permission: "service.supervise", summary: "Logs of doctors placed with the caller's unit that wait for confirmation, oldest first, 50 a page", query: pendingLogsQuerySchema, response: wl.pendingLogsSchema },
+  confirmWorkLogs: { method: "post", path: "/work-logs/confirm", permission: "service.supervise", summary: "The receiving supervisor confirms one log or a selection, each at the version read; all or none (409 stale or notWaiting, 404 for a log of another unit)", body: confirmWorkLogsSchema, response: wl.confirmedSchema },
+  returnWorkLog: { method: "post", path: "/work-logs/{workLogId}/return", permission: "service.supervise", summary: "The receiving supervisor returns a waiting log with a comment saying what to correct", body: returnWorkLogSchema.omit({ workLogId: true }), response: wl.workLogSchema },
+  workloadTotals: { method: "get", path: "/workload", permission: "dispatch.read", summary: "Workload totals over confirmed logs per programme, receiving unit or doctor (by), optionally of one programme; 50 groups a page; mentoring pairs and exams passed", query: workloadQuerySchema, response: wl.workloadPageSchema },
+  listMentoringPairs: { method: "get", path: "/dispatches/{dispatchId}/mentoring-pairs", permission: "dispatch.read", summary: "A dispatch's mentoring pairs (师带徒), oldest first", response: wl.mentoringPairListSchema },
+  createMentoringPair: { method: "post", path: "/dispatches/{dispatchId}/mentoring-pairs", permission: "service.file", summary: "The doctor records a local mentee, the goals, the dates and the outcome", body: mentoringPairBodySchema, response: wl.mentoringPairSchema, status: 201 },
+  updateMentoringPair: { method: "patch", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor updates a pair (an exam passed, the end date), from the version read (409 stale)", body: mentoringPairUpdateBodySchema, response: wl.mentoringPairSchema },
+  deleteMentoringPair: { method: "delete", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor removes a pair entered by mistake (query: version; 409 stale)", query: z.object({ version: z.coerce.number().int() }), response: wl.deletedSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

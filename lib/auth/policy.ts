@@ -207,3 +207,19 @@ export function assessmentSubjectWhere(scope: Scope): Prisma.AssessmentSubjectWh
   if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
   return NOTHING;
 }
+
+/**
+ * dispatchWhere for aggregate SQL (the workload totals group in the database, where Prisma's `where`
+ * cannot follow): which column of a dispatch (or of its programme or doctor) must lie in `ids`.
+ * The same decision as dispatchWhere, role by role; tests/unit/policy.test.ts holds them together.
+ */
+export type DispatchScopeFilter = { column: "program.bureauId" | "doctor.employerId" | "receivingOrgId" | "doctorId"; ids: string[] } | { column: "none" };
+
+export function dispatchScopeFilter(scope: Scope): DispatchScopeFilter {
+  const { role } = scope.user;
+  if (isBureauRole(role)) return { column: "program.bureauId", ids: scope.subtreeIds };
+  if (role === "HOSPITAL_NOMINATOR") return { column: "doctor.employerId", ids: scope.subtreeIds };
+  if (role === "RECEIVING_SUPERVISOR") return { column: "receivingOrgId", ids: scope.subtreeIds };
+  if (role === "DOCTOR") return scope.user.doctorId ? { column: "doctorId", ids: [scope.user.doctorId] } : { column: "none" };
+  return { column: "none" };
+}

@@ -68,3 +68,23 @@ describe("permission matrix", () => {
     expect(can(scopeOf("BUREAU_ADMIN"), "everything.delete" as Permission)).toBe(false);
   });
 });
+
+describe("dispatchScopeFilter says what dispatchWhere says, for aggregate SQL", () => {
+  it.each(ROLES)("%s", async (role) => {
+    const { dispatchScopeFilter, dispatchWhere } = await import("@/lib/auth/policy");
+    const scope = { ...scopeOf(role), user: { ...scopeOf(role).user, doctorId: role === "DOCTOR" ? "doc1" : null } };
+    const where = JSON.stringify(dispatchWhere(scope));
+    const filter = dispatchScopeFilter(scope);
+    if (filter.column === "none") {
+      expect(where).toBe(JSON.stringify({ id: { in: [] } }));
+      return;
+    }
+    const [relation, column] = filter.column.includes(".") ? filter.column.split(".") : [null, filter.column];
+    const expected = relation ? { [relation]: { [column!]: { in: filter.ids } } } : column === "doctorId" ? { doctorId: filter.ids[0] } : { [column!]: { in: filter.ids } };
+    expect(JSON.parse(where)).toEqual(expected);
+  });
+  it("a doctor without a registry record sees nothing", async () => {
+    const { dispatchScopeFilter } = await import("@/lib/auth/policy");
+    expect(dispatchScopeFilter(scopeOf("DOCTOR"))).toEqual({ column: "none" });
+  });
+});

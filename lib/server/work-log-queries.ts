@@ -90,7 +90,7 @@ export interface WorkloadPage {
  * most outpatients first for doctors, by name otherwise), with the overall line. Mentoring pairs and
  * exams passed come from MentoringPair. Everything is summed in SQL.
  */
-export async function workloadTotals(db: PrismaClient, scope: Scope, query: WorkloadQuery): Promise<WorkloadPage> {
+export async function workloadTotals(db: PrismaClient, scope: Scope, query: { by: WorkloadQuery["by"]; programId?: string; page: number }): Promise<WorkloadPage> {
   const where = Prisma.sql`${scopeSql(scope)}${query.programId ? Prisma.sql` AND d."programId" = ${query.programId}` : Prisma.empty}`;
   const key = query.by === "program" ? Prisma.sql`p.id` : query.by === "receivingOrg" ? Prisma.sql`o.id` : Prisma.sql`doc.id`;
   const name = query.by === "program" ? Prisma.sql`p.name` : query.by === "receivingOrg" ? Prisma.sql`o.name` : Prisma.sql`doc.name`;

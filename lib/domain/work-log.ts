@@ -88,15 +88,3 @@ export function suggestedPeriod(today: string, dispatch: Period, others: readonl
   return periodProblem({ first, last }, dispatch, today, others) === null ? { first, last } : null;
 }
 
-/** Days served so far and days left, counted in whole calendar days (both ends included). */
-export function serviceProgress(dispatch: Period, today: string): { served: number; left: number; total: number } {
-  const total = daysInclusive(dispatch.first, dispatch.last);
-  if (daysFrom(dispatch.first, today) < 0) return { served: 0, left: total, total };
-  const served = Math.min(total, daysInclusive(dispatch.first, today));
-  return { served, left: total - served, total };
-}
-
-/** The calendar day in Asia/Shanghai (UTC+8, no daylight saving) at the instant `now`. */
-export function shanghaiDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

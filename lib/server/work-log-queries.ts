@@ -2,7 +2,9 @@ import "server-only";
 import { dispatchScopeFilter, dispatchWhere, type Scope } from "../auth/policy";
 import { isoDay } from "../domain/eligibility/calendar";
 import { dayDate } from "../domain/service-period";
-import { mondayOf, serviceProgress, suggestedPeriod, shanghaiDay, type Period } from "../domain/work-log";
+import { shanghaiDay } from "../domain/dispatch";
+import { serviceClock } from "../domain/service-clock";
+import { mondayOf, suggestedPeriod, type Period } from "../domain/work-log";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { WorkloadQuery } from "../schemas/work-logs";
 import { visibleOr } from "./kit";
@@ -165,6 +167,7 @@ const dispatchHeaderSelect = {
   id: true,
   status: true,
   startDate: true,
+  plannedLastDay: true,
   lastDay: true,
   doctorId: true,
   actingPosition: true,
@@ -226,17 +229,22 @@ export async function serviceWorkspace(db: PrismaClient, scope: Scope, now = new
   if (!dispatch) return { today, dispatch: null } as const;
   const span: Period = { first: isoDay(dispatch.startDate), last: isoDay(dispatch.lastDay) };
   const weekStart = dayDate(mondayOf(today));
-  const [weekLogs, returned, leave, handover, totals, periods] = await Promise.all([
+  const [weekLogs, returned, leave, handover, totals, periods, allLeave, attendance, program] = await Promise.all([
     db.workLog.findMany({ where: { dispatchId: dispatch.id, periodEnd: { gte: weekStart }, periodStart: { lte: todayDate } }, select: workLogSnapshotSelect, orderBy: { periodStart: "asc" } }),
     db.workLog.findMany({ where: { dispatchId: dispatch.id, status: "RETURNED" }, select: { id: true, periodStart: true, periodEnd: true, reviewComment: true }, orderBy: { periodStart: "asc" } }),
     db.leaveRequest.findMany({ where: { dispatchId: dispatch.id }, select: { id: true, kind: true, startDate: true, endDate: true, days: true, status: true }, orderBy: { startDate: "desc" }, take: 3 }),
     db.handoverPacket.findUnique({ where: { dispatchId: dispatch.id }, select: { submittedAt: true, updatedAt: true } }),
     dispatchTotals(db, dispatch.id),
     db.workLog.findMany({ where: { dispatchId: dispatch.id }, select: { periodStart: true, periodEnd: true } }),
+    db.leaveRequest.findMany({ where: { dispatchId: dispatch.id }, select: { startDate: true, endDate: true, status: true, extendsService: true } }),
+    db.attendanceCheck.findMany({ where: { dispatchId: dispatch.id }, select: { startDate: true, endDate: true, isPresent: true } }),
+    db.program.findUniqueOrThrow({ where: { id: dispatch.program.id }, select: { absenceLimit: true } }),
   ]);
   const canFile = ["ACTIVE", "COMPLETED", "TERMINATED"].includes(dispatch.status);
   const suggested = canFile ? suggestedPeriod(today, span, periods.map((l) => ({ first: isoDay(l.periodStart), last: isoDay(l.periodEnd) }))) : null;
-  return { today, dispatch, progress: serviceProgress(span, today), weekLogs, returned, leave, handover, totals, suggested } as const;
+  // Days served and left come from the service clock (lib/domain/service-clock.ts), the one place that counts them.
+  const clock = serviceClock({ dispatch, leaves: allLeave, attendance, absenceLimit: program.absenceLimit, today });
+  return { today, dispatch, clock, weekLogs, returned, leave, handover, totals, suggested } as const;
 }
 
 /** The receiving unit: who is here now, who is coming and when, and what waits for it to confirm. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { audit } from "../audit";
 import { authorize, dispatchWhere, type Scope } from "../auth/policy";
-import { periodProblem, shanghaiDay, type Period } from "../domain/work-log";
+import { shanghaiDay } from "../domain/dispatch";
+import { periodProblem, type Period } from "../domain/work-log";
 import { isoDay } from "../domain/eligibility/calendar";
 import { dayDate } from "../domain/service-period";
 import { AppError } from "../errors";

@@ -238,7 +238,7 @@ describe("totals over confirmed logs only", () => {
     const space = await serviceWorkspace(w.db.prisma, w.s.doctor, NOW);
     expect(space.dispatch?.id).toBe(own);
     if (!space.dispatch) return;
-    expect(space.progress).toMatchObject({ served: 292 });
+    expect(space.clock).toMatchObject({ daysServed: 292, daysLeft: 254 });
     expect(space.suggested).toEqual({ first: "2026-12-02", last: "2026-12-03" });
     expect(space.weekLogs.map((l) => l.status)).toEqual(["SUBMITTED"]);
     expect((await serviceWorkspace(w.db.prisma, w.s.staff, NOW)).dispatch).toBeNull();

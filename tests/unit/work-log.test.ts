@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LOG_DAYS, WORK_LOG_BOUNDS, mondayOf, periodProblem, serviceProgress, shanghaiDay, suggestedPeriod } from "@/lib/domain/work-log";
+import { MAX_LOG_DAYS, WORK_LOG_BOUNDS, mondayOf, periodProblem, suggestedPeriod } from "@/lib/domain/work-log";
+import { shanghaiDay } from "@/lib/domain/dispatch";
 import { confirmWorkLogsSchema, createMentoringPairSchema, fenToYuan, fileWorkLogSchema, returnWorkLogSchema, yuanToFen } from "@/lib/schemas/work-logs";
 
 // Work logs: the period rules (a day or a week, inside the dispatch, not after today, no overlap)
@@ -56,11 +57,6 @@ describe("the week of a day and the suggested period", () => {
     expect(suggestedPeriod(today, dispatch, [{ first: "2026-11-30", last: "2026-12-03" }])).toBeNull();
     expect(suggestedPeriod(today, { first: "2026-12-02", last: "2027-12-01" })).toEqual({ first: "2026-12-02", last: "2026-12-03" });
     expect(suggestedPeriod(today, { first: "2026-12-10", last: "2027-12-09" })).toBeNull();
-  });
-  it("days served and left, both ends included", () => {
-    expect(serviceProgress({ first: "2026-12-01", last: "2026-12-10" }, "2026-12-03")).toEqual({ served: 3, left: 7, total: 10 });
-    expect(serviceProgress({ first: "2026-12-05", last: "2026-12-10" }, "2026-12-03")).toEqual({ served: 0, left: 6, total: 6 });
-    expect(serviceProgress({ first: "2026-12-01", last: "2026-12-02" }, "2026-12-03")).toEqual({ served: 2, left: 0, total: 2 });
   });
   it("the Shanghai day turns at 16:00 UTC", () => {
     expect(shanghaiDay(new Date("2026-12-02T15:59:59Z"))).toBe("2026-12-02");

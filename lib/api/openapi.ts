@@ -31,8 +31,7 @@ import {
 // answer. The route handlers take their permission from here, and tests/integration/api-v1.test.ts
 // fails when a route file has no entry. GET /api/v1/openapi.json serves the document built from it.
 
-type Method = "get" | "post" | "patch" | "put";
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "patch" | "put" | "delete";
 
 export interface ApiOperation {
   method: Method;

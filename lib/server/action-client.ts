@@ -4,6 +4,7 @@ import { z } from "zod";
 import { authorize, isPermission, type Permission } from "../auth/policy";
 import { getSessionUser } from "../auth/session";
 import { AppError, isAppError, type AppErrorCode } from "../errors";
+import { findHostileValue, isDatabaseInputRefusal } from "./hostile-input";
 import { loadScope } from "./scope";
 
 export interface ActionServerError {
@@ -19,6 +20,7 @@ export const actionClient = createSafeActionClient({
   // actionName names the action in logs; permission is checked before the action runs.
   defineMetadataSchema: () => z.object({ actionName: z.string().min(1), permission: z.custom<Permission>(isPermission) }),
   handleServerError(error): ActionServerError {
+    if (isDatabaseInputRefusal(error)) return { code: "validation", message: "invalidCharacters" };
     if (isAppError(error)) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
     console.error("[action] unexpected error", error);
     return { code: "generic" };
@@ -29,7 +31,10 @@ export const actionClient = createSafeActionClient({
  * The only way to define a server action: a signed-in user whose role carries the action's
  * permission (metadata.permission). The use case then asks lib/auth/policy.ts about the record.
  */
-export const authedAction = actionClient.use(async ({ next, metadata }) => {
+export const authedAction = actionClient.use(async ({ next, metadata, clientInput }) => {
+  // NUL bytes, lone surrogates and absurd nesting never reach a schema or the database.
+  const hostile = findHostileValue(clientInput);
+  if (hostile) throw new AppError("validation", "invalidCharacters", { [hostile]: ["invalidCharacters"] });
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthenticated");
   if (user.mustChangePassword && metadata.permission !== "self.changePassword" && metadata.permission !== "self.switchLocale") {

@@ -5,11 +5,12 @@ import { authorize, type Permission, type Scope } from "../auth/policy";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { prisma } from "../db";
 import { apiErrorBody, localeOfAcceptLanguage } from "../api/error-text";
-import { isAppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { audit } from "../audit";
 import { authenticateBearer } from "./api-tokens";
 import { BEARER_FAILURES_PER_ADDRESS, countAttempt, isOverLimit } from "./attempts";
 import { clientAddress } from "./client-address";
+import { findHostileValue, isDatabaseInputRefusal, jsonDepthExceeds } from "./hostile-input";
 import { loadScope } from "./scope";
 
 export interface RouteContext<P> {
@@ -47,14 +48,30 @@ export async function errorResponse(request: NextRequest, status: number, code: 
   return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** The request's JSON body; anything else is a 400 (a wrong shape is the schema's 422). */
+/**
+ * The request's JSON body; anything else is a 400 (a wrong shape is the schema's 422). Nesting
+ * deeper than MAX_JSON_DEPTH is refused before parsing (400), a NUL byte or lone surrogate in any
+ * string or key after it (422, at its field).
+ */
 export async function readJsonBody(request: NextRequest): Promise<unknown> {
   const text = await request.text();
+  if (jsonDepthExceeds(text)) throw new BadRequestError("tooDeep");
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new BadRequestError("badJson");
   }
+  const hostile = findHostileValue(body);
+  if (hostile) throw new AppError("validation", "invalidCharacters", { [hostile]: ["invalidCharacters"] });
+  return body;
+}
+
+/** A path parameter or query value with NUL or a lone surrogate: refused before anything reads it. */
+function hostileRequestPart(request: NextRequest, params: unknown): boolean {
+  if (findHostileValue(params)) return true;
+  for (const [key, value] of request.nextUrl.searchParams) if (findHostileValue(key) || findHostileValue(value)) return true;
+  return false;
 }
 
 function zodFieldErrors(error: ZodError): FieldErrors {
@@ -108,6 +125,7 @@ export function apiRoute<P = Record<string, never>>(
 ) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      if (hostileRequestPart(request, await context.params)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
       const caller = await callerOf(request);
       if (caller === "invalid") return errorResponse(request, 401, "unauthenticated", "tokenInvalid");
       if (caller && "throttled" in caller) {
@@ -126,6 +144,8 @@ export function apiRoute<P = Record<string, never>>(
       if (isAppError(error)) return errorResponse(request, error.status, error.code, error.message, error.fieldErrors, error.details);
       if (error instanceof ZodError) return errorResponse(request, 422, "validation", "validation", zodFieldErrors(error));
       if (error instanceof BadRequestError) return errorResponse(request, 400, "badRequest", error.message);
+      // The net under the schemas: a value PostgreSQL cannot store is the caller's mistake, not a 500.
+      if (isDatabaseInputRefusal(error)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
       console.error("[route] unexpected error", error);
       return errorResponse(request, 500, "generic", "generic");
     }

@@ -21,7 +21,7 @@ export interface Scope {
 }
 
 const BUREAU_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"];
-const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
+const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR", "FINANCE_OFFICER"];
 const NOTHING = { id: { in: [] as string[] } };
 
 /**
@@ -83,6 +83,13 @@ export const permissions = {
   "leave.decide": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
   /** Recording attendance (spot checks, routine checks, leave without approval): the receiving supervisor or the programme's bureau. */
   "attendance.record": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
+  // Allowances (docs/decisions/003-finance-role.md): everyone reads the lines allowanceLineWhere lets
+  // them see; bureau staff keep the policy and add event lines and corrections; finance officers pay.
+  "allowance.read": ALL_ROLES,
+  "allowance.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  /** The finance month, totals and the payment sheet. */
+  "allowance.finance": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "FINANCE_OFFICER"],
+  "allowance.pay": ["FINANCE_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -118,6 +125,10 @@ export function programWhere(scope: Scope): Prisma.ProgramWhereInput {
   }
   if (role === "RECEIVING_SUPERVISOR") {
     return { status: { not: "DRAFT" }, posts: { some: { receivingOrgId: scope.user.organizationId } } };
+  }
+  if (role === "FINANCE_OFFICER") {
+    // A bureau's finance office: its programmes; a dispatching unit's: the programmes its doctors serve in.
+    return { OR: [{ bureauId: { in: scope.subtreeIds } }, { dispatches: { some: { doctor: { employerId: { in: scope.subtreeIds } } } } }] };
   }
   return NOTHING;
 }
@@ -185,6 +196,7 @@ export function dispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
   if (role === "HOSPITAL_NOMINATOR") return { doctor: { employerId: { in: scope.subtreeIds } } };
   if (role === "RECEIVING_SUPERVISOR") return { receivingOrgId: { in: scope.subtreeIds } };
   if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
+  if (role === "FINANCE_OFFICER") return { OR: [{ program: { bureauId: { in: scope.subtreeIds } } }, { doctor: { employerId: { in: scope.subtreeIds } } }] };
   return NOTHING;
 }
 
@@ -222,4 +234,24 @@ export function dispatchScopeFilter(scope: Scope): DispatchScopeFilter {
   if (role === "RECEIVING_SUPERVISOR") return { column: "receivingOrgId", ids: scope.subtreeIds };
   if (role === "DOCTOR") return scope.user.doctorId ? { column: "doctorId", ids: [scope.user.doctorId] } : { column: "none" };
   return { column: "none" };
+}
+
+/**
+ * Allowance lines: bureaus, units and doctors see the lines of the dispatches they see; a receiving
+ * unit what it receives; a finance office the lines of its bureau's programmes, or, for a dispatching
+ * unit's, the lines its unit pays.
+ */
+export function allowanceLineWhere(scope: Scope): Prisma.AllowanceLineWhereInput {
+  const { role } = scope.user;
+  if (role === "RECEIVING_SUPERVISOR") return { payee: "RECEIVING_UNIT", dispatch: { receivingOrgId: { in: scope.subtreeIds } } };
+  if (role === "FINANCE_OFFICER") {
+    return {
+      OR: [
+        { dispatch: { program: { bureauId: { in: scope.subtreeIds } } } },
+        { payer: "DISPATCHING_UNIT", dispatch: { doctor: { employerId: { in: scope.subtreeIds } } } },
+      ],
+    };
+  }
+  if (isBureauRole(role) || role === "HOSPITAL_NOMINATOR" || role === "DOCTOR") return { dispatch: dispatchWhere(scope) };
+  return { id: { in: [] as string[] } };
 }

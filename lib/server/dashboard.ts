@@ -151,5 +151,10 @@ async function loadRoleDashboard(scope: Scope, now: Date): Promise<Omit<Dashboar
     };
   }
 
+  if (role === "FINANCE_OFFICER") {
+    // The programmes whose allowances the finance office pays; the month's payments are on /allowances.
+    return { stats: [], programs: await programSummaries(scope, now, false), receivingPosts: null, doctor: null };
+  }
+
   return { stats: [], programs: [], receivingPosts: null, doctor: null };
 }

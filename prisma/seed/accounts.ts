@@ -26,4 +26,6 @@ export const ACCOUNTS: AccountSeed[] = [
   // and that centre's supervisor, who has several seconded doctors to look after.
   { username: "wz-doctor", role: "DOCTOR", org: "WZRM", displayName: "谭晓宇", doctorName: "谭晓宇" },
   { username: "wz-receiver", role: "RECEIVING_SUPERVISOR", org: "WZ_FS", displayName: "冉德华" },
+  // Seed 001's 规划财务科 pays the fund pool's subsidies (docs/decisions/003-finance-role.md).
+  { username: "finance", role: "FINANCE_OFFICER", org: "WZ_BUREAU", displayName: "陈丽萍" },
 ];

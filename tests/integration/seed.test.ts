@@ -5,7 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, seedDemoData, type SeedResult } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
-const ROLES = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"] as const;
+const ROLES = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR", "FINANCE_OFFICER"] as const;
 
 let db: TestDatabase;
 let first: SeedResult;
@@ -36,7 +36,7 @@ describe("seedDemoData on a fresh database", () => {
   it("reports that it created the data and lists the demo accounts", () => {
     expect(first.created).toBe(true);
     expect(first.accounts.map((a) => a.username)).toEqual(
-      expect.arrayContaining(["admin", "staff", "nominator", "nominator2", "receiver", "doctor", "auditor", "wz-admin"]),
+      expect.arrayContaining(["admin", "staff", "nominator", "nominator2", "receiver", "doctor", "auditor", "wz-admin", "finance"]),
     );
     expect(first.accounts.find((a) => a.username === "admin")).toMatchObject({ role: "BUREAU_ADMIN", organization: "浙江省绍兴市卫生健康委员会", displayName: "徐彤" });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can, permissions, type Permission, type Scope } from "@/lib/auth/policy";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-const ROLES: Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
+const ROLES: Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR", "FINANCE_OFFICER"];
 
 function scopeOf(role: Role): Scope {
   return { user: { id: "u", role, organizationId: "city", doctorId: null }, subtreeIds: ["city", "county", "hospital"], ancestorIds: ["city"] };
@@ -45,6 +45,10 @@ const expected: Record<Permission, Role[]> = {
   "evaluation.score": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR"],
   "leave.decide": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
   "attendance.record": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
+  "allowance.read": ROLES,
+  "allowance.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "allowance.finance": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "FINANCE_OFFICER"],
+  "allowance.pay": ["FINANCE_OFFICER"],
 };
 
 describe("permission matrix", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { audit, type AuditActor } from "../audit";
 import { reconcileSchedule, type ExistingLine, type ScheduleItem, type ServiceDays } from "../domain/allowance-schedule";
+import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { dayDate } from "../domain/service-period";
 import { AppError } from "../errors";
@@ -15,7 +16,7 @@ import { fieldError, type Tx } from "./kit";
 
 /** Today's date in Beijing (the day a line falls due is a calendar day there). */
 export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return shanghaiDay(now);
 }
 
 export interface RegenerationSummary {

@@ -5,6 +5,7 @@ import { daysFrom, dayDate } from "../domain/service-period";
 import { isoDay } from "../domain/eligibility/calendar";
 import { AppError } from "../errors";
 import type { DispatchStatus } from "../generated/prisma/enums";
+import { regenerateSchedule } from "./allowance-schedule";
 import { actorOf, fieldError, isExclusionViolation, type Tx } from "./kit";
 import { doctorUserId, notify } from "./notifications";
 
@@ -160,7 +161,7 @@ export async function moveLastDay(tx: Tx, scope: Scope, input: MoveLastDayInput,
     version: updated.version,
     reason: input.reason,
   };
-  await afterLastDayChanged(tx, change, dispatch.receivingOrgId);
+  await afterLastDayChanged(tx, scope, change, dispatch.receivingOrgId, now);
   return change;
 }
 
@@ -168,11 +169,12 @@ const AUDIT_ACTION: Record<LastDayChangeKind, string> = { LAST_DAY_MOVED: "dispa
 
 /**
  * What follows a change of the last day, in the same transaction. Whatever is computed from the last
- * day is brought up to date here, one call per dependent module (the allowances' payment schedule is
- * regenerated from here when that module lands); then the doctor and the receiving unit's supervisors
- * are told.
+ * day is brought up to date here, one call per dependent module — the allowances' payment schedule
+ * (unpaid lines regenerated, paid months adjusted by a new line); then the doctor and the receiving
+ * unit's supervisors are told.
  */
-async function afterLastDayChanged(tx: Tx, change: LastDayChange, receivingOrgId: string): Promise<void> {
+async function afterLastDayChanged(tx: Tx, scope: Scope, change: LastDayChange, receivingOrgId: string, now: Date): Promise<void> {
+  await regenerateSchedule(tx, change.dispatchId, await actorOf(tx, scope), change.kind, now);
   const supervisors = await tx.user.findMany({ where: { organizationId: receivingOrgId, role: "RECEIVING_SUPERVISOR", isActive: true }, select: { id: true } });
   await notify(tx, [await doctorUserId(tx, change.doctorId), ...supervisors.map((s) => s.id)], {
     key: "dispatchLastDayChanged",

@@ -15,6 +15,7 @@ import {
   terminateDispatchSchema,
 } from "../schemas/dispatches";
 import { checkVersion, lockDispatch, moveLastDay, overlapConflict } from "./dispatch-dates";
+import { regenerateSchedule } from "./allowance-schedule";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { doctorUserId, notify } from "./notifications";
 
@@ -129,6 +130,8 @@ export async function createDispatch(db: PrismaClient, scope: Scope, raw: unknow
         entityId: created.id,
         after: { ...summary, applicationId: app.id, doctor: app.doctor.name, post: post.title, actingPosition: created.actingPosition, predecessorId: created.predecessorId },
       });
+      // The payment schedule of the programme's allowance policy, in the same transaction.
+      await regenerateSchedule(tx, created.id, await actorOf(tx, scope), "CREATED", now);
       await notify(tx, [await doctorUserId(tx, app.doctorId), ...(await supervisorIds(tx, post.receivingOrgId))], {
         key: "dispatchCreated",
         values: { doctor: app.doctor.name, post: post.title, program: post.program.name, start: summary.startDate, lastDay: summary.lastDay },
@@ -192,6 +195,8 @@ async function changeStatus(db: PrismaClient, scope: Scope, action: "activate" |
       before: { status: locked.status, version: locked.version },
       after: { status: updated.status, version: updated.version, reason: input.reason },
     });
+    // A cancelled dispatch pays nothing: its unpaid lines go (a paid one is answered by a negative line).
+    if (action === "cancel") await regenerateSchedule(tx, locked.id, await actorOf(tx, scope), "CANCELLED", now);
     return summaryOf(updated);
   });
 }

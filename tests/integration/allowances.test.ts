@@ -9,6 +9,7 @@ import { dayDate } from "@/lib/domain/service-period";
 import { createPrismaClient } from "@/lib/prisma";
 import { allowanceTotals, dispatchSchedule, financeMonth, paymentSheetLines, programAllowances } from "@/lib/server/allowance-queries";
 import { regenerateSchedule } from "@/lib/server/allowance-schedule";
+import { activateDispatch, cancelDispatch, createDispatch, extendDispatch, terminateDispatch } from "@/lib/server/dispatches";
 import { addEventLineAs, adjustLine, applyTemplate, createItem, markPaid, updateItem } from "@/lib/server/allowances";
 import { NOW, SX_PROGRAM, WZ_PROGRAM, allowanceWorld, makeDispatch, type Username } from "./setup/allowance-fixtures";
 import { expectRefused, lastAuditId, auditRowsSince, refusal } from "./setup/vetting-fixtures";
@@ -244,6 +245,49 @@ describe("regeneration when the last day moves", () => {
       ["SCHEDULED", "2026-12", 120_000],
       ["SCHEDULED", "2027-01", 38_710],
     ]);
+  });
+});
+
+describe("the dispatch use cases carry the schedule in their transaction", () => {
+  it("creating, extending and ending a dispatch early regenerate its lines", async () => {
+    const employerId = w.org("重庆市万州区人民医院");
+    const { dispatchId: template } = await makeDispatch(w.db.prisma, { programId: wzProgram, receivingOrgId: w.org("重庆市万州区分水镇中心卫生院"), employerId, startDate: "2027-03-01", createdById: w.userId("wz-admin"), doctorName: "模板" });
+    // An approved application of the same kind, not yet dispatched (its dispatch removed with its lines: unpaid).
+    const { applicationId } = await w.db.prisma.dispatch.findUniqueOrThrow({ where: { id: template }, select: { applicationId: true } });
+    await w.db.prisma.allowanceLine.deleteMany({ where: { dispatchId: template } });
+    await w.db.prisma.dispatch.delete({ where: { id: template } });
+    await w.db.prisma.program.update({ where: { id: wzProgram }, data: { status: "IN_SERVICE" } });
+    const created = await createDispatch(w.db.prisma, w.s["wz-admin"], { applicationId, startDate: "2026-11-16" }, NOW);
+    const lines = await linesOf(created.id);
+    // 16–30 Nov 2026: 15 of 30 days at 1 200.00 (the rate edited above) = 600.00; the last month 1–15 Nov 2027.
+    expect(lines.map((l) => l.amountFen)).toEqual([60_000, ...Array(11).fill(120_000), 60_000]);
+    const extended = await extendDispatch(w.db.prisma, w.s["wz-admin"], { dispatchId: created.id, expectedVersion: created.version, lastDay: "2027-11-30", reason: "工作需要延长" }, NOW);
+    expect((await linesOf(created.id)).at(-1)!.amountFen).toBe(120_000);
+    await activateDispatch(w.db.prisma, w.s["wz-admin"], { dispatchId: created.id, expectedVersion: extended.version }, NOW);
+    const paid = (await linesOf(created.id))[0]!;
+    await payAs("finance", [paid.id], "记-2026-12-050");
+    const current = await w.db.prisma.dispatch.findUniqueOrThrow({ where: { id: created.id } });
+    await terminateDispatch(w.db.prisma, w.s["wz-admin"], { dispatchId: created.id, expectedVersion: current.version, lastDay: "2026-11-20", reason: "因病提前结束" }, NOW);
+    const after = await linesOf(created.id);
+    // November paid in full for 15 days (600.00); served 5 of 30 days (200.00): −400.00.
+    expect(after.map((l) => [l.kind, l.status, l.amountFen])).toEqual([
+      ["SCHEDULED", "PAID", 60_000],
+      ["ADJUSTMENT", "UNPAID", -40_000],
+    ]);
+    const audit = await w.db.prisma.auditLog.findFirstOrThrow({ where: { action: "allowance.regenerate", entityId: created.id }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ cause: "TERMINATED" });
+    expect(audit.actorName).toBe("谭晓红");
+  });
+
+  it("cancelling a planned dispatch removes its unpaid lines", async () => {
+    const { dispatchId: template } = await makeDispatch(w.db.prisma, { programId: wzProgram, receivingOrgId: w.org("重庆市万州区分水镇中心卫生院"), employerId: w.org("重庆市万州区人民医院"), startDate: "2027-06-01", createdById: w.userId("wz-admin"), status: "PLANNED" });
+    const { applicationId } = await w.db.prisma.dispatch.findUniqueOrThrow({ where: { id: template }, select: { applicationId: true } });
+    await w.db.prisma.allowanceLine.deleteMany({ where: { dispatchId: template } });
+    await w.db.prisma.dispatch.delete({ where: { id: template } });
+    const planned = await createDispatch(w.db.prisma, w.s["wz-admin"], { applicationId, startDate: "2027-06-01" }, NOW);
+    expect(await linesOf(planned.id)).toHaveLength(12);
+    await cancelDispatch(w.db.prisma, w.s["wz-admin"], { dispatchId: planned.id, expectedVersion: planned.version, reason: "本人放弃" }, NOW);
+    expect(await linesOf(planned.id)).toEqual([]);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   userFormOptions,
 } from "@/lib/server/users";
 import { seedDemoData } from "@/prisma/seed";
+import { ACCOUNTS } from "@/prisma/seed/accounts";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
@@ -99,7 +100,10 @@ describe("role matrix: only a bureau admin manages accounts, only admin and audi
 describe("bureaus are kept apart", () => {
   it("Wanzhou's admin sees only Wanzhou accounts and cannot open a Shaoxing one", async () => {
     const page = await listUsers(db.prisma, scopes["wz-admin"]!, query());
-    expect(page.rows.map((r) => r.username)).toEqual(["wz-admin"]);
+    // Exactly the demo's Wanzhou accounts (the bureau's and those of the organisations below it).
+    const wanzhou = ACCOUNTS.filter((a) => a.org.startsWith("WZ")).map((a) => a.username);
+    expect(page.rows.map((r) => r.username).sort()).toEqual(wanzhou.sort());
+    expect(wanzhou).toContain("wz-admin");
     await expectCode(getUser(db.prisma, scopes["wz-admin"]!, ids.nominator!), "notFound");
   });
 

@@ -24,10 +24,9 @@ const EXTRA = [
   { username: "sx-finance", role: "FINANCE_OFFICER", org: "浙江省绍兴市卫生健康委员会" },
   { username: "sxrm-finance", role: "FINANCE_OFFICER", org: "绍兴市人民医院" },
   { username: "wz-staff", role: "BUREAU_STAFF", org: "重庆市万州区卫生健康委员会" },
-  { username: "wz-receiver", role: "RECEIVING_SUPERVISOR", org: "重庆市万州区分水镇中心卫生院" },
 ] as const satisfies readonly { username: string; role: Role; org: string }[];
 
-export const USERNAMES = ["admin", "staff", "auditor", "nominator", "receiver", "doctor", "wz-admin", "finance", ...EXTRA.map((e) => e.username)] as const;
+export const USERNAMES = ["admin", "staff", "auditor", "nominator", "receiver", "doctor", "wz-admin", "wz-receiver", "wz-doctor", "finance", ...EXTRA.map((e) => e.username)] as const;
 export type Username = (typeof USERNAMES)[number];
 
 export interface AllowanceWorld {

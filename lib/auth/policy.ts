@@ -196,8 +196,17 @@ export function dispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
   if (role === "HOSPITAL_NOMINATOR") return { doctor: { employerId: { in: scope.subtreeIds } } };
   if (role === "RECEIVING_SUPERVISOR") return { receivingOrgId: { in: scope.subtreeIds } };
   if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
-  if (role === "FINANCE_OFFICER") return { OR: [{ program: { bureauId: { in: scope.subtreeIds } } }, { doctor: { employerId: { in: scope.subtreeIds } } }] };
   return NOTHING;
+}
+
+/**
+ * The dispatches whose payment schedules a user may open: those of dispatchWhere; for a finance
+ * office, those of its bureau's programmes and of its unit's doctors (finance sees nothing else of
+ * the service).
+ */
+export function allowanceDispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
+  if (scope.user.role === "FINANCE_OFFICER") return { OR: [{ program: { bureauId: { in: scope.subtreeIds } } }, { doctor: { employerId: { in: scope.subtreeIds } } }] };
+  return dispatchWhere(scope);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { allowanceLineWhere, authorize, can, dispatchWhere, programWhere, type Scope } from "../auth/policy";
+import { allowanceDispatchWhere, allowanceLineWhere, authorize, can, programWhere, type Scope } from "../auth/policy";
 import { monthBounds, monthOf, nextMonth, type AllowancePayer } from "../domain/allowance-schedule";
 import { isoDay } from "../domain/eligibility/calendar";
 import { sumFen } from "../domain/money";
@@ -80,7 +80,7 @@ export async function programAllowances(db: PrismaClient, scope: Scope, programI
   const [items, sums, dispatchCount] = await Promise.all([
     db.allowanceItem.findMany({ where: { programId }, select: itemSelect, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.allowanceLine.groupBy({ by: ["itemId", "status"], where: lineScope, _sum: { amountFen: true }, _count: { _all: true } }),
-    db.dispatch.count({ where: { AND: [{ programId }, dispatchWhere(scope)] } }),
+    db.dispatch.count({ where: { AND: [{ programId }, allowanceDispatchWhere(scope)] } }),
   ]);
   const totals = new Map<string, { paidFen: number; unpaidFen: number; lines: number }>();
   for (const s of sums) {
@@ -103,7 +103,7 @@ export async function dispatchSchedule(db: PrismaClient, scope: Scope, dispatchI
   authorize(scope, "allowance.read");
   const dispatch = visibleOr(
     await db.dispatch.findFirst({
-      where: { AND: [{ id: dispatchId }, dispatchWhere(scope)] },
+      where: { AND: [{ id: dispatchId }, allowanceDispatchWhere(scope)] },
       select: {
         id: true,
         status: true,

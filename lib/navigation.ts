@@ -5,7 +5,7 @@ import type { Role } from "./generated/prisma/enums";
 export interface NavItem {
   href: string;
   labelKey: string;
-  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave";
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload";
   roles: readonly Role[];
 }
 
@@ -13,9 +13,12 @@ const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NO
 
 export const navItems: readonly NavItem[] = [
   { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
+  { href: "/service", labelKey: "service", icon: "service", roles: ["DOCTOR"] },
+  { href: "/receiving", labelKey: "receiving", icon: "receiving", roles: ["RECEIVING_SUPERVISOR"] },
   { href: "/programs", labelKey: "programs", icon: "programs", roles: ALL_ROLES },
   { href: "/applications", labelKey: "applications", icon: "applications", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"] },
   { href: "/leave", labelKey: "leave", icon: "leave", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR"] },
+  { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },

@@ -305,6 +305,12 @@ export async function loadServiceLeave(prisma: PrismaClient): Promise<number> {
   return seedServiceLeave(prisma);
 }
 
+/** The cohort's weekly work logs and mentoring pairs (prisma/seed/service-worklogs.ts), bulk-inserted. */
+export async function loadServiceWorklogs(prisma: PrismaClient): Promise<number> {
+  const { seedServiceWorklogs } = await import("./seed/service-worklogs");
+  return seedServiceWorklogs(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -318,6 +324,8 @@ async function main(): Promise<void> {
     const round = await loadDemoRound(prisma);
     const cohort = await loadServiceCohort(prisma);
     const leave = await loadServiceLeave(prisma);
+    const worklogs = await loadServiceWorklogs(prisma);
+    if (worklogs) console.log(`The cohort's work logs: ${worklogs}.`);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlinePanel } from "@/components/dashboard/deadline-panel";
 import { DoctorPanel } from "@/components/dashboard/doctor-panel";
@@ -30,6 +31,14 @@ export default async function DashboardPage() {
           {t("greeting", { name: user.displayName })} · {t("scope", { organization: user.organizationName, role: tRoles(user.role) })}
         </p>
       </div>
+
+      {/* The doctor's and the receiving unit's daily work lives in their own pages. */}
+      {user.role === "DOCTOR" || user.role === "RECEIVING_SUPERVISOR" ? (
+        <Link href={user.role === "DOCTOR" ? "/service" : "/receiving"} className="block rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-brand-800 hover:bg-brand-100">
+          <span className="font-medium">{user.role === "DOCTOR" ? t("serviceLink") : t("receivingLink")}</span>
+          <span className="block text-sm text-brand-700">{user.role === "DOCTOR" ? t("serviceLinkHint") : t("receivingLinkHint")}</span>
+        </Link>
+      ) : null}
 
       {data.stats.length > 0 ? (
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">

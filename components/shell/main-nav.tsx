@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { Building2, ClipboardList, CalendarClock, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
+import { BarChart3, BriefcaseMedical, Building2, ClipboardList, CalendarClock, UserCheck, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
@@ -15,6 +15,9 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
   doctors: Stethoscope,
   applications: ClipboardList,
   leave: CalendarClock,
+  service: BriefcaseMedical,
+  receiving: UserCheck,
+  workload: BarChart3,
 };
 
 export function MainNav({ items, label }: { items: { href: string; label: string; icon: NavItem["icon"] }[]; label: string }) {

@@ -1,0 +1,176 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { ErrorTranslator } from "@/components/programs/feedback";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormMessages } from "@/components/ui/form-messages";
+import { fileWorkLogAction, resubmitWorkLogAction } from "@/lib/actions/work-logs";
+import { TEACHING_ACTIONS, WORK_LOG_BOUNDS, WORK_LOG_COUNTS, type TeachingAction } from "@/lib/domain/work-log";
+import { feedbackOf, type Feedback } from "./feedback";
+
+export interface WorkLogValues {
+  periodStart: string;
+  periodEnd: string;
+  counts: Record<(typeof WORK_LOG_COUNTS)[number], string>;
+  newTechniques: string;
+  donatedMedicineYuan: string;
+  teaching: Partial<Record<TeachingAction, string>>;
+  otherWork: string;
+}
+
+export function emptyValues(periodStart: string, periodEnd: string): WorkLogValues {
+  return {
+    periodStart,
+    periodEnd,
+    counts: Object.fromEntries(WORK_LOG_COUNTS.map((c) => [c, ""])) as WorkLogValues["counts"],
+    newTechniques: "",
+    donatedMedicineYuan: "",
+    teaching: {},
+    otherWork: "",
+  };
+}
+
+/**
+ * A day's or a week's log, fast on a phone: the dates (this week's days not yet logged, filled in),
+ * the six counts as number pads two to a row, and the rest folded away. Files a new log, or — with
+ * `edit` — corrects one (from the version read) and submits it again.
+ */
+export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { dispatchId: string; initial: WorkLogValues; edit?: { workLogId: string; version: number }; min: string; max: string; onDone?: () => void }) {
+  const t = useTranslations("worklogs");
+  const te = t as unknown as ErrorTranslator;
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>({ fields: {}, form: null });
+  const [saved, setSaved] = useState(false);
+  const hasMore = Boolean(initial.newTechniques || initial.donatedMedicineYuan || initial.otherWork || Object.keys(initial.teaching).length || initial.counts.freeClinics);
+
+  const set = (patch: Partial<WorkLogValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setSaved(false);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFeedback({ fields: {}, form: null });
+    const body = {
+      periodStart: values.periodStart,
+      periodEnd: values.periodEnd,
+      ...values.counts,
+      newTechniques: values.newTechniques.split(/\r?\n|[，,；;]/).map((s) => s.trim()).filter(Boolean),
+      donatedMedicineYuan: values.donatedMedicineYuan,
+      teaching: Object.fromEntries(Object.entries(values.teaching).filter(([, v]) => v !== "")),
+      otherWork: values.otherWork,
+    };
+    try {
+      const result = edit ? await resubmitWorkLogAction({ ...body, ...edit }) : await fileWorkLogAction({ ...body, dispatchId });
+      if (result?.data) {
+        setSaved(true);
+        if (!edit) setValues(emptyValues(values.periodStart, values.periodEnd));
+        router.refresh();
+        onDone?.();
+        return;
+      }
+      setFeedback(feedbackOf(te, result));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (field: string) => feedback.fields[field];
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={edit ? t("form.editTitle") : t("form.title")}>
+      <p className="text-sm text-slate-600">{t("form.intro")}</p>
+      <FormMessages error={feedback.form} success={saved ? t("form.saved") : null} />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField label={t("fields.periodStart")} type="date" min={min} max={max} value={values.periodStart} onChange={(e) => set({ periodStart: e.target.value })} error={err("periodStart")} required />
+        <TextField label={t("fields.periodEnd")} type="date" min={min} max={max} value={values.periodEnd} onChange={(e) => set({ periodEnd: e.target.value })} error={err("periodEnd")} required />
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        {WORK_LOG_COUNTS.filter((c) => c !== "freeClinics").map((c) => (
+          <TextField
+            key={c}
+            label={t(`fields.${c}`)}
+            inputMode="numeric"
+            pattern="[0-9]*"
+            autoComplete="off"
+            placeholder="0"
+            max={WORK_LOG_BOUNDS[c]}
+            value={values.counts[c]}
+            onChange={(e) => set({ counts: { ...values.counts, [c]: e.target.value } })}
+            error={err(c)}
+          />
+        ))}
+      </div>
+      <details className="rounded-md border border-slate-200 px-3 py-2" open={hasMore || Object.keys(feedback.fields).some((f) => ["newTechniques", "freeClinics", "donatedMedicineYuan", "teaching", "otherWork"].includes(f))}>
+        <summary className="cursor-pointer py-1 text-sm font-medium text-brand-700">{t("form.more")}</summary>
+        <div className="mt-3 flex flex-col gap-4">
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="wl-techniques" className="text-sm font-medium text-slate-700">
+              {t("fields.newTechniques")}
+            </label>
+            <p id="wl-techniques-hint" className="text-xs text-slate-500">
+              {t("fields.newTechniquesHint")}
+            </p>
+            <textarea
+              id="wl-techniques"
+              rows={2}
+              aria-describedby={err("newTechniques") ? "wl-techniques-hint wl-techniques-error" : "wl-techniques-hint"}
+              aria-invalid={err("newTechniques") ? true : undefined}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+              value={values.newTechniques}
+              onChange={(e) => set({ newTechniques: e.target.value })}
+            />
+            {err("newTechniques") ? (
+              <p id="wl-techniques-error" className="text-sm text-red-600">
+                {err("newTechniques")}
+              </p>
+            ) : null}
+          </div>
+          <div className="grid grid-cols-2 gap-3">
+            <TextField label={t("fields.freeClinics")} inputMode="numeric" pattern="[0-9]*" placeholder="0" value={values.counts.freeClinics} onChange={(e) => set({ counts: { ...values.counts, freeClinics: e.target.value } })} error={err("freeClinics")} />
+            <TextField label={t("fields.donatedMedicineYuan")} inputMode="decimal" placeholder="0" value={values.donatedMedicineYuan} onChange={(e) => set({ donatedMedicineYuan: e.target.value })} error={err("donatedMedicineYuan")} />
+          </div>
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium text-slate-700">{t("fields.teaching")}</legend>
+            {err("teaching") ? <p className="text-sm text-red-600">{err("teaching")}</p> : null}
+            <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+              {TEACHING_ACTIONS.map((a) => (
+                <TextField key={a} label={t(`teaching.${a}`)} inputMode="numeric" pattern="[0-9]*" placeholder="0" value={values.teaching[a] ?? ""} onChange={(e) => set({ teaching: { ...values.teaching, [a]: e.target.value } })} />
+              ))}
+            </div>
+          </fieldset>
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="wl-other" className="text-sm font-medium text-slate-700">
+              {t("fields.otherWork")}
+            </label>
+            <textarea
+              id="wl-other"
+              rows={2}
+              maxLength={2000}
+              aria-invalid={err("otherWork") ? true : undefined}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+              value={values.otherWork}
+              onChange={(e) => set({ otherWork: e.target.value })}
+            />
+            {err("otherWork") ? <p className="text-sm text-red-600">{err("otherWork")}</p> : null}
+          </div>
+        </div>
+      </details>
+      <div className="flex gap-3">
+        <Button type="submit" disabled={busy} aria-busy={busy} className="w-full sm:w-auto">
+          {edit ? t("form.resubmit") : t("form.submit")}
+        </Button>
+        {onDone && edit ? (
+          <Button type="button" variant="secondary" onClick={onDone}>
+            {t("form.cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -43,6 +43,7 @@ describe("the demo's work logs", () => {
     expect(queue.rows.every((r) => r.periodStart.toISOString().slice(0, 10) === "2026-11-23")).toBe(true);
     const doctor = await scopeOf("wz-doctor");
     const space = await serviceWorkspace(db.prisma, doctor, NOW);
+    if (!space.dispatch) throw new Error("wz-doctor has no dispatch in the demo");
     expect(space.suggested).toEqual({ first: "2026-11-30", last: "2026-12-03" });
     expect(space.totals.logs).toBeGreaterThan(30);
   });

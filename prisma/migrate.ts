@@ -34,6 +34,11 @@ export interface ApplyMigrationsOptions {
   log?: (line: string) => void;
   /** Defaults to prisma/migrations next to this file; tests point it at a temporary folder. */
   migrationsDir?: string;
+  /**
+   * The app's login role (least privilege): after the migrations, it is granted what the app needs
+   * and no more (grant_app_privileges). Default: env APP_DATABASE_ROLE; unset, no grants are made.
+   */
+  appRole?: string;
 }
 
 interface MigrationFile {
@@ -88,12 +93,28 @@ export async function applyMigrations(
         log(`Applied ${migration.name}`);
         applied.push(migration.name);
       }
+      await guardAndGrant(client, options.appRole ?? process.env.APP_DATABASE_ROLE, log);
       return { applied };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {});
     }
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * After every run: append-only tables added by any migration get their TRUNCATE guard, and the app's
+ * role its privileges, both computed from the triggers (migration 20261203130100).
+ */
+async function guardAndGrant(client: pg.Client, appRole: string | undefined, log: (line: string) => void): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regprocedure('"ensure_append_only_guards"()') IS NOT NULL AS present`);
+  if (!rows[0]?.present) return;
+  const added = await client.query<{ n: number }>(`SELECT "ensure_append_only_guards"() AS n`);
+  if (added.rows[0]!.n > 0) log(`Added ${added.rows[0]!.n} TRUNCATE guard(s) to append-only tables`);
+  if (appRole) {
+    await client.query(`SELECT "grant_app_privileges"($1)`, [appRole]);
+    log(`Granted the app role ${appRole} its privileges`);
   }
 }
 

@@ -74,10 +74,14 @@ async function main(): Promise<void> {
   }
   const url = env.DATABASE_URL;
 
-  const { applied } = await applyMigrations(url, { log: (line) => console.log(`  ${line}`) });
+  // Least privilege on a server: MIGRATION_DATABASE_URL names the owner, who migrates (and seeds);
+  // the app then runs as DATABASE_URL's login role, granted only what it needs after each migration.
+  const ownerUrl = embedded ? url : env.MIGRATION_DATABASE_URL || url;
+  const appRole = ownerUrl !== url ? decodeURIComponent(new URL(url).username) : undefined;
+  const { applied } = await applyMigrations(ownerUrl, { log: (line) => console.log(`  ${line}`), appRole });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
 
-  const data = await prepareData(url, embedded !== undefined);
+  const data = await prepareData(ownerUrl, embedded !== undefined);
 
   env.NEXTAUTH_SECRET ||= authSecret(embedded !== undefined);
   env.NEXTAUTH_URL ||= appUrl;

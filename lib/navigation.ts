@@ -5,7 +5,7 @@ import type { Role } from "./generated/prisma/enums";
 export interface NavItem {
   href: string;
   labelKey: string;
-  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload";
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches";
   roles: readonly Role[];
 }
 
@@ -19,6 +19,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/applications", labelKey: "applications", icon: "applications", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"] },
   { href: "/leave", labelKey: "leave", icon: "leave", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR"] },
   { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
+  { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: ALL_ROLES },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },

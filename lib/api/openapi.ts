@@ -25,6 +25,8 @@ import {
   returnWorkLogSchema,
   workloadQuerySchema,
 } from "../schemas/work-logs";
+import * as rd from "./responses-dispatch";
+import { cancelDispatchSchema, createDispatchSchema, dispatchBoardQuerySchema, dispatchTransitionSchema, extendDispatchSchema, terminateDispatchSchema } from "../schemas/dispatches";
 
 // The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
 // path, method, the permission its apiRoute checks, the zod schemas of its query, path, body and
@@ -119,6 +121,15 @@ export const operations = {
   createMentoringPair: { method: "post", path: "/dispatches/{dispatchId}/mentoring-pairs", permission: "service.file", summary: "The doctor records a local mentee, the goals, the dates and the outcome", body: mentoringPairBodySchema, response: wl.mentoringPairSchema, status: 201 },
   updateMentoringPair: { method: "patch", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor updates a pair (an exam passed, the end date), from the version read (409 stale)", body: mentoringPairUpdateBodySchema, response: wl.mentoringPairSchema },
   deleteMentoringPair: { method: "delete", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor removes a pair entered by mistake (query: version; 409 stale)", query: z.object({ version: z.coerce.number().int() }), response: wl.deletedSchema },
+  listDispatches: { method: "get", path: "/dispatches", permission: "dispatch.read", summary: "The dispatches the caller may see (planned and active, and the predecessors they follow; ended=1 for all), at most 600, with the hand-over gaps and overlaps longer than the programme's hand-over among them", query: dispatchBoardQuerySchema, response: rd.dispatchBoardSchema },
+  createDispatch: { method: "post", path: "/dispatches", permission: "dispatch.manage", summary: "A dispatch from an approved application: start date (arrival), service months (the programme's by default), acting position, predecessor; the last day is the day before start + N months. 409 overlapsOtherDispatch when the doctor already serves in those days (also under concurrent requests)", body: createDispatchSchema, response: rd.dispatchSummarySchema, status: 201 },
+  getDispatch: { method: "get", path: "/dispatches/{dispatchId}", permission: "dispatch.read", summary: "One dispatch: start and last day, status, events (oldest first), predecessor and successor, the hand-over issue, what the caller may do", response: rd.dispatchDetailSchema },
+  activateDispatch: { method: "post", path: "/dispatches/{dispatchId}/activate", permission: "dispatch.manage", summary: "The doctor has arrived: planned → active, not before the start date; expectedVersion is the version read (409 staleVersion otherwise)", body: dispatchTransitionSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
+  completeDispatch: { method: "post", path: "/dispatches/{dispatchId}/complete", permission: "dispatch.manage", summary: "Service is over: active → completed, on or after the last day", body: dispatchTransitionSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
+  cancelDispatch: { method: "post", path: "/dispatches/{dispatchId}/cancel", permission: "dispatch.manage", summary: "A planned dispatch is called off before arrival, with the reason", body: cancelDispatchSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
+  terminateDispatch: { method: "post", path: "/dispatches/{dispatchId}/terminate", permission: "dispatch.manage", summary: "An active dispatch ends early: the last day served (before the current last day) and the reason", body: terminateDispatchSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
+  extendDispatch: { method: "post", path: "/dispatches/{dispatchId}/extend", permission: "dispatch.manage", summary: "Service is extended: a later last day and the reason; 409 overlapsOtherDispatch when it would reach the doctor's next dispatch", body: extendDispatchSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
+  dispatchCandidates: { method: "get", path: "/programs/{programId}/dispatch-candidates", permission: "dispatch.manage", summary: "Approved applications of the programme not dispatched yet, each with the dispatches it could succeed (same receiving unit and specialty)", response: rd.dispatchCandidatesSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

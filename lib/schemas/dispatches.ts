@@ -68,3 +68,11 @@ export const extendDispatchSchema = z.object({ dispatchId: id, expectedVersion: 
 export type ExtendDispatchInput = z.input<typeof extendDispatchSchema>;
 
 export const dispatchIdSchema = z.object({ dispatchId: id });
+
+/** The board's filters (page and API): a programme, and whether ended dispatches are shown; "post" or "unit" grouping. */
+export const dispatchBoardQuerySchema = z.object({
+  programId: z.string().trim().max(64).optional().catch(undefined),
+  ended: z.enum(["0", "1"]).optional().catch(undefined),
+  by: z.enum(["post", "unit"]).optional().catch(undefined),
+});
+export type DispatchBoardQuery = z.infer<typeof dispatchBoardQuerySchema>;

@@ -7,7 +7,7 @@ import type { DayFormatter } from "./days";
 import { DispatchStatusBadge } from "./status-badge";
 
 const barTone = {
-  PLANNED: "bg-brand-200 ring-brand-400",
+  PLANNED: "bg-sky-200 ring-sky-500",
   ACTIVE: "bg-emerald-400 ring-emerald-600",
   COMPLETED: "bg-slate-300 ring-slate-400",
   TERMINATED: "bg-amber-300 ring-amber-500",
@@ -52,7 +52,7 @@ export function Timeline({ groups, window, today, issues, day }: { groups: Timel
               const issueBar = issue ? barPlacement(window, issue.first, issue.last) : null;
               return (
                 <li key={row.id} className="flex flex-col gap-1.5 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
-                  <div className="min-w-0 sm:w-72 sm:shrink-0">
+                  <div className="min-w-0 sm:w-80 sm:shrink-0">
                     <div className="flex flex-wrap items-center gap-2">
                       <Link href={`/dispatches/${row.id}`} className="font-medium text-brand-700 hover:underline">
                         {row.doctor.name}

@@ -6,4 +6,7 @@ export interface DispatchSection {
   labelKey: string;
 }
 
-export const dispatchSections: readonly DispatchSection[] = [];
+export const dispatchSections: readonly DispatchSection[] = [
+  { segment: "leave", labelKey: "leave" },
+  { segment: "attendance", labelKey: "attendance" },
+];

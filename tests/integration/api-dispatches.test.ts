@@ -106,8 +106,8 @@ describe("one dispatch and its transitions", () => {
     expect(rd.dispatchSummarySchema.safeParse(ok.json).success).toBe(true);
     expect(ok.json).toMatchObject({ lastDay: later, version: read.json.version + 1 });
     const stale = await call("dispatches/[dispatchId]/extend", "POST", "wz-admin", { url, params: { dispatchId: id }, body: { expectedVersion: read.json.version, lastDay: later, reason: "再次延期" } });
-    expect(stale).toMatchObject({ status: 409, json: { error: { code: "conflict", message: "staleVersion" } } });
-    expect((await call("dispatches/[dispatchId]/activate", "POST", "wz-admin", { url: `/dispatches/${id}/activate`, params: { dispatchId: id }, body: { expectedVersion: ok.json.version } })).json.error.message).toBe("notPlanned");
+    expect(stale).toMatchObject({ status: 409, json: { error: { code: "conflict", key: "staleVersion" } } });
+    expect((await call("dispatches/[dispatchId]/activate", "POST", "wz-admin", { url: `/dispatches/${id}/activate`, params: { dispatchId: id }, body: { expectedVersion: ok.json.version } })).json.error.key).toBe("notPlanned");
   });
 
   it("lists the programme's candidates (none left: the cohort is dispatched) and 404s another bureau", async () => {

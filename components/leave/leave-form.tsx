@@ -66,7 +66,7 @@ export function LeaveForm({ dispatchId, lastDay, firstDay, rules }: { dispatchId
   const err = (key?: string) => (key ? say(key) : undefined);
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" data-hydrated="true">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
       <FormMessages error={message.error} success={message.success} />
       <input type="hidden" {...register("dispatchId")} />
       <div className="flex flex-col gap-1.5">

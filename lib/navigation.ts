@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/programs", labelKey: "programs", icon: "programs", roles: ALL_ROLES },
   { href: "/applications", labelKey: "applications", icon: "applications", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"] },
   { href: "/leave", labelKey: "leave", icon: "leave", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR"] },
+  { href: "/leave", labelKey: "myLeave", icon: "leave", roles: ["DOCTOR"] },
   { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
   { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: ALL_ROLES },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },

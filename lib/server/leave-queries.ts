@@ -163,3 +163,45 @@ export async function leaveQueue(db: PrismaClient, scope: Scope, limit = QUEUE_L
     })),
   };
 }
+
+export interface OwnDispatch {
+  id: string;
+  programName: string;
+  receivingOrgName: string;
+  postTitle: string;
+  startDate: string;
+  lastDay: string;
+  status: string;
+  pendingLeave: number;
+}
+
+/** A doctor's own dispatches (newest first), for their way into their leave and attendance. */
+export async function ownDispatches(db: PrismaClient, scope: Scope): Promise<OwnDispatch[]> {
+  authorize(scope, "dispatch.read");
+  if (scope.user.role !== "DOCTOR" || !scope.user.doctorId) return [];
+  const rows = await db.dispatch.findMany({
+    where: { AND: [{ doctorId: scope.user.doctorId }, dispatchWhere(scope), { status: { not: "CANCELLED" } }] },
+    select: {
+      id: true,
+      startDate: true,
+      lastDay: true,
+      status: true,
+      program: { select: { name: true } },
+      receivingOrg: { select: { name: true } },
+      post: { select: { title: true } },
+      _count: { select: { leaveRequests: { where: { status: { in: ["PENDING_SUPERVISOR", "PENDING_BUREAU"] } } } } },
+    },
+    orderBy: { startDate: "desc" },
+    take: 20,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    programName: r.program.name,
+    receivingOrgName: r.receivingOrg.name,
+    postTitle: r.post.title,
+    startDate: isoDay(r.startDate),
+    lastDay: isoDay(r.lastDay),
+    status: r.status,
+    pendingLeave: r._count.leaveRequests,
+  }));
+}

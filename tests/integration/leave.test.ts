@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/auth/policy";
 import { createPrismaClient } from "@/lib/prisma";
 import { recordAttendance } from "@/lib/server/attendance";
 import { cancelLeave, decideLeave, fileLeave } from "@/lib/server/leave";
-import { dispatchAttendance, dispatchLeave, dispatchServiceClock, leaveQueue } from "@/lib/server/leave-queries";
+import { dispatchAttendance, dispatchLeave, dispatchServiceClock, leaveQueue, ownDispatches } from "@/lib/server/leave-queries";
 import { buildScope } from "@/lib/server/organization-tree";
 import { demoWorld, makeDoctor, makePost, placeApplication, refusal, SXRM, type Username } from "./setup/vetting-fixtures";
 
@@ -313,6 +313,13 @@ describe("reading", () => {
     expect((await leaveQueue(w.db.prisma, w.s["wz-admin"])).total).toBe(0);
     expect((await leaveQueue(w.db.prisma, otherUnit)).total).toBe(0);
     expect((await leaveQueue(w.db.prisma, w.s.doctor)).total).toBe(0);
+  });
+
+  it("a doctor's way in: their own dispatches with the leave waiting on a decision; nobody else's", async () => {
+    const own = await ownDispatches(w.db.prisma, w.s.doctor);
+    expect(own.map((d) => d.id)).toEqual([dispatchId]);
+    expect(own[0]!.pendingLeave).toBe(await w.db.prisma.leaveRequest.count({ where: { dispatchId, status: { in: ["PENDING_SUPERVISOR", "PENDING_BUREAU"] } } }));
+    expect(await ownDispatches(w.db.prisma, w.s.receiver)).toEqual([]);
   });
 });
 

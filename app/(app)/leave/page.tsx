@@ -7,7 +7,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
-import { leaveQueue } from "@/lib/server/leave-queries";
+import { leaveQueue, ownDispatches } from "@/lib/server/leave-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,12 +15,45 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-// Leave waiting on me: a receiving unit's supervisor sees its doctors' requests (the first step), a
+// A doctor: their dispatches, each with its way into leave and attendance. Otherwise, leave waiting on me: a receiving unit's supervisor sees its doctors' requests (the first step), a
 // bureau the requests of its programmes that extend service (the second); oldest first.
 export default async function LeaveQueuePage() {
   const { scope } = await requirePermission("dispatch.read");
-  const [queue, t, tKind, format] = await Promise.all([leaveQueue(prisma, scope), getTranslations("leave"), getTranslations("leave.kinds"), getFormatter()]);
+  const [queue, own, t, tKind, format] = await Promise.all([leaveQueue(prisma, scope), ownDispatches(prisma, scope), getTranslations("leave"), getTranslations("leave.kinds"), getFormatter()]);
   const day = (d: string) => format.dateTime(dayAsDate(d), dayOptions);
+  if (scope.user.role === "DOCTOR") {
+    return (
+      <div className="flex flex-col gap-6">
+        <PageHeader title={t("mine.title")} subtitle={t("mine.subtitle")} />
+        <Card>
+          {own.length === 0 ? (
+            <EmptyState>{t("mine.empty")}</EmptyState>
+          ) : (
+            <ul className="flex flex-col divide-y divide-slate-100">
+              {own.map((d) => (
+                <li key={d.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div className="min-w-0">
+                    <p className="font-medium text-slate-900">{d.receivingOrgName} · {d.postTitle}</p>
+                    <p className="text-sm text-slate-700">{t("item.dates", { start: day(d.startDate), end: day(d.lastDay) })}</p>
+                    <p className="text-xs text-slate-500">{d.programName}</p>
+                    {d.pendingLeave ? <p className="text-sm text-amber-800">{t("summary.pending", { count: d.pendingLeave })}</p> : null}
+                  </div>
+                  <div className="flex flex-wrap gap-2">
+                    <Link href={`/dispatches/${d.id}/leave`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+                      {t("mine.leave")}
+                    </Link>
+                    <Link href={`/dispatches/${d.id}/attendance`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                      {t("summary.attendanceLink")}
+                    </Link>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    );
+  }
   const subtitle = can(scope, "service.supervise") ? t("queue.subtitleSupervisor") : can(scope, "service.oversee") ? t("queue.subtitleBureau") : t("queue.subtitleOther");
 
   return (
@@ -39,8 +72,9 @@ export default async function LeaveQueuePage() {
                   </p>
                   <p className="text-sm text-slate-700">{t("item.dates", { start: day(item.startDate), end: day(item.endDate) })}</p>
                   <p className="truncate text-xs text-slate-500">
-                    {item.receivingOrgName} · {item.postTitle} · {t("queue.waitingSince", { at: format.dateTime(item.filedAt, instantOptions) })}
+                    {item.receivingOrgName} · {item.postTitle}
                   </p>
+                  <p className="text-xs text-slate-500">{t("queue.waitingSince", { at: format.dateTime(item.filedAt, instantOptions) })}</p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
                   <LeaveStatusBadge status={item.status} />

@@ -45,7 +45,10 @@ export default async function DispatchAttendancePage({ params }: { params: Promi
             <AttendanceList checks={data.checks} />
           </Card>
         </div>
-        <ServiceClockCard clock={clock} thresholdDays={dispatch.program.leaveFilingThresholdDays} links={{ leave: `/dispatches/${dispatch.id}/leave` }} />
+        {/* On a phone the clock comes first: it is what the doctor opens the page for. */}
+        <div className="order-first lg:order-none">
+          <ServiceClockCard clock={clock} thresholdDays={dispatch.program.leaveFilingThresholdDays} links={{ leave: `/dispatches/${dispatch.id}/leave` }} />
+        </div>
       </div>
     </div>
   );

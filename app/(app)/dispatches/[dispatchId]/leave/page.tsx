@@ -44,7 +44,10 @@ export default async function DispatchLeavePage({ params }: { params: Promise<{ 
             <LeaveList leaves={data.leaves} doctorName={dispatch.doctor.name} lastDay={dispatch.lastDay} thresholdDays={dispatch.program.leaveFilingThresholdDays} empty={isOwn ? t("emptyDoctor") : t("empty")} />
           </Card>
         </div>
-        <ServiceClockCard clock={data.clock} thresholdDays={dispatch.program.leaveFilingThresholdDays} links={{ attendance: `/dispatches/${dispatch.id}/attendance` }} />
+        {/* On a phone the clock comes first: it is what the doctor opens the page for. */}
+        <div className="order-first lg:order-none">
+          <ServiceClockCard clock={data.clock} thresholdDays={dispatch.program.leaveFilingThresholdDays} links={{ attendance: `/dispatches/${dispatch.id}/attendance` }} />
+        </div>
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import type { Role } from "./generated/prisma/enums";
 export interface NavItem {
   href: string;
   labelKey: string;
-  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches";
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches" | "evaluations";
   roles: readonly Role[];
 }
 
@@ -22,6 +22,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
   { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: ALL_ROLES },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
+  { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "AUDITOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
   { href: "/admin/audit", labelKey: "audit", icon: "audit", roles: ["BUREAU_ADMIN", "AUDITOR"] },

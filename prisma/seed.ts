@@ -311,6 +311,15 @@ export async function loadServiceWorklogs(prisma: PrismaClient): Promise<number>
   return seedServiceWorklogs(prisma);
 }
 
+/**
+ * The demo's annual assessment of that cohort in progress (prisma/seed/service-evaluations.ts), through
+ * the app's use cases. Returns how many score rows it wrote.
+ */
+export async function loadServiceEvaluations(prisma: PrismaClient): Promise<number> {
+  const { seedServiceEvaluations } = await import("./seed/service-evaluations");
+  return seedServiceEvaluations(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -326,10 +335,12 @@ async function main(): Promise<void> {
     const leave = await loadServiceLeave(prisma);
     const worklogs = await loadServiceWorklogs(prisma);
     if (worklogs) console.log(`The cohort's work logs: ${worklogs}.`);
+    const evaluations = await loadServiceEvaluations(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);
     if (leave) console.log(`Leave and absences of the cohort: ${leave} requests and checks.`);
+    if (evaluations) console.log(`Its annual assessment in progress: ${evaluations} score sheets.`);
     console.log(`\n${formatAccountTable(accounts)}\n\nPassword for every account: ${DEMO_PASSWORD}`);
   } finally {
     await prisma.$disconnect();

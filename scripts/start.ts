@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
 import { createPrismaClient } from "../lib/prisma";
 import { applyMigrations } from "../prisma/migrate";
-import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, loadServiceCohort, loadServiceLeave, loadServiceWorklogs, seedDemoData, type DemoAccount } from "../prisma/seed";
+import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, loadServiceCohort, loadServiceEvaluations, loadServiceLeave, loadServiceWorklogs, seedDemoData, type DemoAccount } from "../prisma/seed";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -127,9 +127,11 @@ async function prepareData(url: string, isEmbedded: boolean): Promise<DataSummar
       const cohort = await loadServiceCohort(prisma);
       const leave = await loadServiceLeave(prisma);
       await loadServiceWorklogs(prisma);
+      const evaluations = await loadServiceEvaluations(prisma);
       const parts = [
         round ? `the selection round in progress (${round} nominations)` : "",
         cohort ? `a cohort in service (${cohort} dispatches${leave ? `, ${leave} leave requests and attendance checks` : ""})` : "",
+        evaluations ? `its annual assessment in progress (${evaluations} score sheets)` : "",
       ].filter(Boolean);
       return { note: parts.length ? `Demo data loaded, with ${parts.join(" and ")}.` : "Demo data loaded.", accounts, areDemoAccounts: true };
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { BarChart3, BriefcaseMedical, Building2, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
+import { BarChart3, BriefcaseMedical, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
@@ -19,6 +19,7 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
   receiving: UserCheck,
   workload: BarChart3,
   dispatches: CalendarRange,
+  evaluations: ClipboardCheck,
 };
 
 export function MainNav({ items, label }: { items: { href: string; label: string; icon: NavItem["icon"] }[]; label: string }) {

@@ -535,3 +535,13 @@ export async function gradeSubjects(db: PrismaClient, scope: Scope, raw: unknown
     { timeout: 20_000 },
   );
 }
+
+/** What the "open an assessment" form offers staff: their bureau's programmes with dispatches, and the schemes they may use. */
+export async function assessmentChoices(db: PrismaClient, scope: Scope): Promise<{ programs: { id: string; name: string; year: number }[]; schemes: { id: string; name: string; isDefault: boolean }[] }> {
+  authorize(scope, "evaluation.manage");
+  const [programs, schemes] = await Promise.all([
+    db.program.findMany({ where: { AND: [programWhere(scope), { dispatches: { some: {} } }] }, select: { id: true, name: true, year: true }, orderBy: [{ year: "desc" }, { name: "asc" }], take: 200 }),
+    db.evaluationScheme.findMany({ where: schemeWhere(scope), select: { id: true, name: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] }),
+  ]);
+  return { programs, schemes };
+}

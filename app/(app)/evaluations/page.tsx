@@ -1,0 +1,60 @@
+import { ListChecks } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { OpenAssessmentForm } from "@/components/evaluations/open-assessment-form";
+import { Badge } from "@/components/ui/badge";
+import { Card, EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { can } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db";
+import { assessmentChoices, listAssessments } from "@/lib/server/evaluations";
+import { requirePermission } from "@/lib/server/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("evaluations");
+  return { title: t("title") };
+}
+
+// The annual assessments the caller may see (a bureau its programmes', a unit those with its
+// doctors); staff open a new one for a programme and a year.
+export default async function EvaluationsPage() {
+  const { scope } = await requirePermission("evaluation.read");
+  const canOpen = can(scope, "evaluation.manage");
+  const [rows, choices, t] = await Promise.all([listAssessments(prisma, scope), canOpen ? assessmentChoices(prisma, scope) : Promise.resolve(null), getTranslations("evaluations")]);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} action={{ href: "/evaluations/schemes", label: t("schemes.link"), icon: ListChecks }} />
+      <Card title={t("list.caption")}>
+        {rows.length === 0 ? (
+          <EmptyState>{canOpen ? t("list.emptyStaff") : t("list.empty")}</EmptyState>
+        ) : (
+          <Table caption={t("list.caption")} head={[t("list.program"), t("list.year"), t("list.scheme"), t("list.status"), t("list.progress")]}>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <Td>
+                  <Link href={`/evaluations/assessments/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                    {a.program.name}
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap">{t("list.yearValue", { year: a.year })}</Td>
+                <Td>{a.schemeName}</Td>
+                <Td>
+                  <Badge tone={a.status === "FINALISED" ? "success" : "info"}>{t(`status.${a.status}`)}</Badge>
+                </Td>
+                <Td className="whitespace-nowrap tabular-nums">{t("list.progressValue", { graded: a.graded, assessed: a.assessed, cohort: a.cohort })}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+      {choices && choices.programs.length > 0 ? (
+        <Card title={t("open.title")}>
+          <OpenAssessmentForm programs={choices.programs} schemes={choices.schemes} defaultYear={new Date().getUTCFullYear()} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -317,7 +317,7 @@ export async function loadServiceWorklogs(prisma: PrismaClient): Promise<number>
  */
 export async function loadServiceEvaluations(prisma: PrismaClient): Promise<number> {
   const { seedServiceEvaluations } = await import("./seed/service-evaluations");
-  return seedServiceEvaluations(prisma);
+  return seedServiceEvaluations(prisma, DEMO_PASSWORD);
 }
 
 async function main(): Promise<void> {

@@ -5,8 +5,13 @@
 // its three doctors and saved a draft for the third. The other centres and the dispatching units have
 // not scored yet, so nothing can be graded: the assessment is where a bureau would be in mid-December.
 //
+// The parties need accounts: the seed adds one supervisor for each of the other four centres and one
+// nominator for each of the three dispatching hospitals (password DEMO_PASSWORD), so the assessment can
+// be played to the end in the browser.
+//
 // Loaded through the product's use cases (openAssessment, saveScore), so every row carries its audit
 // row. Idempotent: nothing is done when the assessment exists.
+import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { shanghaiDay } from "../../lib/domain/dispatch";
 import { openAssessment, saveScore } from "../../lib/server/evaluations";
@@ -36,7 +41,33 @@ const RECEIVING_POINTS = [
   [18.5, 18, 19, 18, 18.5],
 ];
 
-export async function seedServiceEvaluations(prisma: PrismaClient, now = new Date()): Promise<number> {
+/** The parties' accounts the base seed lacks: username, role, organisation, name. */
+export const PARTY_ACCOUNTS = [
+  { username: "wz-receiver-lj", role: "RECEIVING_SUPERVISOR", org: "重庆市万州区龙驹镇中心卫生院", displayName: "邓永红" },
+  { username: "wz-receiver-tl", role: "RECEIVING_SUPERVISOR", org: "重庆市万州区太龙镇卫生院", displayName: "熊开兵" },
+  { username: "wz-receiver-wl", role: "RECEIVING_SUPERVISOR", org: "重庆市万州区武陵镇中心卫生院", displayName: "黄丽" },
+  { username: "wz-receiver-gn", role: "RECEIVING_SUPERVISOR", org: "重庆市万州区甘宁镇卫生院", displayName: "谢明权" },
+  { username: "wz-nominator-rm", role: "HOSPITAL_NOMINATOR", org: "重庆市万州区人民医院", displayName: "向晓琴" },
+  { username: "wz-nominator-yy", role: "HOSPITAL_NOMINATOR", org: "重庆市万州区第一人民医院", displayName: "牟春梅" },
+  { username: "wz-nominator-zy", role: "HOSPITAL_NOMINATOR", org: "重庆市万州区中医院", displayName: "陈国栋" },
+] as const;
+
+async function seedPartyAccounts(prisma: PrismaClient, password: string): Promise<void> {
+  const present = new Set((await prisma.user.findMany({ where: { username: { in: PARTY_ACCOUNTS.map((a) => a.username) } }, select: { username: true } })).map((u) => u.username));
+  const missing = PARTY_ACCOUNTS.filter((a) => !present.has(a.username));
+  if (!missing.length) return;
+  const orgs = await prisma.organization.findMany({ where: { name: { in: missing.map((a) => a.org) } }, select: { id: true, name: true } });
+  const passwordHash = await hashPassword(password);
+  await prisma.user.createMany({
+    data: missing.flatMap((a) => {
+      const org = orgs.find((o) => o.name === a.org);
+      return org ? [{ username: a.username, displayName: a.displayName, role: a.role, organizationId: org.id, passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), locale: "zh-CN" }] : [];
+    }),
+    skipDuplicates: true,
+  });
+}
+
+export async function seedServiceEvaluations(prisma: PrismaClient, password: string, now = new Date()): Promise<number> {
   const bureau = await prisma.organization.findUnique({ where: { name: COHORT_BUREAU }, select: { id: true } });
   const admin = await prisma.user.findUnique({ where: { username: "wz-admin" }, select: { id: true, role: true, organizationId: true, doctorId: true } });
   const receiver = await prisma.user.findUnique({ where: { username: "wz-receiver" }, select: { id: true, role: true, organizationId: true, doctorId: true } });
@@ -45,6 +76,7 @@ export async function seedServiceEvaluations(prisma: PrismaClient, now = new Dat
   if (!program) return 0;
   const year = assessedYear(shanghaiDay(now));
   if (await prisma.assessment.count({ where: { programId: program.id, year } })) return 0;
+  await seedPartyAccounts(prisma, password);
 
   const adminScope = await buildScope(prisma, admin);
   const receiverScope = await buildScope(prisma, receiver);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoData(db.prisma);
   await seedServiceCohort(db.prisma, NOW);
-  rows = await seedServiceEvaluations(db.prisma, NOW);
+  rows = await seedServiceEvaluations(db.prisma, "Demo@2026", NOW);
 }, 180_000);
 
 afterAll(async () => {
@@ -50,8 +50,14 @@ describe("the demo's annual assessment", () => {
     expect(rows).toBe(11);
   });
 
+  it("adds the parties' accounts: a supervisor for each other centre, a nominator for each hospital", async () => {
+    const users = await db.prisma.user.findMany({ where: { username: { startsWith: "wz-" } }, select: { username: true, role: true } });
+    expect(users.filter((u) => u.role === "RECEIVING_SUPERVISOR")).toHaveLength(5);
+    expect(users.filter((u) => u.role === "HOSPITAL_NOMINATOR")).toHaveLength(3);
+  });
+
   it("a second run changes nothing", async () => {
-    expect(await seedServiceEvaluations(db.prisma, NOW)).toBe(0);
+    expect(await seedServiceEvaluations(db.prisma, "Demo@2026", NOW)).toBe(0);
     expect(await db.prisma.assessmentScore.count()).toBe(11);
   });
 });

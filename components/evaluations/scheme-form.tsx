@@ -107,7 +107,7 @@ export function SchemeForm({ initial }: { initial: SchemeDraft }) {
         <legend className="text-sm font-medium text-slate-700">{t("schemes.parties")}</legend>
         {v.parties.map((p, i) => (
           <div key={p.party} className="flex flex-wrap items-center gap-2">
-            <span className="min-w-[8rem] flex-1 text-sm">{t(`party.${p.party}`)}</span>
+            <span className="min-w-0 flex-1 text-sm">{t(`party.${p.party}`)}</span>
             <input
               aria-label={`${t(`party.${p.party}`)} · ${t("schemes.weight")}`}
               inputMode="numeric"

@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login, saveScreenshot } from "./support/login";
 
 test.describe.configure({ mode: "serial" });
-test.setTimeout(600_000);
+test.setTimeout(900_000);
 
 const FS_RECEIVER = "wz-receiver";
 const OTHER_RECEIVERS = ["wz-receiver-lj", "wz-receiver-tl", "wz-receiver-wl", "wz-receiver-gn"];
@@ -117,8 +117,12 @@ test("three parties score the cohort; the bureau is refused a second 优秀 with
   await expect(bureau.getByText("本年度考核已定档。")).toBeVisible();
   await saveScreenshot(bureau, "assessment-final-1280-zh");
   await bureau.context().close();
+});
 
-  // Screenshots of the other pages, both languages, both widths.
+test("the evaluation pages at 1280 and 390 px, in Chinese and English, without a sideways scroll", async ({ browser }) => {
+  const first = await as(browser, "wz-admin");
+  const url = await openAssessment(first);
+  await first.context().close();
   for (const [width, locale] of [[1280, "zh-CN"], [390, "zh-CN"], [1280, "en"], [390, "en"]] as const) {
     const page = await as(browser, "wz-admin", width, locale);
     const tag = `${width}-${locale === "en" ? "en" : "zh"}`;

@@ -84,7 +84,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
                     {mine.length > 0 && a.status === "SCORING" ? (
                       <div className="mt-2 flex flex-wrap gap-2">
                         {mine.map((sh) => (
-                          <Link key={sh.party} href={`/evaluations/assessments/${a.id}/subjects/${s.id}?party=${sh.party}`} className="rounded-md border border-brand-600 px-2.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
+                          <Link key={sh.party} href={`/evaluations/assessments/${a.id}/subjects/${s.id}?party=${sh.party}`} className="relative rounded-md border border-brand-600 px-2.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
                             {sh.submitted ? t("assessment.viewAction") : t("assessment.scoreAction")}
                             <span className="sr-only">
                               {" "}

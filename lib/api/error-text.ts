@@ -20,6 +20,7 @@ const AREAS = [
   "apiTokens.errors",
   "audit.errors",
   "doctors.import.errors",
+  "evaluations.errors",
   "errors",
 ];
 
@@ -36,6 +37,7 @@ const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/doctors\b/, ["doctors.errors"]],
   [/^\/api\/v1\/organizations\b/, ["organizations.errors"]],
   [/^\/api\/v1\/audit\b/, ["audit.errors"]],
+  [/^\/api\/v1\/(assessments|assessment-subjects|evaluation-schemes)\b/, ["evaluations.errors"]],
 ];
 
 function areasFor(pathname: string | undefined): string[] {

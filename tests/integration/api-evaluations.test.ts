@@ -106,7 +106,7 @@ describe("the annual assessment through /api/v1", () => {
     expect((await call("assessments", "POST", "staff", { rawBody: "{nope" })).status).toBe(400);
     const bad = await call("assessments", "POST", "staff", { body: { programId, year: "next" } });
     expect(bad.status).toBe(422);
-    expect(bad.json.error.fieldErrors).toEqual({ year: ["invalid"] });
+    expect(bad.json.error.fieldErrorKeys).toEqual({ year: ["invalid"] });
     expect(await counts()).toEqual(before);
     const opened = await call("assessments", "POST", "staff", { body: { programId, year: 2026 } });
     expect(opened.status).toBe(201);
@@ -131,16 +131,17 @@ describe("the annual assessment through /api/v1", () => {
     const before = await counts();
     const precise = await call("assessment-subjects/[subjectId]/scores", "POST", "receiver", { ...url(subjectIds[0]!), body: { party: "RECEIVING_UNIT", points: [18.25, 18, 18, 18, 18], submit: true } });
     expect(precise.status).toBe(422);
-    expect(precise.json.error.fieldErrors).toEqual({ "points.0": ["pointsPrecision"] });
+    expect(precise.json.error.fieldErrorKeys).toEqual({ "points.0": ["pointsPrecision"] });
+    expect(precise.json.error.fieldErrors).toEqual({ "points.0": ["得分最多保留一位小数。"] });
     const over = await call("assessment-subjects/[subjectId]/scores", "POST", "receiver", { ...url(subjectIds[0]!), body: { party: "RECEIVING_UNIT", points: [18, 18, 18, 21, 18], submit: true } });
     expect(over.status).toBe(422);
-    expect(over.json.error.fieldErrors).toEqual({ "points.3": ["pointsOutOfRange"] });
+    expect(over.json.error.fieldErrorKeys).toEqual({ "points.3": ["pointsOutOfRange"] });
     expect((await call("assessment-subjects/[subjectId]/scores", "POST", "doctor", { ...url(subjectIds[0]!), body: { party: "RECEIVING_UNIT", points: [1, 1, 1, 1, 1], submit: true } })).status).toBe(403);
     expect(await counts()).toEqual(before);
 
     const graded = await call("assessments/[assessmentId]/grades", "POST", "staff", { params: { assessmentId }, body: { grades: [{ subjectId: subjectIds[0], grade: "COMPETENT" }] } });
     expect(graded.status).toBe(409);
-    expect(graded.json.error).toMatchObject({ code: "conflict", message: "partiesNotSubmitted" });
+    expect(graded.json.error).toMatchObject({ code: "conflict", key: "partiesNotSubmitted" });
 
     for (const subjectId of subjectIds) {
       for (const [who, party, p] of [["receiver", "RECEIVING_UNIT", "19.5"], ["staff", "BUREAU", 19], ["nominator", "DISPATCHING_UNIT", 18]] as const) {
@@ -151,14 +152,15 @@ describe("the annual assessment through /api/v1", () => {
     }
     const twice = await call("assessment-subjects/[subjectId]/scores", "POST", "staff", { ...url(subjectIds[0]!), body: { party: "BUREAU", points: [1, 1, 1, 1, 1], submit: true } });
     expect(twice.status).toBe(409);
-    expect(twice.json.error.message).toBe("alreadySubmitted");
+    expect(twice.json.error.key).toBe("alreadySubmitted");
   });
 
   it("grades: 优秀 in a cohort of 2 is over the quota of 0 (409, naming who); the proposed grades finalise it", async () => {
     const before = await counts();
     const over = await call("assessments/[assessmentId]/grades", "POST", "staff", { params: { assessmentId }, body: { grades: [{ subjectId: subjectIds[0], grade: "EXCELLENT" }] } });
     expect(over.status).toBe(409);
-    expect(over.json.error).toMatchObject({ message: "quotaExceeded", details: { quota: "0", cohort: "2", over: subjectNames[0] } });
+    expect(over.json.error).toMatchObject({ key: "quotaExceeded", details: { quota: "0", cohort: "2", over: subjectNames[0] } });
+    expect(over.json.error.message).toContain(`超出名额的是：${subjectNames[0]}`);
     expect((await call("assessments/[assessmentId]/grades", "POST", "receiver", { params: { assessmentId }, body: { grades: [{ subjectId: subjectIds[0], grade: "COMPETENT" }] } })).status).toBe(403);
     expect(await counts()).toEqual(before);
     const done = await call("assessments/[assessmentId]/grades", "POST", "admin", { params: { assessmentId }, body: { grades: subjectIds.map((subjectId) => ({ subjectId, grade: "COMPETENT" })) } });

@@ -21,6 +21,9 @@ const AREAS = [
   "audit.errors",
   "doctors.import.errors",
   "evaluations.errors",
+  "dispatches.errors",
+  "leave.errors",
+  "worklogs.errors",
   "errors",
 ];
 
@@ -38,6 +41,11 @@ const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/organizations\b/, ["organizations.errors"]],
   [/^\/api\/v1\/audit\b/, ["audit.errors"]],
   [/^\/api\/v1\/(assessments|assessment-subjects|evaluation-schemes)\b/, ["evaluations.errors"]],
+  [/^\/api\/v1\/dispatches\/[^/]+\/(leave|attendance|service-clock)\b/, ["leave.errors", "dispatches.errors"]],
+  [/^\/api\/v1\/(leave|attendance)\b/, ["leave.errors", "dispatches.errors"]],
+  [/^\/api\/v1\/dispatches\/[^/]+\/(work-logs|mentoring-pairs)\b/, ["worklogs.errors", "dispatches.errors"]],
+  [/^\/api\/v1\/(work-logs|mentoring-pairs|workload)\b/, ["worklogs.errors", "dispatches.errors"]],
+  [/^\/api\/v1\/(dispatches|programs\/[^/]+\/dispatch-candidates)\b/, ["dispatches.errors"]],
 ];
 
 function areasFor(pathname: string | undefined): string[] {

@@ -101,7 +101,7 @@ async function api(operationId: OperationId, user: string, options: CallOptions 
  * helpers in parallel and tested in their own files; this file holds the selection round's to the
  * document. Everything else documented must be answered below.
  */
-const SERVICE_AREA = /^\/(dispatches|leave|attendance|worklogs?|mentoring|handover|counterparts|service|receiving|allowances?|payments?|evaluations?|evaluation-schemes|assessments?|assessment-subjects|rate)\b|^\/programs\/\{programId\}\/(notice|dispatch|objections|list-versions)\b/;
+const SERVICE_AREA = /^\/(dispatches|leave|attendance|worklogs?|work-logs|workload|mentoring(-pairs)?|handover|counterparts|service|receiving|allowances?|payments?|evaluations?|evaluation-schemes|assessments?|assessment-subjects|rate)\b|^\/programs\/\{programId\}\/(notice|dispatch|objections|list-versions)\b/;
 const isServiceArea = (id: OperationId) => SERVICE_AREA.test(operations[id].path);
 
 const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

@@ -98,9 +98,9 @@ describe("leave through /api/v1", () => {
     expect((await call("dispatches/[dispatchId]/leave", "POST", "doctor", { body, ...onDispatch("cm0000000000000000000000") })).status).toBe(404);
     const overlap = await call("dispatches/[dispatchId]/leave", "POST", "doctor", { body, ...onDispatch() });
     expect(overlap.status).toBe(422);
-    expect(overlap.json.error).toMatchObject({ code: "validation", message: "overlapsLeave", details: { first: body.startDate, last: body.endDate } });
+    expect(overlap.json.error).toMatchObject({ code: "validation", key: "overlapsLeave", details: { first: body.startDate, last: body.endDate } });
     const outside = await call("dispatches/[dispatchId]/leave", "POST", "doctor", { body: { ...body, startDate: addDays(START, -1), endDate: START }, ...onDispatch() });
-    expect(outside.json.error).toMatchObject({ code: "validation", message: "outsideDispatch" });
+    expect(outside.json.error).toMatchObject({ code: "validation", key: "outsideDispatch" });
     expect((await call("dispatches/[dispatchId]/leave", "POST", "doctor", { body: { ...body, kind: 7 }, ...onDispatch() })).status).toBe(422);
     expect((await call("dispatches/[dispatchId]/leave", "POST", "doctor", { rawBody: "{", ...onDispatch() })).status).toBe(400);
   });
@@ -108,7 +108,7 @@ describe("leave through /api/v1", () => {
   it("the supervisor approves (it goes to the bureau); a stale version is a 409; another city's bureau 404; the bureau approves and the last day moves", async () => {
     const stale = await call("leave/[leaveId]/decision", "POST", "receiver", { body: { version: 9, approve: true }, ...onLeave(leave.id) });
     expect(stale.status).toBe(409);
-    expect(stale.json.error.message).toBe("staleVersion");
+    expect(stale.json.error.key).toBe("staleVersion");
     const first = await call("leave/[leaveId]/decision", "POST", "receiver", { body: { version: 1, approve: true, comment: "同意" }, ...onLeave(leave.id) });
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ status: "PENDING_BUREAU", version: 2 });
@@ -148,7 +148,7 @@ describe("attendance through /api/v1", () => {
     expect((await call("dispatches/[dispatchId]/attendance", "POST", "doctor", { body, ...onDispatch() })).status).toBe(403);
     const future = await call("dispatches/[dispatchId]/attendance", "POST", "staff", { body: { ...body, startDate: addDays(TODAY, 1), endDate: addDays(TODAY, 1) }, ...onDispatch() });
     expect(future.status).toBe(422);
-    expect(future.json.error.fieldErrors).toEqual({ endDate: ["attendanceInFuture"] });
+    expect(future.json.error.fieldErrorKeys).toEqual({ endDate: ["attendanceInFuture"] });
     const list = await call("dispatches/[dispatchId]/attendance", "GET", "doctor", onDispatch());
     expect(lr.attendanceListResponseSchema.safeParse(list.json).success).toBe(true);
     expect(list.json.clock).toMatchObject({ absenceCount: 1, absenceDays: 1, absenceLimit: 3, exceedsAbsenceLimit: false, creditedDays: 60 });

@@ -292,13 +292,13 @@ describe("/api/v1", () => {
 
     const absurd = await call(logsRoute, "POST", "doctor", `/dispatches/${own}/work-logs`, { body: { ...body, operations: 10_000 }, params });
     expect(absurd.status).toBe(422);
-    expect(absurd.json).toMatchObject({ error: { code: "validation", fieldErrors: { operations: ["countTooHigh"] } } });
+    expect(absurd.json).toMatchObject({ error: { code: "validation", fieldErrorKeys: { operations: ["countTooHigh"] } } });
     expect((await call(logsRoute, "POST", "receiver", `/dispatches/${own}/work-logs`, { body, params })).status).toBe(403);
 
     const filed = await call(logsRoute, "POST", "doctor", `/dispatches/${own}/work-logs`, { body, params });
     expect(filed.status).toBe(201);
     const log = wl.workLogSchema.parse(filed.json);
-    expect((await call(logsRoute, "POST", "doctor", `/dispatches/${own}/work-logs`, { body, params })).json).toMatchObject({ error: { code: "conflict", message: "periodOverlaps" } });
+    expect((await call(logsRoute, "POST", "doctor", `/dispatches/${own}/work-logs`, { body, params })).json).toMatchObject({ error: { code: "conflict", key: "periodOverlaps" } });
 
     const listed = await call(logsRoute, "GET", "receiver", `/dispatches/${own}/work-logs`, { params });
     expect(wl.dispatchLogsSchema.parse(listed.json).logs.map((l) => l.id)).toContain(log.id);

@@ -9,4 +9,6 @@ export interface DispatchSection {
 export const dispatchSections: readonly DispatchSection[] = [
   { segment: "leave", labelKey: "leave" },
   { segment: "attendance", labelKey: "attendance" },
+  { segment: "logs", labelKey: "logs" },
+  { segment: "mentoring", labelKey: "mentoring" },
 ];

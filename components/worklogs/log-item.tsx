@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TEACHING_ACTIONS, WORK_LOG_COUNTS } from "@/lib/domain/work-log";
-import { fenToYuan } from "@/lib/schemas/work-logs";
+import { formatYuan } from "@/lib/domain/money";
 import type { LogView } from "./log-view";
 import { valuesOf } from "./log-view";
 import { WorkLogForm } from "./work-log-form";
@@ -39,7 +39,7 @@ export function LogItem({ log, dispatchId, canEdit, min, max }: { log: LogView; 
       <p className="text-sm text-slate-700">
         {[
           ...counts.map((c) => `${t(`fields.${c}`)} ${log.counts[c]}`),
-          ...(log.donatedMedicineFen ? [t("list.medicine", { yuan: fenToYuan(log.donatedMedicineFen) })] : []),
+          ...(log.donatedMedicineFen ? [t("list.medicine", { yuan: formatYuan(log.donatedMedicineFen) })] : []),
           ...teaching.map((a) => `${t(`teaching.${a}`)} ${log.teaching[a]}`),
         ].join(" · ") || "—"}
       </p>

@@ -2,7 +2,7 @@
 // of the row. Built on the server from lib/server/work-logs.ts's snapshot.
 import { isoDay } from "@/lib/domain/eligibility/calendar";
 import type { TeachingAction, WorkLogCount } from "@/lib/domain/work-log";
-import { fenToYuan } from "@/lib/schemas/work-logs";
+import { yuanInputValue } from "@/lib/domain/money";
 import type { WorkLogValues } from "./work-log-form";
 
 export interface LogView {
@@ -61,7 +61,7 @@ export function valuesOf(log: LogView): WorkLogValues {
     periodEnd: log.periodEnd,
     counts: Object.fromEntries(Object.entries(log.counts).map(([k, v]) => [k, v ? String(v) : ""])) as WorkLogValues["counts"],
     newTechniques: log.newTechniques.join("\n"),
-    donatedMedicineYuan: log.donatedMedicineFen ? fenToYuan(log.donatedMedicineFen) : "",
+    donatedMedicineYuan: log.donatedMedicineFen ? yuanInputValue(log.donatedMedicineFen) : "",
     teaching: Object.fromEntries(Object.entries(log.teaching).map(([k, v]) => [k, String(v)])),
     otherWork: log.otherWork ?? "",
   };

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
 import { confirmWorkLogsAction, returnWorkLogAction } from "@/lib/actions/work-logs";
 import { TEACHING_ACTIONS, WORK_LOG_COUNTS } from "@/lib/domain/work-log";
-import { fenToYuan } from "@/lib/schemas/work-logs";
+import { formatYuan } from "@/lib/domain/money";
 import { feedbackOf } from "./feedback";
 import { usePeriodText } from "./log-item";
 import type { LogView } from "./log-view";
@@ -92,7 +92,7 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
           const { log } = row;
           const text = [
             ...WORK_LOG_COUNTS.filter((c) => log.counts[c] > 0).map((c) => `${t(`fields.${c}`)} ${log.counts[c]}`),
-            ...(log.donatedMedicineFen ? [t("list.medicine", { yuan: fenToYuan(log.donatedMedicineFen) })] : []),
+            ...(log.donatedMedicineFen ? [t("list.medicine", { yuan: formatYuan(log.donatedMedicineFen) })] : []),
             ...TEACHING_ACTIONS.filter((a) => (log.teaching[a] ?? 0) > 0).map((a) => `${t(`teaching.${a}`)} ${log.teaching[a]}`),
           ].join(" · ");
           const days = period(log.periodStart, log.periodEnd);

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { WorkloadTotals } from "@/lib/server/work-log-queries";
-import { fenToYuan } from "@/lib/schemas/work-logs";
+import { formatYuan } from "@/lib/domain/money";
 
 const KEYS = ["outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "freeClinics", "teachingActions"] as const;
 
@@ -13,7 +13,7 @@ export function TotalsGrid({ totals }: { totals: WorkloadTotals }) {
       {KEYS.map((k) => (
         <Figure key={k} label={t(k)} value={totals[k]} />
       ))}
-      <Figure label={t("donatedMedicine")} value={fenToYuan(totals.donatedMedicineFen)} />
+      <Figure label={t("donatedMedicine")} value={formatYuan(totals.donatedMedicineFen)} />
     </dl>
   );
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { MAX_NEW_TECHNIQUES, MAX_TEACHING_PER_TYPE, TEACHING_ACTIONS, WORK_LOG_BOUNDS } from "../domain/work-log";
+import { parseYuan } from "../domain/money";
 import { isCalendarDate } from "./doctors";
 
 // Work logs and mentoring pairs: one schema per form/use case, shared by the form (zodResolver), the
 // server and the OpenAPI document. Messages are catalogue keys of the "worklogs" namespace's errors.
 // Counts left empty on the phone are 0; the donated medicine is entered in yuan (at most 2 decimals)
-// and stored in integer fen.
+// and stored in integer fen (lib/domain/money.ts reads it; the pages show it with formatYuan).
 
 const id = z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid");
 const noNul = (v: string) => !v.includes("\u0000");
@@ -28,27 +29,13 @@ const count = (max: number) =>
     z.number({ error: "countInvalid" }).int("countInvalid").min(0, "countNegative").max(max, "countTooHigh"),
   );
 
-/** Yuan as typed ("6000", "6000.5", "6000.50") → integer fen, without floating point. */
-export function yuanToFen(value: string): number | null {
-  const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(value);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
-
-/** Integer fen → yuan as the form shows it ("6000", "6000.50"). */
-export function fenToYuan(fen: number): string {
-  const yuan = Math.floor(fen / 100);
-  const rest = fen % 100;
-  return rest === 0 ? String(yuan) : `${yuan}.${String(rest).padStart(2, "0")}`;
-}
-
 const donatedYuan = z
   .union([z.string({ error: "invalid" }), z.number({ error: "invalid" })])
   .nullish()
   .transform((v, ctx) => {
     if (v === null || v === undefined || v === "") return 0;
-    const fen = yuanToFen(String(v));
-    if (fen === null) {
+    const fen = parseYuan(String(v));
+    if (fen === null || fen < 0) {
       ctx.addIssue({ code: "custom", message: "yuanInvalid" });
       return z.NEVER;
     }

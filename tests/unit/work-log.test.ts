@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LOG_DAYS, WORK_LOG_BOUNDS, mondayOf, periodProblem, suggestedPeriod } from "@/lib/domain/work-log";
 import { shanghaiDay } from "@/lib/domain/dispatch";
-import { confirmWorkLogsSchema, createMentoringPairSchema, fenToYuan, fileWorkLogSchema, returnWorkLogSchema, yuanToFen } from "@/lib/schemas/work-logs";
+import { confirmWorkLogsSchema, createMentoringPairSchema, fileWorkLogSchema, returnWorkLogSchema } from "@/lib/schemas/work-logs";
 
 // Work logs: the period rules (a day or a week, inside the dispatch, not after today, no overlap)
 // at their boundaries, and the plausibility bounds of the counts as the form and the API see them.
@@ -108,7 +108,6 @@ describe("donated medicine: yuan at the edge, integer fen stored", () => {
     ["0.01", 1],
     [" 12 ", 1200],
   ])("%s yuan → %i fen", (yuan, fen) => {
-    expect(yuanToFen(yuan)).toBe(fen);
     expect(fileWorkLogSchema.parse(log({ donatedMedicineYuan: yuan })).donatedMedicineYuan).toBe(fen);
   });
   it("refuses three decimals, negatives, words and more than 10 million yuan", () => {
@@ -116,10 +115,9 @@ describe("donated medicine: yuan at the edge, integer fen stored", () => {
     expect(issuesOf({ donatedMedicineYuan: "10000000" })).toEqual([]);
     expect(issuesOf({ donatedMedicineYuan: "10000000.01" })).toEqual(["donatedMedicineYuan:yuanTooHigh"]);
   });
-  it("fen back to yuan", () => {
-    expect(fenToYuan(600_000)).toBe("6000");
-    expect(fenToYuan(600_050)).toBe("6000.50");
-    expect(fenToYuan(5)).toBe("0.05");
+  it("reads what money.ts reads: separators and the yuan sign, never a negative", () => {
+    expect(fileWorkLogSchema.parse(log({ donatedMedicineYuan: "¥6,000.50" })).donatedMedicineYuan).toBe(600_050);
+    expect(issuesOf({ donatedMedicineYuan: "-0.01" })).toEqual(["donatedMedicineYuan:yuanInvalid"]);
   });
 });
 

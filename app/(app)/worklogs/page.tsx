@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { prisma } from "@/lib/db";
 import { can, programWhere } from "@/lib/auth/policy";
-import { fenToYuan, WORKLOAD_GROUPS, workloadQuerySchema } from "@/lib/schemas/work-logs";
+import { formatYuan } from "@/lib/domain/money";
+import { WORKLOAD_GROUPS, workloadQuerySchema } from "@/lib/schemas/work-logs";
 import { requirePermission } from "@/lib/server/page-guard";
 import { pendingLogs, workloadTotals } from "@/lib/server/work-log-queries";
 
@@ -95,7 +96,7 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
                       {COLUMNS.map((c) => (
                         <td key={c} className="px-3 py-2 text-right">{row[c]}</td>
                       ))}
-                      <td className="px-3 py-2 text-right">{fenToYuan(row.donatedMedicineFen)}</td>
+                      <td className="px-3 py-2 text-right">{formatYuan(row.donatedMedicineFen)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -106,7 +107,7 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
                     {COLUMNS.map((c) => (
                       <td key={c} className="px-3 py-2 text-right">{totals.overall[c]}</td>
                     ))}
-                    <td className="px-3 py-2 text-right">{fenToYuan(totals.overall.donatedMedicineFen)}</td>
+                    <td className="px-3 py-2 text-right">{formatYuan(totals.overall.donatedMedicineFen)}</td>
                   </tr>
                 </tfoot>
               </table>

@@ -11,4 +11,5 @@ export const dispatchSections: readonly DispatchSection[] = [
   { segment: "attendance", labelKey: "attendance" },
   { segment: "logs", labelKey: "logs" },
   { segment: "mentoring", labelKey: "mentoring" },
+  { segment: "allowances", labelKey: "allowances" },
 ];

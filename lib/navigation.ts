@@ -5,11 +5,13 @@ import type { Role } from "./generated/prisma/enums";
 export interface NavItem {
   href: string;
   labelKey: string;
-  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches" | "evaluations";
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches" | "evaluations" | "allowances";
   roles: readonly Role[];
 }
 
-const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
+const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR", "FINANCE_OFFICER"];
+/** Finance officers see programmes and allowances only: nothing of selection or of the service (docs/decisions/003-finance-role.md). */
+const SERVICE_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
 
 export const navItems: readonly NavItem[] = [
   { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
@@ -20,7 +22,8 @@ export const navItems: readonly NavItem[] = [
   { href: "/leave", labelKey: "leave", icon: "leave", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR"] },
   { href: "/leave", labelKey: "myLeave", icon: "leave", roles: ["DOCTOR"] },
   { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
-  { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: ALL_ROLES },
+  { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: SERVICE_ROLES },
+  { href: "/allowances", labelKey: "allowances", icon: "allowances", roles: ALL_ROLES },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
   { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "AUDITOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { BarChart3, BriefcaseMedical, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, type LucideIcon } from "lucide-react";
+import { BarChart3, BriefcaseMedical, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Stethoscope, Users, FolderKanban, Wallet, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
@@ -20,6 +20,7 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
   workload: BarChart3,
   dispatches: CalendarRange,
   evaluations: ClipboardCheck,
+  allowances: Wallet,
 };
 
 export function MainNav({ items, label }: { items: { href: string; label: string; icon: NavItem["icon"] }[]; label: string }) {

@@ -7,7 +7,7 @@ import { isoDay } from "../domain/eligibility/calendar";
 import { dayDate } from "../domain/service-period";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { addEventLineSchema, adjustLineSchema, applyTemplateSchema, createItemSchema, markPaidSchema, updateItemSchema } from "../schemas/allowances";
+import { addEventLineSchema, adjustLineSchema, applyTemplateSchema, createItemSchema, markPaidSchema, removeLineSchema, updateItemSchema } from "../schemas/allowances";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { addEventLine, regenerateSchedules, shanghaiToday, type RegenerationSummary } from "./allowance-schedule";
 
@@ -170,6 +170,26 @@ export async function adjustLine(db: PrismaClient, scope: Scope, raw: unknown, n
     });
     await audit(tx, { actor: await actorOf(tx, scope), action: "allowance.adjust", entity: "AllowanceLine", entityId: line.id, after: line });
     return line;
+  });
+}
+
+/**
+ * Removes a line staff added by hand (an event or a correction entered by mistake) while it is
+ * unpaid, with the reason. A paid line, or a generated one, is never removed: a correction is a new
+ * adjusting line.
+ */
+export async function removeLine(db: PrismaClient, scope: Scope, raw: unknown) {
+  const input = parse(removeLineSchema, raw);
+  authorize(scope, "allowance.manage");
+  return runTx(db, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "AllowanceLine" WHERE id = ${input.lineId} FOR UPDATE`;
+    const line = visibleOr(await tx.allowanceLine.findFirst({ where: { AND: [{ id: input.lineId }, allowanceLineWhere(scope)] }, include: { item: { select: { name: true } } } }));
+    await loadDispatchForLines(tx, scope, line.dispatchId);
+    if (line.status === "PAID") throw new AppError("conflict", "linePaid");
+    if (line.isGenerated) throw new AppError("conflict", "lineGenerated");
+    await tx.allowanceLine.delete({ where: { id: line.id } });
+    await audit(tx, { actor: await actorOf(tx, scope), action: "allowance.remove_line", entity: "AllowanceLine", entityId: line.id, before: { ...line, item: line.item.name }, after: { reason: input.reason } });
+    return { id: line.id, dispatchId: line.dispatchId, removed: true as const };
   });
 }
 

@@ -10,7 +10,7 @@ import { createPrismaClient } from "@/lib/prisma";
 import { allowanceTotals, dispatchSchedule, financeMonth, paymentSheetLines, programAllowances } from "@/lib/server/allowance-queries";
 import { regenerateSchedule } from "@/lib/server/allowance-schedule";
 import { activateDispatch, cancelDispatch, createDispatch, extendDispatch, terminateDispatch } from "@/lib/server/dispatches";
-import { addEventLineAs, adjustLine, applyTemplate, createItem, markPaid, updateItem } from "@/lib/server/allowances";
+import { addEventLineAs, adjustLine, applyTemplate, createItem, markPaid, removeLine, updateItem } from "@/lib/server/allowances";
 import { NOW, SX_PROGRAM, WZ_PROGRAM, allowanceWorld, makeDispatch, type Username } from "./setup/allowance-fixtures";
 import { expectRefused, lastAuditId, auditRowsSince, refusal } from "./setup/vetting-fixtures";
 
@@ -306,6 +306,22 @@ describe("event lines", () => {
     // Regeneration never touches it.
     await w.db.prisma.$transaction((tx) => regenerateSchedule(tx, wzDispatch, null, "check", NOW));
     expect(await w.db.prisma.allowanceLine.findUnique({ where: { id: line.id } })).not.toBeNull();
+  });
+
+  it("a line added by hand is removed while unpaid (staff, with a reason); a paid or a generated line never is", async () => {
+    const award = await w.db.prisma.allowanceItem.findFirstOrThrow({ where: { programId: wzProgram, kind: "PER_EVENT" } });
+    const mistaken = await addEventLineAs(w.db.prisma, w.s["wz-admin"], { dispatchId: wzDispatch, itemId: award.id, eventDate: "2026-12-21", reason: "录入错误的一笔" });
+    await refused(() => removeLine(w.db.prisma, w.s.finance, { lineId: mistaken.id, reason: "撤销" }), "forbidden");
+    await refused(() => removeLine(w.db.prisma, w.s.staff, { lineId: mistaken.id, reason: "撤销" }), "notFound");
+    expect((await refused(() => removeLine(w.db.prisma, w.s["wz-admin"], { lineId: mistaken.id, reason: "" }), "validation")).fieldErrors).toEqual({ reason: ["reasonRequired"] });
+    const paid = await w.db.prisma.allowanceLine.findFirstOrThrow({ where: { dispatchId: wzDispatch, status: "PAID" } });
+    expect((await refused(() => removeLine(w.db.prisma, w.s["wz-admin"], { lineId: paid.id, reason: "想删掉" }), "conflict")).message).toBe("linePaid");
+    const generated = await w.db.prisma.allowanceLine.findFirstOrThrow({ where: { dispatchId: wzDispatch, status: "UNPAID", isGenerated: true } });
+    expect((await refused(() => removeLine(w.db.prisma, w.s["wz-admin"], { lineId: generated.id, reason: "想删掉" }), "conflict")).message).toBe("lineGenerated");
+    const since = await lastAuditId(w.db.prisma);
+    expect(await removeLine(w.db.prisma, w.s["wz-admin"], { lineId: mistaken.id, reason: "重复录入" })).toMatchObject({ removed: true });
+    expect(await w.db.prisma.allowanceLine.findUnique({ where: { id: mistaken.id } })).toBeNull();
+    expect((await auditRowsSince(w.db.prisma, since)).map((r) => r.action)).toEqual(["allowance.remove_line"]);
   });
 });
 

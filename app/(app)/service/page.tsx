@@ -77,6 +77,9 @@ export default async function ServicePage() {
           <div className="h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
             <div className="h-full bg-brand-600" style={{ width: `${Math.min(100, Math.round((clock.elapsedDays / Math.max(1, clock.totalDays)) * 100))}%` }} />
           </div>
+          <Link href={`/allowances/dispatches/${dispatch.id}`} className="self-start text-sm font-medium text-brand-700 hover:underline">
+            {t("allowances")}
+          </Link>
         </div>
       </Card>
       <Card title={t("waiting")}>

@@ -49,15 +49,3 @@ export function issueKey(issue: z.core.$ZodIssue): string {
       return "invalid";
   }
 }
-
-/** Field errors keyed by the issue's path ("tree.children.1.years"), messages being catalogue keys. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    const key = issueKey(issue);
-    const list = (fieldErrors[field] ??= []);
-    if (!list.includes(key)) list.push(key);
-  }
-  return fieldErrors;
-}

@@ -8,6 +8,7 @@ import { apiErrorBody, localeOfAcceptLanguage } from "../api/error-text";
 import { AppError, isAppError } from "../errors";
 import { audit } from "../audit";
 import { authenticateBearer } from "./api-tokens";
+import { fieldErrorsOf, type FieldErrors } from "./kit";
 import { BEARER_FAILURES_PER_ADDRESS, countAttempt, isOverLimit } from "./attempts";
 import { clientAddress } from "./client-address";
 import { findHostileValue, isDatabaseInputRefusal, jsonDepthExceeds } from "./hostile-input";
@@ -27,8 +28,6 @@ export interface RouteContext<P> {
  * for answers that reveal nothing, such as the JSON 404 of unknown /api/v1 paths).
  */
 export type RoutePermission = Permission | "signedIn";
-
-type FieldErrors = Record<string, string[]>;
 
 /** A request the server cannot read (malformed JSON body): 400. `key` is its catalogue key (errors.badJson). */
 export class BadRequestError extends Error {
@@ -72,15 +71,6 @@ function hostileRequestPart(request: NextRequest, params: unknown): boolean {
   if (findHostileValue(params)) return true;
   for (const [key, value] of request.nextUrl.searchParams) if (findHostileValue(key) || findHostileValue(value)) return true;
   return false;
-}
-
-function zodFieldErrors(error: ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return fieldErrors;
 }
 
 type Caller = { user: SessionUser; via: "session" | "token" } | "invalid" | { throttled: number } | null;
@@ -142,7 +132,7 @@ export function apiRoute<P = Record<string, never>>(
       return await handler({ request, user, scope, params: await context.params, via });
     } catch (error) {
       if (isAppError(error)) return errorResponse(request, error.status, error.code, error.message, error.fieldErrors, error.details);
-      if (error instanceof ZodError) return errorResponse(request, 422, "validation", "validation", zodFieldErrors(error));
+      if (error instanceof ZodError) return errorResponse(request, 422, "validation", "validation", fieldErrorsOf(error));
       if (error instanceof BadRequestError) return errorResponse(request, 400, "badRequest", error.message);
       // The net under the schemas: a value PostgreSQL cannot store is the caller's mistake, not a 500.
       if (isDatabaseInputRefusal(error)) return errorResponse(request, 400, "badRequest", "invalidCharacters");

@@ -6,7 +6,7 @@ import { authorize, type Scope } from "../auth/policy";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
 import { issueApiTokenSchema, revokeApiTokenSchema } from "../schemas/api-tokens";
-import { actorOf, parse, runTx, type Tx } from "./program-support";
+import { actorOf, parse, runTx, type Tx } from "./kit";
 
 // Bearer tokens for /api/v1 (issue 4). An administrator who manages an account issues it a token;
 // the secret is shown once and only its SHA-256 is stored, with its first 8 characters to recognise

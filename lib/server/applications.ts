@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { endorseSchema, nominateSchema, registerSchema, withdrawSchema } from "../schemas/applications";
 import { judgeDoctorForPost } from "./eligibility";
 import { doctorUserId, notify, unitNominatorIds } from "./notifications";
-import { actorOf, fieldError, parse, runTx, type Tx } from "./program-support";
+import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
 
 // Nominations (DOMAIN.md "Nominations and the vetting pipeline"): a unit nominates its doctor, or a
 // doctor registers and their unit endorses. Both are submissions, refused outside the registration

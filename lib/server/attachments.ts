@@ -9,7 +9,7 @@ import type { AttachmentKind } from "../generated/prisma/enums";
 import { uploadInputSchema } from "../schemas/attachments";
 import { discardBytes, readBytes, storeBytes, type StoredBytes } from "./attachment-storage";
 import { assertRegistrationOpen, loadApplicationForChange } from "./applications";
-import { actorOf, fieldError, parse, runTx, type Tx } from "./program-support";
+import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
 
 // Documents per application (issue 5): the application letter, family consent and registration
 // form from the unit or the doctor while registration is open for the unit; the physical-exam

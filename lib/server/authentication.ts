@@ -5,6 +5,7 @@ import { audit, type AuditActor } from "../audit";
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, isLocked } from "../auth/lockout";
 import { spendVerificationTime, verifyPassword } from "../auth/password";
 import { loginSchema } from "../schemas/auth";
+import { runTx } from "./kit";
 import { clearAttempts, countAttempt, pruneAttemptCounters, SIGNIN_PER_ACCOUNT, SIGNIN_PER_ADDRESS } from "./attempts";
 import { startSession } from "./sessions";
 
@@ -60,7 +61,7 @@ export async function authenticate(
     return { ok: false };
   }
 
-  const sessionId = await db.$transaction(async (tx) => {
+  const sessionId = await runTx(db, async (tx) => {
     // Only an account that is not locked meanwhile (by concurrent failures) signs in.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
@@ -85,7 +86,7 @@ export async function authenticate(
 /** One more failure, counted atomically; the 5th locks the account (one lock-out row per lock). */
 async function recordFailure(db: PrismaClient, actor: AuditActor, ip: string | null, now: Date): Promise<void> {
   const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-  await db.$transaction(async (tx) => {
+  await runTx(db, async (tx) => {
     const rows = await tx.$queryRaw<{ failedLoginCount: number; lockedUntil: Date | null }[]>`
       UPDATE "User" SET
         "failedLoginCount" = CASE WHEN "failedLoginCount" + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE "failedLoginCount" + 1 END,
@@ -138,7 +139,7 @@ function printable(value: string): string {
 
 /** Ends every session the user has (a JWT issued before now is refused from now on), audited. */
 export async function endAllSessions(db: PrismaClient, userId: string, action: "auth.logout", now: Date = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await runTx(db, async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { sessionsValidFrom: now } });
     await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
     await audit(tx, {

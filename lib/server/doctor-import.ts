@@ -6,7 +6,8 @@ import { parseCsv, readSheet, validateRows, type Cell, type ImportRow, type Shee
 import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
 import { doctorImportSchema, MAX_IMPORT_BYTES } from "../schemas/doctors";
-import { actorOf, day, doctorData, translateUniqueViolation } from "./doctor-mutations";
+import { day, doctorData, doctorUniqueViolations } from "./doctor-mutations";
+import { actorOf, fieldError, runTx } from "./kit";
 import { listEmployerOptions } from "./doctors";
 
 // Importing the hospitals' doctor sheet (.xlsx or .csv). The browser sends the file's bytes; the
@@ -64,8 +65,7 @@ async function readGrid(fileName: string, bytes: Buffer): Promise<Cell[][]> {
 async function buildPreview(db: PrismaClient, scope: Scope, raw: unknown): Promise<ImportPreview> {
   const parsed = doctorImportSchema.safeParse(raw);
   if (!parsed.success) {
-    const key = parsed.error.issues[0]?.message ?? "invalid";
-    throw new AppError("validation", key, { file: [key] });
+    throw fieldError("file", parsed.error.issues[0]?.message ?? "invalid");
   }
   const { fileName, contentBase64 } = parsed.data;
   const sheet = readSheet(await readGrid(fileName, Buffer.from(contentBase64, "base64")));
@@ -107,41 +107,38 @@ export async function commitDoctorImport(db: PrismaClient, scope: Scope, raw: un
   authorize(scope, "doctor.manage");
   const preview = await buildPreview(db, scope, raw);
   if (preview.sheetProblems.length > 0 || preview.counts.withProblems > 0) throw new AppError("conflict", "importHasProblems");
-  try {
-    await db.$transaction(
-      async (tx) => {
-        for (const row of preview.rows) {
-          const record = row.record!;
-          const title = record.titles[0];
-          const titleData = title ? { level: title.level, name: title.name, specialty: title.specialty, obtainedOn: day(title.obtainedOn) } : null;
-          if (row.doctorId) {
-            // The registry may have changed since the preview: the doctor must still be in scope.
-            const current = await tx.doctor.findUnique({ where: { id: row.doctorId }, select: { employerId: true } });
-            if (!current) throw new AppError("conflict", "importStale");
-            authorize(scope, "doctor.manage", { organizationId: current.employerId });
-            await tx.doctor.update({ where: { id: row.doctorId }, data: doctorData(record) });
-            if (titleData) {
-              await tx.titleRecord.upsert({
-                where: { doctorId_level_specialty: { doctorId: row.doctorId, level: titleData.level, specialty: titleData.specialty } },
-                create: { ...titleData, doctorId: row.doctorId },
-                update: { name: titleData.name, obtainedOn: titleData.obtainedOn },
-              });
-            }
-          } else {
-            await tx.doctor.create({ data: { ...doctorData(record), titles: { create: titleData ? [titleData] : [] } } });
+  await runTx(
+    db,
+    async (tx) => {
+      for (const row of preview.rows) {
+        const record = row.record!;
+        const title = record.titles[0];
+        const titleData = title ? { level: title.level, name: title.name, specialty: title.specialty, obtainedOn: day(title.obtainedOn) } : null;
+        if (row.doctorId) {
+          // The registry may have changed since the preview: the doctor must still be in scope.
+          const current = await tx.doctor.findUnique({ where: { id: row.doctorId }, select: { employerId: true } });
+          if (!current) throw new AppError("conflict", "importStale");
+          authorize(scope, "doctor.manage", { organizationId: current.employerId });
+          await tx.doctor.update({ where: { id: row.doctorId }, data: doctorData(record) });
+          if (titleData) {
+            await tx.titleRecord.upsert({
+              where: { doctorId_level_specialty: { doctorId: row.doctorId, level: titleData.level, specialty: titleData.specialty } },
+              create: { ...titleData, doctorId: row.doctorId },
+              update: { name: titleData.name, obtainedOn: titleData.obtainedOn },
+            });
           }
+        } else {
+          await tx.doctor.create({ data: { ...doctorData(record), titles: { create: titleData ? [titleData] : [] } } });
         }
-        await audit(tx, {
-          actor: await actorOf(tx, scope),
-          action: "doctor.import",
-          entity: "Doctor",
-          after: { fileName: preview.fileName, rows: preview.counts.rows, created: preview.counts.create, updated: preview.counts.update },
-        });
-      },
-      { timeout: 120_000 },
-    );
-  } catch (error) {
-    translateUniqueViolation(error);
-  }
+      }
+      await audit(tx, {
+        actor: await actorOf(tx, scope),
+        action: "doctor.import",
+        entity: "Doctor",
+        after: { fileName: preview.fileName, rows: preview.counts.rows, created: preview.counts.create, updated: preview.counts.update },
+      });
+    },
+    { ...doctorUniqueViolations, timeout: 120_000 },
+  );
   return preview;
 }

@@ -1,43 +1,19 @@
 import "server-only";
-import type { z } from "zod";
-import { audit, type AuditActor } from "../audit";
+import { audit } from "../audit";
 import { authorize, type Scope } from "../auth/policy";
 import { maskIdNumber } from "../domain/id-number";
-import { AppError } from "../errors";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { createDoctorSchema, updateDoctorSchema, type DoctorInput } from "../schemas/doctors";
 import { doctorFieldsSelect } from "./doctors";
+import { actorOf, fieldError, parse, runTx, visibleOr, type RunTxOptions, type Tx } from "./kit";
 
 // Creating and editing a doctor's record with its title and grassroots histories: parse → authorize
 // (the employer before and after must lie in the user's subtree) → one transaction → one audit row
 // with before and after, the ID number masked there.
 
-export type Tx = Prisma.TransactionClient;
-
 /** "2013-10-31" → the UTC-midnight Date a @db.Date column holds. */
 export function day(value: string): Date {
   return new Date(`${value}T00:00:00.000Z`);
-}
-
-export async function actorOf(tx: Tx, scope: Scope): Promise<AuditActor> {
-  const user = await tx.user.findUnique({ where: { id: scope.user.id }, select: { displayName: true } });
-  return { id: scope.user.id, role: scope.user.role, organizationId: scope.user.organizationId, displayName: user?.displayName ?? scope.user.id };
-}
-
-/** The schema's verdict as an AppError; field names are dotted paths ("titles.1.specialty"). */
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  throw new AppError("validation", "invalid", fieldErrors);
-}
-
-export function fieldError(field: string, key: string): AppError {
-  return new AppError("validation", key, { [field]: [key] });
 }
 
 const snapshotSelect = {
@@ -101,27 +77,12 @@ async function checkIdNumberFree(tx: Tx, idNumber: string, exceptId?: string): P
 }
 
 /** Two saves at once with the same ID number: the database refuses the second, with the same message. */
-export function translateUniqueViolation(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    const text = JSON.stringify(error.meta ?? {}) + error.message;
-    if (text.includes("idNumber")) throw fieldError("idNumber", "idNumberTaken");
-    throw new AppError("conflict", "titleDuplicate");
-  }
-  throw error;
-}
-
-async function run<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(fn);
-  } catch (error) {
-    return translateUniqueViolation(error);
-  }
-}
+export const doctorUniqueViolations: RunTxOptions = { uniqueFields: { Doctor_idNumber_key: ["idNumber", "idNumberTaken"] }, conflictKey: "titleDuplicate" };
 
 export async function createDoctor(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string }> {
   const input = parse(createDoctorSchema, raw);
   authorize(scope, "doctor.manage");
-  return run(db, async (tx) => {
+  return runTx(db, async (tx) => {
     await checkEmployer(tx, scope, input.employerId);
     await checkIdNumberFree(tx, input.idNumber);
     const created = await tx.doctor.create({
@@ -130,7 +91,7 @@ export async function createDoctor(db: PrismaClient, scope: Scope, raw: unknown)
     });
     await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.create", entity: "Doctor", entityId: created.id, after: auditSnapshot(created) });
     return { id: created.id };
-  });
+  }, doctorUniqueViolations);
 }
 
 /**
@@ -140,11 +101,10 @@ export async function createDoctor(db: PrismaClient, scope: Scope, raw: unknown)
 export async function updateDoctor(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string }> {
   const { id, ...input } = parse(updateDoctorSchema, raw);
   authorize(scope, "doctor.manage");
-  return run(db, async (tx) => {
+  return runTx(db, async (tx) => {
     // Lock the row: two editors at once apply one after the other, each audited against what it replaced.
     await tx.$executeRaw`SELECT 1 FROM "Doctor" WHERE "id" = ${id} FOR UPDATE`;
-    const before = await tx.doctor.findUnique({ where: { id }, select: snapshotSelect });
-    if (!before) throw new AppError("notFound");
+    const before = visibleOr(await tx.doctor.findUnique({ where: { id }, select: snapshotSelect }));
     authorize(scope, "doctor.manage", { organizationId: before.employerId });
     if (input.employerId !== before.employerId) await checkEmployer(tx, scope, input.employerId);
     await checkIdNumberFree(tx, input.idNumber, id);
@@ -158,5 +118,5 @@ export async function updateDoctor(db: PrismaClient, scope: Scope, raw: unknown)
     if (JSON.stringify(before) === JSON.stringify(after)) return { id };
     await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.update", entity: "Doctor", entityId: id, before: auditSnapshot(before), after: auditSnapshot(after) });
     return { id };
-  });
+  }, doctorUniqueViolations);
 }

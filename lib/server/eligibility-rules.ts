@@ -1,21 +1,19 @@
 import "server-only";
-import type { z } from "zod";
-import { audit, type AuditActor } from "../audit";
+import { audit } from "../audit";
 import { authorize, doctorWhere, programWhere, type Scope } from "../auth/policy";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ProgramStatus } from "../generated/prisma/enums";
 import { evaluateRule, type Evaluation } from "../domain/eligibility";
 import { ruleTreeSchema, type RuleNode } from "../schemas/eligibility";
-import { doctorSearchSchema, fieldErrorsOf, previewRuleSchema, ruleIdSchema, saveRuleSchema } from "../schemas/eligibility-rules";
+import { doctorSearchSchema, issueKey, previewRuleSchema, ruleIdSchema, saveRuleSchema } from "../schemas/eligibility-rules";
 import { loadDoctorFacts } from "./eligibility";
+import { actorOf, parse, runTx, visibleOr, type Tx } from "./kit";
 
 // Use cases of the rule builder (issue 4): the rules of a programme, programme-wide and per post;
 // saving (create or new version) and deleting them, audited; finding doctors to preview a rule on.
 // Rules may change only while the programme is a draft or open for registration: later, verdicts
 // already given rest on them.
-
-type Tx = Prisma.TransactionClient;
 
 const EDITABLE: readonly ProgramStatus[] = ["DRAFT", "OPEN"];
 
@@ -36,12 +34,6 @@ export interface ProgramRules {
   cutoffs: { code: string; label: string; date: string }[];
   posts: { id: string; title: string; specialty: string; rotationBatch: number; receivingOrgName: string }[];
   rules: RuleRow[];
-}
-
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  throw new AppError("validation", "invalid", fieldErrorsOf(result.error));
 }
 
 /** A stored tree as the shared schema reads it; a tree that no longer parses is shown as nothing rather than crash a page. */
@@ -77,15 +69,9 @@ export async function listProgramRules(db: PrismaClient, scope: Scope, programId
   };
 }
 
-async function actorOf(tx: Tx, scope: Scope): Promise<AuditActor> {
-  const user = await tx.user.findUnique({ where: { id: scope.user.id }, select: { displayName: true } });
-  return { id: scope.user.id, role: scope.user.role, organizationId: scope.user.organizationId, displayName: user?.displayName ?? scope.user.id };
-}
-
 /** The programme, in the user's scope and theirs to manage, and still open to rule changes. */
 async function editableProgram(tx: Tx, scope: Scope, programId: string) {
-  const program = await tx.program.findFirst({ where: { AND: [programWhere(scope), { id: programId }] }, select: { id: true, bureauId: true, status: true } });
-  if (!program) throw new AppError("notFound");
+  const program = visibleOr(await tx.program.findFirst({ where: { AND: [programWhere(scope), { id: programId }] }, select: { id: true, bureauId: true, status: true } }));
   authorize(scope, "program.manage", { organizationId: program.bureauId });
   if (!EDITABLE.includes(program.status)) throw new AppError("conflict", "programLocked");
   // Serialises rule changes of one programme, so that two saves cannot both read version n.
@@ -96,9 +82,9 @@ async function editableProgram(tx: Tx, scope: Scope, programId: string) {
 /** Creates a rule, or saves a new version of one (version + 1). Audited with before and after. */
 export async function saveRule(db: PrismaClient, scope: Scope, raw: unknown): Promise<RuleRow> {
   authorize(scope, "program.manage");
-  const input = parse(saveRuleSchema, raw);
+  const input = parse(saveRuleSchema, raw, issueKey);
   const postId = input.postId ? input.postId : null;
-  return db.$transaction(async (tx) => {
+  return runTx(db, async (tx) => {
     const program = await editableProgram(tx, scope, input.programId);
     if (postId && !(await tx.post.findFirst({ where: { id: postId, programId: program.id }, select: { id: true } }))) {
       throw new AppError("validation", "unknownPost", { postId: ["unknownPost"] });
@@ -110,8 +96,7 @@ export async function saveRule(db: PrismaClient, scope: Scope, raw: unknown): Pr
       await audit(tx, { actor, action: "rule.create", entity: "EligibilityRule", entityId: created.id, after: created });
       return toRow(created);
     }
-    const before = await tx.eligibilityRule.findFirst({ where: { id: input.id, programId: program.id }, select: ruleSelect });
-    if (!before) throw new AppError("notFound");
+    const before = visibleOr(await tx.eligibilityRule.findFirst({ where: { id: input.id, programId: program.id }, select: ruleSelect }));
     if (input.version !== undefined && input.version !== before.version) throw new AppError("conflict", "staleRule");
     const after = await tx.eligibilityRule.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } }, select: ruleSelect });
     await audit(tx, { actor, action: "rule.update", entity: "EligibilityRule", entityId: after.id, before, after });
@@ -122,10 +107,9 @@ export async function saveRule(db: PrismaClient, scope: Scope, raw: unknown): Pr
 /** Deletes a rule of a programme still open to rule changes. Audited with the rule as it was. */
 export async function deleteRule(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string; programId: string }> {
   authorize(scope, "program.manage");
-  const { id } = parse(ruleIdSchema, raw);
-  return db.$transaction(async (tx) => {
-    const rule = await tx.eligibilityRule.findFirst({ where: { id, program: programWhere(scope) }, select: ruleSelect });
-    if (!rule) throw new AppError("notFound");
+  const { id } = parse(ruleIdSchema, raw, issueKey);
+  return runTx(db, async (tx) => {
+    const rule = visibleOr(await tx.eligibilityRule.findFirst({ where: { id, program: programWhere(scope) }, select: ruleSelect }));
     await editableProgram(tx, scope, rule.programId);
     await tx.eligibilityRule.delete({ where: { id: rule.id } });
     await audit(tx, { actor: await actorOf(tx, scope), action: "rule.delete", entity: "EligibilityRule", entityId: rule.id, before: rule });
@@ -143,7 +127,7 @@ export interface DoctorMatch {
 /** At most 20 doctors in the user's scope whose name contains the text, for the preview's doctor picker. */
 export async function searchDoctors(db: PrismaClient, scope: Scope, raw: unknown): Promise<DoctorMatch[]> {
   authorize(scope, "eligibility.screen");
-  const { q } = parse(doctorSearchSchema, raw);
+  const { q } = parse(doctorSearchSchema, raw, issueKey);
   const rows = await db.doctor.findMany({
     where: { AND: [doctorWhere(scope), { name: { contains: q, mode: "insensitive" } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -159,9 +143,8 @@ export async function searchDoctors(db: PrismaClient, scope: Scope, raw: unknown
  */
 export async function previewRule(db: PrismaClient, scope: Scope, raw: unknown): Promise<Evaluation> {
   authorize(scope, "eligibility.screen");
-  const input = parse(previewRuleSchema, raw);
-  const program = await db.program.findFirst({ where: { AND: [programWhere(scope), { id: input.programId }] }, select: { id: true } });
-  if (!program) throw new AppError("notFound");
+  const input = parse(previewRuleSchema, raw, issueKey);
+  visibleOr(await db.program.findFirst({ where: { AND: [programWhere(scope), { id: input.programId }] }, select: { id: true } }));
   for await (const chunk of loadDoctorFacts(db, { AND: [doctorWhere(scope), { id: input.doctorId }] }, 1)) {
     const doctor = chunk[0];
     if (doctor) return evaluateRule(input.tree, doctor.facts);

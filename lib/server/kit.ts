@@ -4,14 +4,17 @@ import type { AuditActor } from "../audit";
 import type { Scope } from "../auth/policy";
 import { AppError } from "../errors";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { fieldErrorsOf, type IssueKey } from "../schemas/field-errors";
 
-// The use-case kit: the five pieces every use case in lib/server is built from. There is one copy of
+export { fieldErrorsOf, type FieldErrors } from "../schemas/field-errors";
+
+// The use-case kit: the pieces every use case in lib/server is built from. There is one copy of
 // each, here; a use case never writes its own.
 //
 //   const input = parse(schema, raw);                         // zod → AppError("validation") with field errors
 //   authorize(scope, "x.manage", { organizationId });         // lib/auth/policy.ts decides
 //   return runTx(db, async (tx) => {                          // one transaction; unique violations → field errors
-//     const row = await visibleOr(found, () => count(id));    // notFound, or forbidden when it exists elsewhere
+//     const row = visibleOr(await tx.x.findFirst({ where: { AND: [xWhere(scope), { id }] } })); // 404: missing or out of scope
 //     …domain rule…
 //     await audit(tx, { actor: await actorOf(tx, scope), … }); // the audit row in the same transaction
 //   }, { uniqueFields: { Some_index_key: ["field", "fieldTaken"] } });
@@ -19,24 +22,15 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 /** A Prisma transaction client: what every use case receives inside `runTx`. */
 export type Tx = Prisma.TransactionClient;
 
-/** Field errors keyed by the dotted path of the offending value (`items.0.amount`), `_form` for the whole input. */
-export type FieldErrors = Record<string, string[]>;
-
-/** zod issues → field errors keyed by their full dotted path; the messages are catalogue keys. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
-
-/** The schema's verdict: the parsed value, or an AppError("validation") with field errors. */
-export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+/**
+ * The schema's verdict: the parsed value, or an AppError("validation", "invalid") with field errors
+ * keyed by full dotted path (lib/schemas/field-errors.ts). `keyOf` names an issue's catalogue key
+ * when the schema's messages are not already keys (the rule builder's issueKey).
+ */
+export function parse<S extends z.ZodType>(schema: S, raw: unknown, keyOf?: IssueKey): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  throw new AppError("validation", "invalid", fieldErrorsOf(result.error));
+  throw new AppError("validation", "invalid", fieldErrorsOf(result.error, keyOf));
 }
 
 /** One field's refusal, with the catalogue key of its message. */
@@ -74,18 +68,20 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
   return constraint ? text.includes(constraint) : true;
 }
 
-function translateUniqueViolation(error: Prisma.PrismaClientKnownRequestError, uniqueFields: UniqueFieldMap): AppError {
+function translateUniqueViolation(error: Prisma.PrismaClientKnownRequestError, options: RunTxOptions): AppError {
   // The driver adapter names the index (meta.driverAdapterError.cause.constraint.index).
   const text = JSON.stringify(error.meta ?? {}) + error.message;
-  for (const [index, [field, key]] of Object.entries(uniqueFields)) {
+  for (const [index, [field, key]] of Object.entries(options.uniqueFields ?? {})) {
     if (text.includes(index)) return fieldError(field, key);
   }
-  return new AppError("conflict", "duplicate");
+  return new AppError("conflict", options.conflictKey ?? "duplicate");
 }
 
 export interface RunTxOptions {
   /** Unique violations that slip past the use case's own check (two users at once) become these field errors. */
   uniqueFields?: UniqueFieldMap;
+  /** The catalogue key of the 409 for any other unique violation ("duplicate" unless said). */
+  conflictKey?: string;
   /** Isolation level, when the use case needs more than READ COMMITTED. */
   isolationLevel?: Prisma.TransactionIsolationLevel;
   /** Milliseconds the transaction may run (Prisma's default is 5 s). */
@@ -100,7 +96,7 @@ export async function runTx<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T>, opt
       ...(options.timeout ? { timeout: options.timeout } : {}),
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw translateUniqueViolation(error, options.uniqueFields ?? {});
+    if (isUniqueViolation(error)) throw translateUniqueViolation(error, options);
     throw error;
   }
 }

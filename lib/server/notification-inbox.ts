@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
 import { markNotificationReadSchema, notificationListQuerySchema } from "../schemas/notifications";
-import { parse } from "./program-support";
+import { parse } from "./kit";
 
 // The signed-in user's inbox. Every query is keyed on the caller's own user id (never on an id the
 // client sends alone), so nobody reads or marks another's notifications. Marking read is not

@@ -2,7 +2,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import { defaultLocale, isLocale, timeZone, type Locale } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
-import type { Tx } from "./program-support";
+import type { Tx } from "./kit";
 
 // In-app notifications, written in the same transaction as the event they speak of, in each
 // recipient's language (messages: notifications.<key>.title/body). Values named `stage`, `outcome`

@@ -1,10 +1,9 @@
 import "server-only";
-import type { z } from "zod";
-import { audit, type AuditActor } from "../audit";
+import { audit } from "../audit";
 import { authorize, organizationWhere, type Scope } from "../auth/policy";
 import { breadcrumbIds, moveProblem, parentProblem } from "../domain/organization-tree";
 import { AppError } from "../errors";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { HospitalGrade, OrganizationKind, OrganizationLevel } from "../generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
 import {
@@ -13,13 +12,12 @@ import {
   updateOrganizationSchema,
   type OrganizationListQuery,
 } from "../schemas/organizations";
+import { actorOf, fieldError, parse, runTx, visibleOr, type Tx, type UniqueFieldMap } from "./kit";
 import { ancestorIds, subtreeIds } from "./organization-tree";
 
 // Use cases of the organisation tree (issue: bureau admins manage organisations). Each takes the
 // database, the caller's scope and raw input, so that actions, API routes and tests call the same
 // code: parse → authorize → transaction with one audit row. Nothing here ever deletes a row.
-
-type Tx = Prisma.TransactionClient;
 
 /** Any constant: organisation changes are rare, and taking one lock keeps concurrent moves from making a cycle. */
 const TREE_LOCK_KEY = 727_000_101;
@@ -149,35 +147,13 @@ export async function listParentOptions(db: PrismaClient, scope: Scope, options:
 
 // ───────────── Mutations ─────────────
 
-async function actorOf(tx: Tx, scope: Scope): Promise<AuditActor> {
-  const user = await tx.user.findUnique({ where: { id: scope.user.id }, select: { displayName: true } });
-  return { id: scope.user.id, role: scope.user.role, organizationId: scope.user.organizationId, displayName: user?.displayName ?? scope.user.id };
-}
-
 async function lockTree(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TREE_LOCK_KEY}::bigint)`;
 }
 
-/** The schema's verdict as an AppError: field errors keyed by field, messages being catalogue keys. */
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  throw new AppError("validation", "invalid", fieldErrors);
-}
-
-function fieldError(field: string, key: string): AppError {
-  return new AppError("validation", key, { [field]: [key] });
-}
-
 /** The organisation by id, with its owner derived from the record: out of scope is forbidden. */
 async function loadInScope(tx: Tx, scope: Scope, id: string): Promise<OrganizationSnapshot> {
-  const org = await tx.organization.findUnique({ where: { id }, select: snapshotSelect });
-  if (!org) throw new AppError("notFound");
+  const org = visibleOr(await tx.organization.findUnique({ where: { id }, select: snapshotSelect }));
   authorize(scope, "organization.manage", { organizationId: org.id });
   return org;
 }
@@ -203,36 +179,21 @@ async function checkUnique(tx: Tx, values: { name: string; code: string | null }
 }
 
 /** A unique violation that slipped past checkUnique (two admins at once) becomes the same field error. */
-function translateUniqueViolation(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    // The driver adapter names the index (meta.driverAdapterError.cause.constraint.index).
-    const text = JSON.stringify(error.meta ?? {}) + error.message;
-    throw text.includes("Organization_code_key") ? fieldError("code", "codeTaken") : fieldError("name", "nameTaken");
-  }
-  throw error;
-}
-
-async function run<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(fn);
-  } catch (error) {
-    return translateUniqueViolation(error);
-  }
-}
+const uniqueFields: UniqueFieldMap = { Organization_code_key: ["code", "codeTaken"], Organization_name_key: ["name", "nameTaken"] };
 
 export async function createOrganization(db: PrismaClient, scope: Scope, raw: unknown): Promise<OrganizationSnapshot> {
   const input = parse(createOrganizationSchema, raw);
   authorize(scope, "organization.manage");
   const { parentId, ...values } = input;
   if (!parentId) throw fieldError("parentId", "parentRequired");
-  return run(db, async (tx) => {
+  return runTx(db, async (tx) => {
     await lockTree(tx);
     await checkParent(tx, scope, parentId, values);
     await checkUnique(tx, values);
     const created = await tx.organization.create({ data: { ...values, parentId }, select: snapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "organization.create", entity: "Organization", entityId: created.id, after: created });
     return created;
-  });
+  }, { uniqueFields });
 }
 
 /**
@@ -244,7 +205,7 @@ export async function updateOrganization(db: PrismaClient, scope: Scope, raw: un
   const input = parse(updateOrganizationSchema, raw);
   authorize(scope, "organization.manage");
   const { id, parentId: requestedParentId, ...values } = input;
-  return run(db, async (tx) => {
+  return runTx(db, async (tx) => {
     await lockTree(tx);
     const before = await loadInScope(tx, scope, id);
     const parentId = requestedParentId ?? before.parentId;
@@ -284,7 +245,7 @@ export async function updateOrganization(db: PrismaClient, scope: Scope, raw: un
       after,
     });
     return after;
-  });
+  }, { uniqueFields });
 }
 
 /**
@@ -294,7 +255,7 @@ export async function updateOrganization(db: PrismaClient, scope: Scope, raw: un
 export async function deactivateOrganization(db: PrismaClient, scope: Scope, raw: unknown): Promise<OrganizationSnapshot> {
   const { id } = parse(organizationIdSchema, raw);
   authorize(scope, "organization.manage");
-  return run(db, async (tx) => {
+  return runTx(db, async (tx) => {
     await lockTree(tx);
     const before = await loadInScope(tx, scope, id);
     if (before.id === scope.user.organizationId) throw new AppError("forbidden", "ownOrganizationDeactivate");
@@ -304,14 +265,14 @@ export async function deactivateOrganization(db: PrismaClient, scope: Scope, raw
     const after = await tx.organization.update({ where: { id: before.id }, data: { isActive: false }, select: snapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "organization.deactivate", entity: "Organization", entityId: before.id, before, after });
     return after;
-  });
+  }, { uniqueFields });
 }
 
 /** Makes a deactivated organisation selectable again; its parent must be active first. */
 export async function reactivateOrganization(db: PrismaClient, scope: Scope, raw: unknown): Promise<OrganizationSnapshot> {
   const { id } = parse(organizationIdSchema, raw);
   authorize(scope, "organization.manage");
-  return run(db, async (tx) => {
+  return runTx(db, async (tx) => {
     await lockTree(tx);
     const before = await loadInScope(tx, scope, id);
     if (before.isActive) return before;
@@ -322,5 +283,5 @@ export async function reactivateOrganization(db: PrismaClient, scope: Scope, raw
     const after = await tx.organization.update({ where: { id: before.id }, data: { isActive: true }, select: snapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "organization.reactivate", entity: "Organization", entityId: before.id, before, after });
     return after;
-  });
+  }, { uniqueFields });
 }

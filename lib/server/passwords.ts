@@ -1,6 +1,5 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import type { z } from "zod";
 import { audit } from "../audit";
 import { afterFailedLogin, isLocked } from "../auth/lockout";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -9,6 +8,7 @@ import { isAcceptablePassword, passwordProblems } from "../domain/password-polic
 import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
 import { changePasswordSchema } from "../schemas/users";
+import { parse, runTx } from "./kit";
 
 // Passwords: generating the initial and reset ones, and the user's own change.
 
@@ -40,24 +40,12 @@ export function generatePassword(username?: string): string {
   }
 }
 
-/** schema.safeParse, or an AppError("validation") carrying the field errors (catalogue keys). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new AppError("validation", undefined, fieldErrors);
-}
-
 /**
  * The signed-in user changes their own password (forced after an administrator set it, or by choice).
  * A wrong current password counts as a failed sign-in, so the form cannot be used to guess it.
  */
 export async function changeOwnPassword(db: PrismaClient, scope: Scope, input: unknown, now: Date = new Date()): Promise<{ passwordChangedAt: Date }> {
-  const data = parseInput(changePasswordSchema, input);
+  const data = parse(changePasswordSchema, input);
   const user = await db.user.findUnique({ where: { id: scope.user.id } });
   if (!user || !user.isActive) throw new AppError("unauthenticated");
   const actor = { id: user.id, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
@@ -65,7 +53,7 @@ export async function changeOwnPassword(db: PrismaClient, scope: Scope, input: u
   if (isLocked(user.lockedUntil, now)) throw new AppError("validation", undefined, { currentPassword: ["accountLocked"] });
   if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
     const next = afterFailedLogin(user.failedLoginCount, now);
-    await db.$transaction(async (tx) => {
+    await runTx(db, async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: next });
       await audit(tx, { actor, action: "user.password_change_failed", entity: "User", entityId: user.id, after: { failedLoginCount: next.failedLoginCount } });
       if (next.lockedUntil) await audit(tx, { actor, action: "auth.lockout", entity: "User", entityId: user.id, after: { lockedUntil: next.lockedUntil } });
@@ -77,7 +65,7 @@ export async function changeOwnPassword(db: PrismaClient, scope: Scope, input: u
   if (problems.length) throw new AppError("validation", undefined, { newPassword: problems });
 
   const passwordHash = await hashPassword(data.newPassword);
-  await db.$transaction(async (tx) => {
+  await runTx(db, async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null },

@@ -7,7 +7,8 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { OrganizationKind } from "../generated/prisma/enums";
 import { createPostSchema, postIdSchema, quotasSchema, updatePostSchema } from "../schemas/programs";
 import { subtreeIds } from "./organization-tree";
-import { actorOf, fieldError, loadProgramForChange, parse, runTx, type Tx } from "./program-support";
+import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
+import { loadProgramForChange } from "./program-support";
 
 // Use cases of a programme's posts and their nomination quotas. Posts change only while the
 // programme is a draft or open; a post is deleted only from a draft and only without applications.

@@ -5,7 +5,8 @@ import { AppError } from "../errors";
 import { shiftDateOneYear, shiftInstantOneYear } from "../domain/program-timeline";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { programIdSchema } from "../schemas/programs";
-import { actorOf, parse, programSnapshotSelect, runTx, type ProgramSnapshot } from "./program-support";
+import { actorOf, parse, runTx } from "./kit";
+import { programSnapshotSelect, type ProgramSnapshot } from "./program-support";
 
 /** The name of next year's round: the year in the name replaced, or the new year added. */
 export function nextRoundName(name: string, year: number): string {

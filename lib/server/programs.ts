@@ -9,7 +9,8 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ProgramKind, ProgramStatus, StageKind } from "../generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
 import { changeStatusSchema, createProgramSchema, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
-import { actorOf, loadProgramForChange, parse, programSnapshotSelect, runTx, type ProgramSnapshot, type Tx } from "./program-support";
+import { actorOf, parse, runTx, type Tx } from "./kit";
+import { loadProgramForChange, programSnapshotSelect, type ProgramSnapshot } from "./program-support";
 
 // Use cases of programmes (issue 4): list, read, create from a template, edit, timeline and cut-off
 // dates, status changes behind the guards of lib/domain/program-status.ts. Each takes the database,

@@ -1,19 +1,18 @@
 import "server-only";
-import { audit, type AuditActor } from "../audit";
+import { audit } from "../audit";
 import { hashPassword } from "../auth/password";
 import { authorize, organizationWhere, userWhere, type Scope } from "../auth/policy";
 import { AppError } from "../errors";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
 import { createUserSchema, updateUserSchema, userIdSchema, type UserListQuery, type UserStatus } from "../schemas/users";
-import { generatePassword, parseInput } from "./passwords";
+import { actorOf, parse, runTx, visibleOr, type Tx, type UniqueFieldMap } from "./kit";
+import { generatePassword } from "./passwords";
 
 // Accounts administration. Every function takes the policy scope; the organisation an account
 // belongs to is always read from the database by the account's id, never taken from the client.
 // Audit rows never hold a password or its hash.
-
-type Tx = Prisma.TransactionClient;
 
 export interface UserRow {
   id: string;
@@ -130,16 +129,12 @@ export async function userFormOptions(db: PrismaClient, scope: Scope, forUserId?
   return { organizations, doctors: doctors.map((d) => ({ id: d.id, name: d.name, organizationId: d.employerId, department: d.department })) };
 }
 
-async function actorOf(tx: Tx, scope: Scope): Promise<AuditActor> {
-  const me = await tx.user.findUniqueOrThrow({ where: { id: scope.user.id }, select: { displayName: true } });
-  return { id: scope.user.id, displayName: me.displayName, role: scope.user.role, organizationId: scope.user.organizationId };
-}
-
 /** The account's owning organisation, read by its id; forbidden when outside the admin's subtree. */
 async function loadManaged(db: PrismaClient | Tx, scope: Scope, id: string) {
   authorize(scope, "user.manage");
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true, role: true, organizationId: true, doctorId: true, isActive: true, lockedUntil: true, failedLoginCount: true } });
-  if (!user) throw new AppError("notFound");
+  const user = visibleOr(
+    await db.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true, role: true, organizationId: true, doctorId: true, isActive: true, lockedUntil: true, failedLoginCount: true } }),
+  );
   authorize(scope, "user.manage", { organizationId: user.organizationId });
   return user;
 }
@@ -153,19 +148,19 @@ async function checkDoctorLink(tx: Tx, role: Role, organizationId: string, docto
   return doctorId;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
+/** Two admins creating the same user name (or linking the same doctor) at once: the second gets the field error. */
+const uniqueFields: UniqueFieldMap = { User_username_key: ["username", "usernameTaken"], User_doctorId_key: ["doctorId", "doctorHasAccount"] };
 
 /** Creates an account with a generated password, returned once and never stored in clear. */
 export async function createUser(db: PrismaClient, scope: Scope, input: unknown): Promise<{ id: string; username: string; password: string }> {
   authorize(scope, "user.manage");
-  const data = parseInput(createUserSchema, input);
+  const data = parse(createUserSchema, input);
   authorize(scope, "user.manage", { organizationId: data.organizationId });
   const password = generatePassword(data.username);
   const passwordHash = await hashPassword(password);
-  try {
-    const created = await db.$transaction(async (tx) => {
+  const created = await runTx(
+    db,
+    async (tx) => {
       if (await tx.user.findUnique({ where: { username: data.username }, select: { id: true } })) {
         throw new AppError("validation", undefined, { username: ["usernameTaken"] });
       }
@@ -184,19 +179,17 @@ export async function createUser(db: PrismaClient, scope: Scope, input: unknown)
         after: { username: data.username, displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId, mustChangePassword: true },
       });
       return user;
-    });
-    return { ...created, password };
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("validation", undefined, { username: ["usernameTaken"] });
-    throw error;
-  }
+    },
+    { uniqueFields },
+  );
+  return { ...created, password };
 }
 
 /** Edits name, role and organisation (both old and new organisation must be in scope). */
 export async function updateUser(db: PrismaClient, scope: Scope, input: unknown): Promise<{ id: string }> {
   authorize(scope, "user.manage");
-  const data = parseInput(updateUserSchema, input);
-  return db.$transaction(async (tx) => {
+  const data = parse(updateUserSchema, input);
+  return runTx(db, async (tx) => {
     const before = await loadManaged(tx, scope, data.id);
     authorize(scope, "user.manage", { organizationId: data.organizationId });
     if (before.id === scope.user.id && data.role !== before.role) throw new AppError("validation", undefined, { role: ["cannotChangeOwnRole"] });
@@ -225,11 +218,11 @@ export async function updateUser(db: PrismaClient, scope: Scope, input: unknown)
 /** A new generated password, shown once; the user must change it, and any lock-out is lifted. */
 export async function resetUserPassword(db: PrismaClient, scope: Scope, input: unknown): Promise<{ id: string; username: string; password: string }> {
   authorize(scope, "user.manage");
-  const { id } = parseInput(userIdSchema, input);
+  const { id } = parse(userIdSchema, input);
   const target = await loadManaged(db, scope, id);
   const password = generatePassword(target.username);
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  await runTx(db, async (tx) => {
     const user = await loadManaged(tx, scope, id); // again inside the transaction: it may have moved
     await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, sessionsValidFrom: new Date() } });
     await audit(tx, {
@@ -246,8 +239,8 @@ export async function resetUserPassword(db: PrismaClient, scope: Scope, input: u
 
 async function setActive(db: PrismaClient, scope: Scope, input: unknown, isActive: boolean): Promise<{ id: string }> {
   authorize(scope, "user.manage");
-  const { id } = parseInput(userIdSchema, input);
-  return db.$transaction(async (tx) => {
+  const { id } = parse(userIdSchema, input);
+  return runTx(db, async (tx) => {
     const user = await loadManaged(tx, scope, id);
     if (!isActive && user.id === scope.user.id) throw new AppError("validation", "cannotDeactivateSelf", { _form: ["cannotDeactivateSelf"] });
     if (user.isActive === isActive) return { id };
@@ -275,8 +268,8 @@ export function reactivateUser(db: PrismaClient, scope: Scope, input: unknown): 
 /** Lifts a lock-out before its 15 minutes are up. */
 export async function unlockUser(db: PrismaClient, scope: Scope, input: unknown): Promise<{ id: string }> {
   authorize(scope, "user.manage");
-  const { id } = parseInput(userIdSchema, input);
-  return db.$transaction(async (tx) => {
+  const { id } = parse(userIdSchema, input);
+  return runTx(db, async (tx) => {
     const user = await loadManaged(tx, scope, id);
     await tx.user.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null } });
     await audit(tx, {

@@ -9,7 +9,8 @@ import { decideSchema, rankSchema, reopenStageSchema } from "../schemas/applicat
 import { applicationSnapshotSelect, snapshotOf } from "./applications";
 import { doctorUserId, notify, unitNominatorIds } from "./notifications";
 import { subtreeIds } from "./organization-tree";
-import { actorOf, fieldError, loadProgramForChange, parse, runTx } from "./program-support";
+import { actorOf, fieldError, parse, runTx } from "./kit";
+import { loadProgramForChange } from "./program-support";
 
 // Vetting by the bureau: decisions at each stage (one or a selection at once), the shortlist's
 // ranking, reopening a stage for a unit, and the board's counts. Ratio caps are checked with the

@@ -9,7 +9,8 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { readActionResult } from "@/lib/forms/action-result";
 import { ruleTreeSchema, type RuleNode } from "@/lib/schemas/eligibility";
-import { fieldErrorsOf } from "@/lib/schemas/eligibility-rules";
+import { issueKey } from "@/lib/schemas/eligibility-rules";
+import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import type { BuilderContext } from "./condition-fields";
 import type { Translate } from "./describe";
 import { addChild, defaultLeaf, errorsByNode, fromDraft, moveNode, newId, removeNode, rootDraft, setGroupOp, updateLeaf, type DraftGroup } from "./draft";
@@ -49,7 +50,7 @@ export function RuleEditor({ programId, rule, posts, context, defaultPostId, jus
   const { tree, paths } = useMemo(() => fromDraft(root), [root]);
   const clientErrors = useMemo(() => {
     const result = ruleTreeSchema.safeParse(tree);
-    return result.success ? {} : Object.fromEntries(Object.entries(fieldErrorsOf(result.error)).map(([k, v]) => [k === "_form" ? "tree" : `tree.${k}`, v]));
+    return result.success ? {} : Object.fromEntries(Object.entries(fieldErrorsOf(result.error, issueKey)).map(([k, v]) => [k === "_form" ? "tree" : `tree.${k}`, v]));
   }, [tree]);
   // Errors show once the user has tried to save; the server's, until the next edit.
   const shown = useMemo(() => serverErrors ?? (submitted ? clientErrors : {}), [serverErrors, submitted, clientErrors]);

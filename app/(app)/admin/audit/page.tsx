@@ -6,6 +6,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { prisma } from "@/lib/db";
 import { auditFilterSchema, auditPageSchema, filterInput, filterParams } from "@/lib/schemas/audit";
+import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import { auditFilterOptions, EXPORT_LIMIT, listAuditLog } from "@/lib/server/audit-log";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -28,10 +29,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const values: FilterValues = { q: input.q, action: input.action, entity: input.entity, actor: input.actor, from: input.from, to: input.to };
   const errors: Partial<Record<keyof FilterValues, string>> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as keyof FilterValues;
-      const code = issue.message;
-      errors[key] ??= ["invalidDate", "fromAfterTo", "invalidAction", "invalidEntity", "tooLong"].includes(code) ? t(`errors.${code}`) : t("errors.title");
+    for (const [field, [code]] of Object.entries(fieldErrorsOf(parsed.error))) {
+      errors[field as keyof FilterValues] = code && ["invalidDate", "fromAfterTo", "invalidAction", "invalidEntity", "tooLong"].includes(code) ? t(`errors.${code}`) : t("errors.title");
     }
   }
 

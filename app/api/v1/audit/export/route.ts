@@ -5,6 +5,7 @@ import { attachmentDisposition, contentTypes } from "@/lib/excel/sheet";
 import { auditExportSchema, auditFilterSchema, filterInput } from "@/lib/schemas/audit";
 import { buildAuditExport, type Translate } from "@/lib/server/audit-log";
 import { apiRoute } from "@/lib/server/api-route";
+import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 
 /** 20261123: today in Beijing time, for the file name. */
 function shanghaiStamp(now: Date): string {
@@ -19,13 +20,8 @@ export const GET = apiRoute({ permission: "audit.read" }, async ({ request, scop
   const format = auditExportSchema.safeParse(input);
   const filters = auditFilterSchema.safeParse(input);
   if (!format.success || !filters.success) {
-    const issues = [...(format.success ? [] : format.error.issues), ...(filters.success ? [] : filters.error.issues)];
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of issues) {
-      const key = String(issue.path[0] ?? "query");
-      const message = t.has(`errors.${issue.message}`) ? t(`errors.${issue.message}`) : issue.message;
-      (fieldErrors[key] ??= []).push(message);
-    }
+    const keys = { ...(format.success ? {} : fieldErrorsOf(format.error)), ...(filters.success ? {} : fieldErrorsOf(filters.error)) };
+    const fieldErrors = Object.fromEntries(Object.entries(keys).map(([field, list]) => [field, list.map((key) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : key))]));
     return NextResponse.json({ error: { code: "validation", message: t("errors.title"), fieldErrors } }, { status: 422 });
   }
 

@@ -7,6 +7,7 @@ export interface DispatchSection {
 }
 
 export const dispatchSections: readonly DispatchSection[] = [
+  { segment: "handover", labelKey: "handover" },
   { segment: "leave", labelKey: "leave" },
   { segment: "attendance", labelKey: "attendance" },
   { segment: "logs", labelKey: "logs" },

@@ -311,6 +311,12 @@ export async function loadServiceWorklogs(prisma: PrismaClient): Promise<number>
   return seedServiceWorklogs(prisma);
 }
 
+/** The hand-over packet filed in the cohort (prisma/seed/service-handover.ts). */
+export async function loadServiceHandover(prisma: PrismaClient): Promise<number> {
+  const { seedServiceHandover } = await import("./seed/service-handover");
+  return seedServiceHandover(prisma);
+}
+
 /**
  * The demo's annual assessment of that cohort in progress (prisma/seed/service-evaluations.ts), through
  * the app's use cases. Returns how many score rows it wrote.
@@ -335,6 +341,7 @@ async function main(): Promise<void> {
     const leave = await loadServiceLeave(prisma);
     const worklogs = await loadServiceWorklogs(prisma);
     if (worklogs) console.log(`The cohort's work logs: ${worklogs}.`);
+    if (await loadServiceHandover(prisma)) console.log("A hand-over packet filed in the cohort.");
     const evaluations = await loadServiceEvaluations(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);

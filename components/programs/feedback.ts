@@ -20,3 +20,22 @@ export function fieldErrorsOf(result: { validationErrors?: unknown } | undefined
   const raw = (result?.validationErrors as { fieldErrors?: Record<string, string[] | undefined> } | undefined)?.fieldErrors ?? {};
   return Object.fromEntries(Object.entries(raw).flatMap(([field, messages]) => (messages?.[0] ? [[field, messages[0]]] : [])));
 }
+
+/**
+ * Places a next-safe-action result's field errors on a react-hook-form form (focusing the first), and
+ * returns the form's own sentence: "validation" when a field took the blame, else the server's reason.
+ */
+export function placeServerErrors<F extends string>(
+  t: ErrorTranslator,
+  result: { validationErrors?: unknown; serverError?: ActionServerError } | undefined,
+  fields: readonly F[],
+  setError: (field: F, error: { type: string; message: string }, options: { shouldFocus: boolean }) => void,
+): string {
+  let placed = false;
+  for (const [field, message] of Object.entries(fieldErrorsOf(result))) {
+    if (!fields.includes(field as F)) continue;
+    setError(field as F, { type: "server", message }, { shouldFocus: !placed });
+    placed = true;
+  }
+  return placed ? t("errors.validation") : serverErrorText(t, result?.serverError);
+}

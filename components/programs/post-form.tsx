@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { createPostSchema, type PostFormValues } from "@/lib/schemas/programs";
-import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";
+import { errorText, placeServerErrors, type ErrorTranslator } from "./feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof PostFormValues;
@@ -58,13 +58,7 @@ export function PostForm({ programId, postId, rotationBatches, receivingOrgs, de
       }
       return;
     }
-    let placed = false;
-    for (const [field, message] of Object.entries(fieldErrorsOf(result))) {
-      if (!FIELDS.includes(field as Field)) continue;
-      setError(field as Field, { type: "server", message }, { shouldFocus: !placed });
-      placed = true;
-    }
-    setFormError(placed ? t("errors.validation") : serverErrorText(te, result?.serverError));
+    setFormError(placeServerErrors(te, result, FIELDS, setError));
   }
 
   const err = (field: Field) => (errors[field]?.message ? errorText(te, errors[field]?.message) : undefined);

@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { PROGRAM_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from "@/lib/domain/program-templates";
 import { createProgramSchema, PROGRAM_KINDS, type ProgramFormValues } from "@/lib/schemas/programs";
-import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";
+import { errorText, placeServerErrors, type ErrorTranslator } from "./feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof ProgramFormValues;
@@ -60,13 +60,7 @@ export function ProgramForm({ programId, defaultValues }: { programId?: string; 
       }
       return;
     }
-    let placed = false;
-    for (const [field, message] of Object.entries(fieldErrorsOf(result))) {
-      if (!FIELDS.includes(field as Field)) continue;
-      setError(field as Field, { type: "server", message }, { shouldFocus: !placed });
-      placed = true;
-    }
-    setFormError(placed ? t("errors.validation") : serverErrorText(te, result?.serverError));
+    setFormError(placeServerErrors(te, result, FIELDS, setError));
   }
 
   const err = (field: Field) => (errors[field]?.message ? errorText(te, errors[field]?.message) : undefined);

@@ -24,6 +24,7 @@ const AREAS = [
   "dispatches.errors",
   "leave.errors",
   "worklogs.errors",
+  "handover.errors",
   "errors",
 ];
 
@@ -43,6 +44,7 @@ const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/(assessments|assessment-subjects|evaluation-schemes)\b/, ["evaluations.errors"]],
   [/^\/api\/v1\/dispatches\/[^/]+\/(leave|attendance|service-clock)\b/, ["leave.errors", "dispatches.errors"]],
   [/^\/api\/v1\/(leave|attendance)\b/, ["leave.errors", "dispatches.errors"]],
+  [/^\/api\/v1\/dispatches\/[^/]+\/handover\b/, ["handover.errors", "dispatches.errors"]],
   [/^\/api\/v1\/dispatches\/[^/]+\/(work-logs|mentoring-pairs)\b/, ["worklogs.errors", "dispatches.errors"]],
   [/^\/api\/v1\/(work-logs|mentoring-pairs|workload)\b/, ["worklogs.errors", "dispatches.errors"]],
   [/^\/api\/v1\/(dispatches|programs\/[^/]+\/dispatch-candidates)\b/, ["dispatches.errors"]],

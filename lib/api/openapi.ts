@@ -26,6 +26,8 @@ import {
   workloadQuerySchema,
 } from "../schemas/work-logs";
 import * as rd from "./responses-dispatch";
+import * as ho from "./handover-responses";
+import { handoverFields } from "../schemas/handover";
 import { cancelDispatchSchema, createDispatchSchema, dispatchBoardQuerySchema, dispatchTransitionSchema, extendDispatchSchema, terminateDispatchSchema } from "../schemas/dispatches";
 
 // The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
@@ -121,6 +123,10 @@ export const operations = {
   createMentoringPair: { method: "post", path: "/dispatches/{dispatchId}/mentoring-pairs", permission: "service.file", summary: "The doctor records a local mentee, the goals, the dates and the outcome", body: mentoringPairBodySchema, response: wl.mentoringPairSchema, status: 201 },
   updateMentoringPair: { method: "patch", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor updates a pair (an exam passed, the end date), from the version read (409 stale)", body: mentoringPairUpdateBodySchema, response: wl.mentoringPairSchema },
   deleteMentoringPair: { method: "delete", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor removes a pair entered by mistake (query: version; 409 stale)", query: z.object({ version: z.coerce.number().int() }), response: wl.deletedSchema },
+  // The hand-over packet (交接), issue 11.
+  getHandover: { method: "get", path: "/dispatches/{dispatchId}/handover", permission: "dispatch.read", summary: "A dispatch's hand-over packet (open cases, mentees, projects, contacts), who has read it and when, and what the caller may do. The successor doctor may open the packet of the dispatch they follow; a draft is its author's alone", response: ho.handoverViewSchema },
+  saveHandover: { method: "put", path: "/dispatches/{dispatchId}/handover", permission: "service.file", summary: "The doctor saves the packet of their active dispatch as a draft (submit=false) or submits it (every section filled: 422 sectionRequired); version is the one read, 0 for the first (409 stale). A submitted packet stays submitted; later saves are corrections the readers see", body: handoverFields, response: ho.handoverPacketSchema },
+  acknowledgeHandover: { method: "post", path: "/dispatches/{dispatchId}/handover/read", permission: "handover.acknowledge", summary: "The successor doctor or the receiving unit's supervisor confirms having read the submitted packet (again after a change: the receipt's time moves)", response: ho.handoverReadSchema, status: 201 },
   listDispatches: { method: "get", path: "/dispatches", permission: "dispatch.read", summary: "The dispatches the caller may see (planned and active, and the predecessors they follow; ended=1 for all), at most 600, with the hand-over gaps and overlaps longer than the programme's hand-over among them", query: dispatchBoardQuerySchema, response: rd.dispatchBoardSchema },
   createDispatch: { method: "post", path: "/dispatches", permission: "dispatch.manage", summary: "A dispatch from an approved application: start date (arrival), service months (the programme's by default), acting position, predecessor; the last day is the day before start + N months. 409 overlapsOtherDispatch when the doctor already serves in those days (also under concurrent requests)", body: createDispatchSchema, response: rd.dispatchSummarySchema, status: 201 },
   getDispatch: { method: "get", path: "/dispatches/{dispatchId}", permission: "dispatch.read", summary: "One dispatch: start and last day, status, events (oldest first), predecessor and successor, the hand-over issue, what the caller may do", response: rd.dispatchDetailSchema },

@@ -69,6 +69,8 @@ export const permissions = {
   "dispatch.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   /** The doctor files leave, work logs, mentoring pairs and the hand-over packet of their own dispatch. */
   "service.file": ["DOCTOR"],
+  /** Confirming that one has read a hand-over packet (交接): the successor doctor and the receiving unit. */
+  "handover.acknowledge": ["RECEIVING_SUPERVISOR", "DOCTOR"],
   /** The receiving supervisor confirms logs, approves leave first and records attendance of doctors placed with it. */
   "service.supervise": ["RECEIVING_SUPERVISOR"],
   /** Bureau staff approve leave the programme office must approve, and record spot checks. */
@@ -197,6 +199,15 @@ export function dispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
   if (role === "RECEIVING_SUPERVISOR") return { receivingOrgId: { in: scope.subtreeIds } };
   if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : NOTHING;
   return NOTHING;
+}
+
+/**
+ * The dispatches whose hand-over packet a user may open: those dispatchWhere lets them see, and the
+ * predecessors of those (a doctor reads the packet left to them by the doctor they succeed). Drafts
+ * stay the author's (lib/server/handover.ts).
+ */
+export function handoverDispatchWhere(scope: Scope): Prisma.DispatchWhereInput {
+  return { OR: [dispatchWhere(scope), { successor: dispatchWhere(scope) }] };
 }
 
 /**

@@ -39,6 +39,7 @@ const expected: Record<Permission, Role[]> = {
   "dispatch.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "service.file": ["DOCTOR"],
   "service.supervise": ["RECEIVING_SUPERVISOR"],
+  "handover.acknowledge": ["RECEIVING_SUPERVISOR", "DOCTOR"],
   "service.oversee": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "evaluation.read": ROLES,
   "evaluation.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],

@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import { isoDay } from "@/lib/domain/eligibility/calendar";
 import { daysFrom } from "@/lib/domain/service-period";
 import { requirePermission } from "@/lib/server/page-guard";
+import { handoversToRead } from "@/lib/server/handover";
 import { receivingView } from "@/lib/server/work-log-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // waiting for it. Confirming happens on /worklogs and the leave module's /leave.
 export default async function ReceivingPage() {
   const { scope } = await requirePermission("service.supervise");
-  const [view, t, format] = await Promise.all([receivingView(prisma, scope), getTranslations("receiving"), getFormatter()]);
+  const [view, toRead, t, th, format] = await Promise.all([receivingView(prisma, scope), handoversToRead(prisma, scope), getTranslations("receiving"), getTranslations("handover"), getFormatter()]);
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   return (
     <div className="flex flex-col gap-5">
@@ -42,6 +43,19 @@ export default async function ReceivingPage() {
           </div>
         )}
       </Card>
+      {toRead.length ? (
+        <Card title={th("workspace.toRead")}>
+          <ul className="flex flex-col gap-2">
+            {toRead.map((p) => (
+              <li key={p.dispatchId}>
+                <Link href={`/dispatches/${p.dispatchId}/handover`} className="block rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 hover:bg-amber-100">
+                  {th("workspace.toReadLine", { doctor: p.dispatch.doctor.name, post: p.dispatch.post.title, day: day(p.dispatch.lastDay) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card title={t("here", { count: view.here.length })}>
         {view.here.length === 0 ? (
           <EmptyState>{t("hereEmpty")}</EmptyState>

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { prisma } from "@/lib/db";
 import { isoDay } from "@/lib/domain/eligibility/calendar";
 import { requirePermission } from "@/lib/server/page-guard";
+import { inheritedHandover } from "@/lib/server/handover";
 import { serviceWorkspace } from "@/lib/server/work-log-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,6 +37,7 @@ export default async function ServicePage() {
     );
   }
   const { dispatch, clock, weekLogs, returned, leave, handover, totals, suggested, today } = space;
+  const [inherited, th] = await Promise.all([inheritedHandover(prisma, scope, dispatch.id), getTranslations("handover")]);
   const first = isoDay(dispatch.startDate);
   const last = isoDay(dispatch.lastDay);
   const max = last < today ? last : today;
@@ -44,6 +46,7 @@ export default async function ServicePage() {
   const waiting = [
     ...returned.map((r) => ({ key: r.id, href: `${base}/logs`, text: t("returnedLog", { period: periodText(r.periodStart, r.periodEnd), comment: r.reviewComment ?? "" }) })),
     ...(suggested && dispatch.status === "ACTIVE" ? [{ key: "week", href: "#this-week", text: t("fileThisWeek", { period: suggested.first === suggested.last ? day(suggested.first) : tl("list.period", { start: day(suggested.first), end: day(suggested.last) }) }) }] : []),
+    ...(inherited && !inherited.reads.length ? [{ key: "inherited", href: `/dispatches/${inherited.dispatchId}/handover`, text: th("workspace.inherited", { name: inherited.dispatch.doctor.name }) }] : []),
     ...(dispatch.status === "ACTIVE" && clock.daysLeft <= HANDOVER_DAYS && !handover?.submittedAt ? [{ key: "handover", href: `${base}/handover`, text: t("handoverDue", { days: clock.daysLeft }) }] : []),
   ];
   return (
@@ -134,6 +137,14 @@ export default async function ServicePage() {
           <p className="text-sm text-slate-700">
             {handover?.submittedAt ? t("handoverSubmitted", { at: day(handover.submittedAt) }) : handover ? t("handoverDraft") : t("handoverNone")}
           </p>
+          {inherited ? (
+            <p className="mt-3 text-sm">
+              <Link href={`/dispatches/${inherited.dispatchId}/handover`} className="text-brand-700 hover:underline">
+                {th("workspace.inherited", { name: inherited.dispatch.doctor.name })}
+              </Link>{" "}
+              <Badge tone={inherited.reads.length ? "success" : "warning"}>{inherited.reads.length ? th("workspace.inheritedRead") : th("workspace.inheritedUnread")}</Badge>
+            </p>
+          ) : null}
         </Card>
       </div>
       <Card title={t("totals")} action={<Link href={`${base}/mentoring`} className="text-sm text-brand-700 hover:underline">{t("mentoring")}</Link>}>

@@ -7,6 +7,7 @@ import { nominateAction, registerAction } from "@/lib/actions/applications";
 import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
+import { needsExceptionReason } from "@/lib/domain/nomination-rules";
 import type { EligibilityVerdict } from "@/lib/generated/prisma/enums";
 import { applicationErrorText } from "./feedback";
 import { ReasonField } from "./reason-field";
@@ -25,7 +26,7 @@ export function SubmissionForm({ mode, postId, doctorId, verdict }: { mode: "nom
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const needsReason = verdict !== "ELIGIBLE";
+  const needsReason = needsExceptionReason(verdict);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();

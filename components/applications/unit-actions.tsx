@@ -8,6 +8,7 @@ import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/pro
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
+import { needsExceptionReason } from "@/lib/domain/nomination-rules";
 import type { EligibilityVerdict } from "@/lib/generated/prisma/enums";
 import { applicationErrorText } from "./feedback";
 import { ReasonField } from "./reason-field";
@@ -44,7 +45,7 @@ export function EndorsePanel({ applicationId, doctorName, verdict, exceptionReas
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ exception?: string; reason?: string; form: string | null }>({ form: null });
-  const needsException = verdict !== "ELIGIBLE";
+  const needsException = needsExceptionReason(verdict);
 
   async function submit(endorse: boolean) {
     setErrors({ form: null });

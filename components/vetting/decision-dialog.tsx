@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { decideAction } from "@/lib/actions/vetting";
 import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import { verdictOverrides } from "@/lib/domain/nomination-rules";
 import type { DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
 import { vettingErrorText, vettingFieldText } from "./feedback";
 
@@ -20,7 +21,7 @@ const NAMES_SHOWN = 12;
 
 /** Whether the rules require a written reason: a fail, a withdrawal, a correction, or passing the preliminary review of someone not found eligible. */
 export function reasonNeeded(outcome: DecisionOutcome, stage: StageKind, targets: readonly DecisionTarget[], correction: boolean): { required: boolean; overridden: DecisionTarget[] } {
-  const overridden = outcome === "PASS" && stage === "PRELIMINARY_REVIEW" ? targets.filter((a) => a.eligibilityVerdict !== "ELIGIBLE") : [];
+  const overridden = verdictOverrides(outcome, stage, targets);
   return { required: correction || outcome !== "PASS" || overridden.length > 0, overridden };
 }
 

@@ -114,6 +114,24 @@ export function authorize(scope: Scope, permission: Permission, target?: { organ
   if (!can(scope, permission, target)) throw new AppError("forbidden");
 }
 
+/**
+ * The employer a doctor's record may name, when the user does not choose it: a hospital's nominator
+ * registers and edits doctors of its own hospital only (the form shows it fixed); bureaus choose
+ * among the hospitals below them (null).
+ */
+export function fixedEmployerId(scope: Scope): string | null {
+  return scope.user.role === "HOSPITAL_NOMINATOR" ? scope.user.organizationId : null;
+}
+
+/**
+ * Whether a programme's applications concern the user (the programme page's applications panel:
+ * nominate, register, the vetting board, the list). A receiving supervisor meets the doctors only
+ * once they are dispatched, in the service pages.
+ */
+export function followsApplications(scope: Scope): boolean {
+  return scope.user.role !== "RECEIVING_SUPERVISOR";
+}
+
 export function isBureauRole(role: Role): boolean {
   return BUREAU_ROLES.includes(role);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "../audit";
 import { applicationWhere, authorize, doctorWhere, postWhere, type Permission, type Scope } from "../auth/policy";
 import { firstVettingStage, stageOrder, submissionRefusal } from "../domain/vetting";
+import { applicationBlock, exceptionReasonProblem, keptExceptionReason } from "../domain/nomination-rules";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { endorseSchema, nominateSchema, registerSchema, withdrawSchema } from "../schemas/applications";
@@ -95,13 +96,14 @@ async function assertNoOtherApplication(tx: Tx, doctorId: string, post: PostForA
     where: { doctorId, post: { programId: post.programId } },
     select: { postId: true, status: true },
   });
-  if (existing.some((a) => a.postId === post.id)) throw new AppError("conflict", "alreadyApplied");
-  if (existing.some((a) => a.status !== "WITHDRAWN" && a.status !== "REJECTED")) throw new AppError("conflict", "alreadyInProgram");
+  const block = applicationBlock(existing, post.id);
+  if (block) throw new AppError("conflict", block);
 }
 
 async function assertEligibleOrExplained(tx: Tx, postId: string, doctorId: string, exceptionReason: string | null) {
   const judged = await judgeDoctorForPost(tx, postId, doctorId);
-  if (judged.verdict !== "ELIGIBLE" && !exceptionReason) throw fieldError("exceptionReason", "exceptionReasonRequired");
+  const problem = exceptionReasonProblem(judged.verdict, exceptionReason);
+  if (problem) throw fieldError("exceptionReason", problem);
   return judged.verdict;
 }
 
@@ -123,7 +125,7 @@ export async function nominate(db: PrismaClient, scope: Scope, raw: unknown, now
       status: "IN_PROGRESS" as const,
       currentStage: firstVettingStage(order),
       eligibilityVerdict: verdict,
-      exceptionReason: verdict === "ELIGIBLE" ? null : input.exceptionReason,
+      exceptionReason: keptExceptionReason(verdict, input.exceptionReason),
       rank: null,
       submittedAt: now,
       createdById: scope.user.id,
@@ -157,7 +159,7 @@ export async function register(db: PrismaClient, scope: Scope, raw: unknown, now
         status: "PENDING_ENDORSEMENT",
         currentStage: "REGISTRATION",
         eligibilityVerdict: verdict,
-        exceptionReason: verdict === "ELIGIBLE" ? null : input.exceptionReason,
+        exceptionReason: keptExceptionReason(verdict, input.exceptionReason),
         submittedAt: now,
         createdById: scope.user.id,
       },
@@ -206,7 +208,7 @@ export async function endorse(db: PrismaClient, scope: Scope, raw: unknown, now 
     if (input.endorse) {
       const exceptionReason = input.exceptionReason ?? app.exceptionReason;
       const verdict = await assertEligibleOrExplained(tx, app.postId, app.doctorId, exceptionReason);
-      data = { status: "IN_PROGRESS", currentStage: firstVettingStage(stageOrder(app.post.program.stages)), eligibilityVerdict: verdict, exceptionReason: verdict === "ELIGIBLE" ? null : exceptionReason };
+      data = { status: "IN_PROGRESS", currentStage: firstVettingStage(stageOrder(app.post.program.stages)), eligibilityVerdict: verdict, exceptionReason: keptExceptionReason(verdict, exceptionReason) };
     } else {
       if (!input.reason) throw fieldError("reason", "reasonRequired");
       data = { status: "REJECTED" };

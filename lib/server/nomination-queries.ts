@@ -1,5 +1,6 @@
 import "server-only";
 import { applicationWhere, authorize, isBureauRole, postWhere, programWhere, type Scope } from "../auth/policy";
+import { isLiveApplication } from "../domain/nomination-rules";
 import { effectiveClosesAt, submissionRefusal, type SubmissionRefusal } from "../domain/vetting";
 import { AppError } from "../errors";
 import type { ApplicationStatus } from "../generated/prisma/enums";
@@ -77,7 +78,7 @@ export async function existingApplications(db: PrismaClient, scope: Scope, progr
     orderBy: { createdAt: "asc" },
   });
   return new Map(
-    rows.map((r) => [r.doctorId, { id: r.id, doctorId: r.doctorId, postId: r.postId, postTitle: r.post.title, status: r.status, isLive: r.status !== "WITHDRAWN" && r.status !== "REJECTED" }]),
+    rows.map((r) => [r.doctorId, { id: r.id, doctorId: r.doctorId, postId: r.postId, postTitle: r.post.title, status: r.status, isLive: isLiveApplication(r.status) }]),
   );
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "../audit";
 import { applicationWhere, authorize, programWhere, type Scope } from "../auth/policy";
 import { applyDecision, capExceeded, hasPassed, stageCap, stageOrder, tallyStage, type StageTally } from "../domain/vetting";
+import { LIVE_APPLICATION_STATUSES, verdictOverrides } from "../domain/nomination-rules";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ApplicationStatus, StageKind } from "../generated/prisma/enums";
@@ -62,7 +63,7 @@ export async function decide(db: PrismaClient, scope: Scope, raw: unknown, now =
     }
 
     // The verdict override: passing the preliminary review of a doctor not found eligible needs the reason.
-    if (input.outcome === "PASS" && input.stage === "PRELIMINARY_REVIEW" && !input.reason && apps.some((a) => a.eligibilityVerdict !== "ELIGIBLE")) {
+    if (!input.reason && verdictOverrides(input.outcome, input.stage, apps).length > 0) {
       throw fieldError("reason", "overrideReasonRequired");
     }
 
@@ -78,7 +79,7 @@ export async function decide(db: PrismaClient, scope: Scope, raw: unknown, now =
     const reinstated = results.filter((r) => r.result.ok && (r.app.status === "REJECTED" || r.app.status === "WITHDRAWN") && (r.result.status === "IN_PROGRESS" || r.result.status === "APPROVED"));
     for (const { app } of reinstated) {
       const elsewhere = await tx.application.count({
-        where: { doctorId: app.doctorId, id: { not: app.id }, post: { programId: app.post.program.id }, status: { in: ["PENDING_ENDORSEMENT", "IN_PROGRESS", "APPROVED"] } },
+        where: { doctorId: app.doctorId, id: { not: app.id }, post: { programId: app.post.program.id }, status: { in: [...LIVE_APPLICATION_STATUSES] } },
       });
       const twiceHere = reinstated.filter((r) => r.app.doctorId === app.doctorId).length > 1;
       if (elsewhere > 0 || twiceHere) throw new AppError("conflict", "alreadyInProgram", undefined, { doctor: app.doctor.name });

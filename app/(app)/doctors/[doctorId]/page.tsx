@@ -6,6 +6,7 @@ import { DoctorForm } from "@/components/doctors/doctor-form";
 import { DoctorView } from "@/components/doctors/doctor-view";
 import { formValuesOf } from "@/components/doctors/form-values";
 import { Card } from "@/components/ui/card";
+import { fixedEmployerId } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { getDoctor, listEmployerOptions } from "@/lib/server/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
@@ -24,7 +25,6 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
   if (!doctor) notFound();
   const canEdit = doctor.canManage && !doctor.isIdNumberMasked;
   const [t, employers] = await Promise.all([getTranslations("doctors"), canEdit ? listEmployerOptions(prisma, scope, { includeId: doctor.employerId }) : Promise.resolve([])]);
-  const isNominator = scope.user.role === "HOSPITAL_NOMINATOR";
 
   return (
     <div className="flex flex-col gap-6">
@@ -39,7 +39,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
       </div>
       <Card className="max-w-4xl">
         {canEdit ? (
-          <DoctorForm doctorId={doctor.id} employers={employers} fixedEmployerName={isNominator ? doctor.employer.name : undefined} defaultValues={formValuesOf(doctor)} />
+          <DoctorForm doctorId={doctor.id} employers={employers} fixedEmployerName={fixedEmployerId(scope) === null ? undefined : doctor.employer.name} defaultValues={formValuesOf(doctor)} />
         ) : (
           <>
             <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">{t("readOnlyNotice")}</p>

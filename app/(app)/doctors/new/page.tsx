@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DoctorForm } from "@/components/doctors/doctor-form";
 import { blankFormValues } from "@/components/doctors/form-values";
 import { Card } from "@/components/ui/card";
+import { fixedEmployerId } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { listEmployerOptions } from "@/lib/server/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
@@ -17,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewDoctorPage() {
   const { scope } = await requirePermission("doctor.manage");
   const [employers, t] = await Promise.all([listEmployerOptions(prisma, scope), getTranslations("doctors")]);
-  const isNominator = scope.user.role === "HOSPITAL_NOMINATOR";
-  const own = employers.find((e) => e.id === scope.user.organizationId);
+  const fixedId = fixedEmployerId(scope);
+  const fixed = fixedId === null ? undefined : employers.find((e) => e.id === fixedId);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -31,8 +32,8 @@ export default async function NewDoctorPage() {
       <Card className="max-w-4xl">
         <DoctorForm
           employers={employers}
-          fixedEmployerName={isNominator ? (own?.name ?? "") : undefined}
-          defaultValues={blankFormValues(isNominator ? scope.user.organizationId : employers.length === 1 ? employers[0]!.id : "")}
+          fixedEmployerName={fixedId === null ? undefined : (fixed?.name ?? "")}
+          defaultValues={blankFormValues(fixedId ?? (employers.length === 1 ? employers[0]!.id : ""))}
         />
       </Card>
     </div>

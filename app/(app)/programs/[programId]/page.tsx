@@ -12,7 +12,7 @@ import { ProgramApplicationsCard } from "@/components/applications/program-appli
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { QuotaTable } from "@/components/vetting/quota-table";
-import { can } from "@/lib/auth/policy";
+import { can, followsApplications } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isProgramEditable } from "@/lib/domain/program-status";
 import { toShanghaiWallClock } from "@/lib/domain/program-timeline";
@@ -96,7 +96,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
         ) : null}
       </div>
 
-      {program.status !== "DRAFT" && scope.user.role !== "RECEIVING_SUPERVISOR" ? (
+      {program.status !== "DRAFT" && followsApplications(scope) ? (
         <ProgramApplicationsCard
           scope={scope}
           programId={program.id}

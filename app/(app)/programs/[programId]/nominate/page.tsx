@@ -9,6 +9,7 @@ import { SubmissionHeader } from "@/components/applications/submission-header";
 import { VerdictPanel } from "@/components/applications/verdict-panel";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
+import { applicationBlock } from "@/lib/domain/nomination-rules";
 import { doctorListQuerySchema } from "@/lib/schemas/doctors";
 import { quotaProgress } from "@/lib/server/application-queries";
 import { getDoctor, listDoctors } from "@/lib/server/doctors";
@@ -48,7 +49,7 @@ export default async function NominatePage({ params, searchParams }: { params: P
   const evaluation = post && doctor ? await evaluateDoctorForPost(prisma, scope, { postId: post.id, doctorId: doctor.id }) : null;
   // One live application per doctor and programme; an ended one blocks only its own post.
   const previous = doctor ? existing.get(doctor.id) : undefined;
-  const taken = previous && (previous.isLive || previous.postId === post?.id) ? previous : undefined;
+  const taken = previous && applicationBlock([previous], post?.id) ? previous : undefined;
 
   const base = `/programs/${program.id}/nominate`;
   // A choice reloads the page scrolled to the step that follows it.

@@ -25,6 +25,7 @@ const AREAS = [
   "leave.errors",
   "worklogs.errors",
   "handover.errors",
+  "allowances.errors",
   "errors",
 ];
 
@@ -47,6 +48,7 @@ const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/dispatches\/[^/]+\/handover\b/, ["handover.errors", "dispatches.errors"]],
   [/^\/api\/v1\/dispatches\/[^/]+\/(work-logs|mentoring-pairs)\b/, ["worklogs.errors", "dispatches.errors"]],
   [/^\/api\/v1\/(work-logs|mentoring-pairs|workload)\b/, ["worklogs.errors", "dispatches.errors"]],
+  [/^\/api\/v1\/allowances\b/, ["allowances.errors"]],
   [/^\/api\/v1\/(dispatches|programs\/[^/]+\/dispatch-candidates)\b/, ["dispatches.errors"]],
 ];
 

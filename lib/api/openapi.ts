@@ -28,6 +28,19 @@ import {
 import * as rd from "./responses-dispatch";
 import * as ho from "./handover-responses";
 import { handoverFields } from "../schemas/handover";
+import * as ar from "./allowance-responses";
+import {
+  addEventLineFields,
+  adjustLineSchema,
+  applyTemplateSchema,
+  createItemSchema,
+  dueQuerySchema,
+  markPaidSchema,
+  paymentSheetQuerySchema,
+  removeLineSchema,
+  totalsApiQuerySchema,
+  updateItemSchema,
+} from "../schemas/allowances";
 import { cancelDispatchSchema, createDispatchSchema, dispatchBoardQuerySchema, dispatchTransitionSchema, extendDispatchSchema, terminateDispatchSchema } from "../schemas/dispatches";
 
 // The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
@@ -136,6 +149,20 @@ export const operations = {
   terminateDispatch: { method: "post", path: "/dispatches/{dispatchId}/terminate", permission: "dispatch.manage", summary: "An active dispatch ends early: the last day served (before the current last day) and the reason", body: terminateDispatchSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
   extendDispatch: { method: "post", path: "/dispatches/{dispatchId}/extend", permission: "dispatch.manage", summary: "Service is extended: a later last day and the reason; 409 overlapsOtherDispatch when it would reach the doctor's next dispatch", body: extendDispatchSchema.omit({ dispatchId: true }), response: rd.dispatchSummarySchema },
   dispatchCandidates: { method: "get", path: "/programs/{programId}/dispatch-candidates", permission: "dispatch.manage", summary: "Approved applications of the programme not dispatched yet, each with the dispatches it could succeed (same receiving unit and specialty)", response: rd.dispatchCandidatesSchema },
+  // Allowances (issue 13): money in whole fen (integers) in every field named …Fen, in and out.
+  getAllowancePolicy: { method: "get", path: "/allowances/programs/{programId}/items", permission: "allowance.read", summary: "A programme's allowance policy: its items (amountFen in whole fen) with the paid and unpaid sums of each, and whether the caller keeps it", response: ar.allowancePolicySchema },
+  createAllowanceItem: { method: "post", path: "/allowances/programs/{programId}/items", permission: "allowance.manage", summary: "The programme's bureau staff add an item: kind, amountFen (whole fen, 1 … 100000000; 422 amountPositive / amountTooLarge / amountInvalid for a fraction), payer (422 payerRequired when missing), payee, startsAt. The programme's dispatches get its lines not yet due", body: createItemSchema.omit({ programId: true }), response: ar.allowanceItemWriteSchema, status: 201 },
+  applyAllowanceTemplate: { method: "post", path: "/allowances/programs/{programId}/templates", permission: "allowance.manage", summary: "Adds seed 000's (longTermAid) or seed 001's (countyHireTownshipUse) items to the policy; items of the same name already there are left alone", body: applyTemplateSchema.omit({ programId: true }), response: ar.allowanceTemplateResultSchema },
+  updateAllowanceItem: { method: "patch", path: "/allowances/items/{itemId}", permission: "allowance.manage", summary: "New values of an item from the version read (409 staleVersion). Applies only to lines not yet due: paid and due lines keep their amounts; audited with before and after", body: updateItemSchema.omit({ itemId: true }), response: ar.allowanceItemWriteSchema },
+  getAllowanceSchedule: { method: "get", path: "/allowances/dispatches/{dispatchId}", permission: "allowance.read", summary: "A dispatch's payment schedule: every line the caller may see (period, days served over the month's days, rate and amount in fen, payer, payee, paid or not) and the totals, which are the sums of the lines", response: ar.allowanceScheduleSchema },
+  addAllowanceEventLine: { method: "post", path: "/allowances/dispatches/{dispatchId}/events", permission: "allowance.manage", summary: "Staff add an event's line by hand (an award for an excellent annual grade) at the per-event item's amount, with the reason; due on eventDate", body: addEventLineFields.omit({ dispatchId: true }), response: ar.allowanceLineCoreSchema, status: 201 },
+  adjustAllowanceLine: { method: "post", path: "/allowances/lines/{lineId}/adjustments", permission: "allowance.manage", summary: "A correction to a paid line: a new line of amountFen (negative or positive whole fen, not zero) with the reason; the paid line is never edited (409 adjustUnpaid for an unpaid one)", body: adjustLineSchema.omit({ lineId: true }), response: ar.allowanceLineCoreSchema, status: 201 },
+  removeAllowanceLine: { method: "post", path: "/allowances/lines/{lineId}/removal", permission: "allowance.manage", summary: "Removes an unpaid line staff added by hand, with the reason; a paid line (409 linePaid) or a generated one (409 lineGenerated) never", body: removeLineSchema.omit({ lineId: true }), response: ar.allowanceLineRemovedSchema },
+  allowancesDue: { method: "get", path: "/allowances/due", permission: "allowance.read", summary: "Finance's month (this month in Beijing by default): per payer what is due (unpaid lines due by the month's end, overdue counted) and what was paid in it, and 100 lines a page (status due or paid)", query: dueQuerySchema, response: ar.allowanceDueSchema },
+  markAllowancesPaid: { method: "post", path: "/allowances/payments", permission: "allowance.pay", summary: "A finance officer of the paying organisation marks one line or many paid with one voucher number and the day paid (not after today). All or none: a line already paid is a 409 alreadyPaid naming it, a line of another bureau a 404, nothing written", body: markPaidSchema, response: ar.allowancePaidSchema },
+  allowanceTotals: { method: "get", path: "/allowances/totals", permission: "allowance.finance", summary: "Totals by month (of the due date), payer, programme and item over from..to (the last 12 months by default), optionally of one programme; each the exact sum of its lines, in fen", query: totalsApiQuerySchema, response: ar.allowanceTotalsSchema },
+  exportPaymentSheet: { method: "get", path: "/allowances/payment-sheet", permission: "allowance.finance", summary: "The month's payment sheet (发放表) as .xlsx: payee, account holder, item, period, amount in yuan with two decimals, subtotals per payer, signature rows; a second sheet of totals per payer, programme and item", query: paymentSheetQuerySchema, response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
+  exportAllowanceTotals: { method: "get", path: "/allowances/totals/export", permission: "allowance.finance", summary: "The totals (as GET /allowances/totals) as .xlsx", query: totalsApiQuerySchema, response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

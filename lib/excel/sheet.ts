@@ -161,3 +161,17 @@ export function attachmentDisposition(fileName: string, asciiFallback: string): 
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** A workbook as a download: its (Chinese) name in filename*, an ASCII fallback, the row count in X-Export-Rows. */
+export function xlsxResponse(file: { body: Buffer; fileName: string; asciiFileName: string; rowCount: number }): Response {
+  return new Response(new Uint8Array(file.body), {
+    status: 200,
+    headers: {
+      "Content-Type": contentTypes.xlsx,
+      "Content-Disposition": attachmentDisposition(file.fileName, file.asciiFileName),
+      "Content-Length": String(file.body.byteLength),
+      "Cache-Control": "no-store",
+      "X-Export-Rows": String(file.rowCount),
+    },
+  });
+}

@@ -89,7 +89,7 @@ export const POLICY_TEMPLATES = ["longTermAid", "countyHireTownshipUse"] as cons
 export const applyTemplateSchema = z.object({ programId: id, template: z.enum(POLICY_TEMPLATES, { error: "templateRequired" }) }).strict();
 
 /** A line for an event (an excellent annual grade, a health check) added by hand, with its reason. */
-export const addEventLineSchema = z
+export const addEventLineFields = z
   .object({
     dispatchId: id,
     itemId: id,
@@ -100,8 +100,8 @@ export const addEventLineSchema = z
     periodEnd: dayField().optional().nullable(),
     reason,
   })
-  .strict()
-  .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: "periodInvalid", path: ["periodEnd"] });
+  .strict();
+export const addEventLineSchema = addEventLineFields.refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { message: "periodInvalid", path: ["periodEnd"] });
 export type AddEventLineInput = z.input<typeof addEventLineSchema>;
 
 /** A correction to a paid line: a new line of `amountFen` (negative or positive) with the reason. */
@@ -142,3 +142,12 @@ export const totalsQuerySchema = z.object({
   from: month.optional().catch(undefined),
   to: month.optional().catch(undefined),
 });
+
+/** The API's query of finance's month: the month's lines due (unpaid, due by its end) or paid in it, 100 a page. */
+export const dueQuerySchema = financeMonthQuerySchema.extend({
+  status: z.enum(["due", "paid"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+/** The API's query of totals: the range of months and, optionally, one programme. */
+export const totalsApiQuerySchema = totalsQuerySchema.extend({ programId: id.optional().catch(undefined) });

@@ -1,6 +1,6 @@
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
-import { contentTypes, attachmentDisposition } from "@/lib/excel/sheet";
+import { xlsxResponse } from "@/lib/excel/sheet";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/server/api-route";
 import { exportVettingList, isVettingList } from "@/lib/server/vetting-export";
@@ -13,15 +13,5 @@ type Params = { programId: string; list: string };
 // programme is refused (403), an unknown one or an unknown list is 404.
 export const GET = apiRoute<Params>({ permission: operations.exportVettingList.permission }, async ({ scope, params }) => {
   if (!isVettingList(params.list)) throw new AppError("notFound");
-  const file = await exportVettingList(prisma, scope, params.programId, params.list);
-  return new Response(new Uint8Array(file.body), {
-    status: 200,
-    headers: {
-      "Content-Type": contentTypes.xlsx,
-      "Content-Disposition": attachmentDisposition(file.fileName, file.asciiFileName),
-      "Content-Length": String(file.body.byteLength),
-      "Cache-Control": "no-store",
-      "X-Export-Rows": String(file.rowCount),
-    },
-  });
+  return xlsxResponse(await exportVettingList(prisma, scope, params.programId, params.list));
 });

@@ -326,6 +326,16 @@ export async function loadServiceEvaluations(prisma: PrismaClient): Promise<numb
   return seedServiceEvaluations(prisma, DEMO_PASSWORD);
 }
 
+/**
+ * The demo's allowances (prisma/seed/service-allowances.ts): seed 001's policy on the cohort with the
+ * months before this one paid and this month due, seed 000's on the 援疆 programme, through the use
+ * cases. Returns how many lines it marked paid.
+ */
+export async function loadServiceAllowances(prisma: PrismaClient): Promise<number> {
+  const { seedServiceAllowances } = await import("./seed/service-allowances");
+  return seedServiceAllowances(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -343,11 +353,13 @@ async function main(): Promise<void> {
     if (worklogs) console.log(`The cohort's work logs: ${worklogs}.`);
     if (await loadServiceHandover(prisma)) console.log("A hand-over packet filed in the cohort.");
     const evaluations = await loadServiceEvaluations(prisma);
+    const allowances = await loadServiceAllowances(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);
     if (leave) console.log(`Leave and absences of the cohort: ${leave} requests and checks.`);
     if (evaluations) console.log(`Its annual assessment in progress: ${evaluations} score sheets.`);
+    if (allowances) console.log(`Its allowances: ${allowances} lines paid in the months before this one.`);
     console.log(`\n${formatAccountTable(accounts)}\n\nPassword for every account: ${DEMO_PASSWORD}`);
   } finally {
     await prisma.$disconnect();

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
 import { createPrismaClient } from "../lib/prisma";
 import { applyMigrations } from "../prisma/migrate";
-import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, loadServiceCohort, loadServiceEvaluations, loadServiceHandover, loadServiceLeave, loadServiceWorklogs, seedDemoData, type DemoAccount } from "../prisma/seed";
+import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, loadServiceCohort, loadServiceEvaluations, loadServiceHandover, loadServiceAllowances, loadServiceLeave, loadServiceWorklogs, seedDemoData, type DemoAccount } from "../prisma/seed";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -129,6 +129,7 @@ async function prepareData(url: string, isEmbedded: boolean): Promise<DataSummar
       await loadServiceWorklogs(prisma);
       await loadServiceHandover(prisma);
       const evaluations = await loadServiceEvaluations(prisma);
+      await loadServiceAllowances(prisma);
       const parts = [
         round ? `the selection round in progress (${round} nominations)` : "",
         cohort ? `a cohort in service (${cohort} dispatches${leave ? `, ${leave} leave requests and attendance checks` : ""})` : "",

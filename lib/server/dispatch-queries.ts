@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { DispatchEventKind, DispatchStatus } from "../generated/prisma/enums";
 import { visibleOr } from "./kit";
+import { confirmedApplicationIds } from "./public-notice";
 
 // Reading dispatches: the bureau's board (every dispatch on a timeline per post and per receiving
 // unit, hand-over gaps and overlaps flagged), one dispatch's page, and what staff can dispatch next.
@@ -201,13 +202,15 @@ export interface DispatchCandidate {
   predecessors: { id: string; doctorName: string; lastDay: string }[];
 }
 
-/** Approved applications of the programme not dispatched yet, each with the predecessors it could follow. */
+/** Approved applications of the programme on its confirmed lists, not dispatched yet, each with the predecessors it could follow. */
 export async function dispatchCandidates(db: PrismaClient, scope: Scope, programId: string): Promise<{ program: { id: string; name: string; serviceMonths: number; bureauId: string }; candidates: DispatchCandidate[] }> {
   authorize(scope, "dispatch.manage");
   const program = visibleOr(await db.program.findFirst({ where: { AND: [{ id: programId }, programWhere(scope)] }, select: { id: true, name: true, serviceMonths: true, bureauId: true } }));
   authorize(scope, "dispatch.manage", { organizationId: program.bureauId });
+  // From the confirmed lists only (the current version of each batch's list).
+  const confirmed = [...(await confirmedApplicationIds(db, programId))];
   const apps = await db.application.findMany({
-    where: { status: "APPROVED", dispatch: null, post: { programId } },
+    where: { status: "APPROVED", dispatch: null, post: { programId }, id: { in: confirmed } },
     select: { id: true, doctor: { select: { name: true, employer: { select: { name: true } } } }, post: { select: { id: true, title: true, specialty: true, rotationBatch: true, receivingOrgId: true, receivingOrg: { select: { name: true } } } } },
     orderBy: [{ post: { rotationBatch: "asc" } }, { post: { title: "asc" } }, { doctor: { name: "asc" } }],
   });

@@ -18,8 +18,10 @@ import { checkVersion, lockDispatch, moveLastDay, overlapConflict } from "./disp
 import { regenerateSchedule } from "./allowance-schedule";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { doctorUserId, notify } from "./notifications";
+import { assertOnConfirmedList } from "./public-notice";
 
-// Dispatches (派驻) by the bureau: created from an approved application, then planned → active →
+// Dispatches (派驻) by the bureau: created from an approved application on the batch's confirmed
+// list (lib/server/public-notice.ts), then planned → active →
 // completed, or cancelled before arrival, ended early or extended (the last two through moveLastDay,
 // lib/server/dispatch-dates.ts). Every change locks the dispatch row, checks the version the form
 // started from (a stale one is a 409), bumps it, appends a DispatchEvent and writes the audit row.
@@ -86,6 +88,8 @@ export async function createDispatch(db: PrismaClient, scope: Scope, raw: unknow
       if (!DISPATCHABLE.has(post.program.status)) throw new AppError("conflict", "programNotDispatching");
       if (app.status !== "APPROVED") throw new AppError("conflict", "applicationNotApproved", undefined, { doctor: app.doctor.name });
       if (app.dispatch) throw fieldError("applicationId", "alreadyDispatched");
+      // From the confirmed list only: the current version of the batch's list, after its public notice.
+      await assertOnConfirmedList(tx, { programId: post.program.id, rotationBatch: post.rotationBatch, applicationId: app.id, doctor: app.doctor.name });
 
       const serviceMonths = input.serviceMonths ?? post.program.serviceMonths;
       const lastDay = lastDayOfService(input.startDate, serviceMonths);

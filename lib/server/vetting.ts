@@ -10,7 +10,8 @@ import { decideSchema, rankSchema, reopenStageSchema } from "../schemas/applicat
 import { applicationSnapshotSelect, snapshotOf } from "./applications";
 import { doctorUserId, notify, unitNominatorIds } from "./notifications";
 import { subtreeIds } from "./organization-tree";
-import { actorOf, fieldError, parse, runTx } from "./kit";
+import type { z } from "zod";
+import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
 import { loadProgramForChange } from "./program-support";
 
 // Vetting by the bureau: decisions at each stage (one or a selection at once), the shortlist's
@@ -29,114 +30,122 @@ export interface DecideResult {
 export async function decide(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()): Promise<DecideResult> {
   const input = parse(decideSchema, raw);
   authorize(scope, "application.decide");
-  const ids = [...new Set(input.applicationIds)];
-  return runTx(db, async (tx) => {
-    const found = await tx.application.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, postId: true, post: { select: { programId: true } } },
-    });
-    if (found.length !== ids.length) throw new AppError("notFound");
-    const postIds = [...new Set(found.map((a) => a.postId))].sort();
-    // Posts first, in id order (no deadlock between two selections), then the applications.
-    await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ANY(${postIds}::text[]) ORDER BY id FOR UPDATE`;
-    await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+  return runTx(db, (tx) => decideInTx(tx, scope, input, now));
+}
 
-    const apps = await tx.application.findMany({
-      where: { AND: [{ id: { in: ids } }, applicationWhere(scope)] },
-      select: {
-        ...applicationSnapshotSelect,
-        doctor: { select: { name: true } },
-        post: {
-          select: {
-            id: true,
-            title: true,
-            headcount: true,
-            program: { select: { id: true, name: true, bureauId: true, status: true, stages: { select: { kind: true, sequence: true, ratio: true } } } },
-          },
+/**
+ * The decision path itself, inside the caller's transaction: `decide` above, and the public notice's
+ * withdrawal of an appointee (lib/server/public-notice.ts), which decides while the programme is
+ * already dispatching (`statuses`).
+ */
+export async function decideInTx(tx: Tx, scope: Scope, input: z.output<typeof decideSchema>, now: Date, statuses: ReadonlySet<string> = DECIDING_STATUSES): Promise<DecideResult> {
+  authorize(scope, "application.decide");
+  const ids = [...new Set(input.applicationIds)];
+  const found = await tx.application.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, postId: true, post: { select: { programId: true } } },
+  });
+  if (found.length !== ids.length) throw new AppError("notFound");
+  const postIds = [...new Set(found.map((a) => a.postId))].sort();
+  // Posts first, in id order (no deadlock between two selections), then the applications.
+  await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ANY(${postIds}::text[]) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+
+  const apps = await tx.application.findMany({
+    where: { AND: [{ id: { in: ids } }, applicationWhere(scope)] },
+    select: {
+      ...applicationSnapshotSelect,
+      doctor: { select: { name: true } },
+      post: {
+        select: {
+          id: true,
+          title: true,
+          headcount: true,
+          program: { select: { id: true, name: true, bureauId: true, status: true, stages: { select: { kind: true, sequence: true, ratio: true } } } },
         },
       },
+    },
+  });
+  if (apps.length !== ids.length) throw new AppError("forbidden");
+  for (const app of apps) {
+    authorize(scope, "application.decide", { organizationId: app.post.program.bureauId });
+    if (!statuses.has(app.post.program.status)) throw new AppError("conflict", "programNotVetting");
+  }
+
+  // The verdict override: passing the preliminary review of a doctor not found eligible needs the reason.
+  if (!input.reason && verdictOverrides(input.outcome, input.stage, apps).length > 0) {
+    throw fieldError("reason", "overrideReasonRequired");
+  }
+
+  const results = apps.map((app) => {
+    const order = stageOrder(app.post.program.stages);
+    const result = applyDecision(order, app, input.stage, input.outcome, input.reason);
+    if (!result.ok && result.refusal === "reasonRequired") throw fieldError("reason", "reasonRequired");
+    if (!result.ok) throw new AppError("conflict", result.refusal, undefined, { doctor: app.doctor.name });
+    return { app, order, result };
+  });
+
+  // One doctor, one post per programme: a correction may not bring back a doctor now in the running elsewhere.
+  const reinstated = results.filter((r) => r.result.ok && (r.app.status === "REJECTED" || r.app.status === "WITHDRAWN") && (r.result.status === "IN_PROGRESS" || r.result.status === "APPROVED"));
+  for (const { app } of reinstated) {
+    const elsewhere = await tx.application.count({
+      where: { doctorId: app.doctorId, id: { not: app.id }, post: { programId: app.post.program.id }, status: { in: [...LIVE_APPLICATION_STATUSES] } },
     });
-    if (apps.length !== ids.length) throw new AppError("forbidden");
-    for (const app of apps) {
-      authorize(scope, "application.decide", { organizationId: app.post.program.bureauId });
-      if (!DECIDING_STATUSES.has(app.post.program.status)) throw new AppError("conflict", "programNotVetting");
-    }
+    const twiceHere = reinstated.filter((r) => r.app.doctorId === app.doctorId).length > 1;
+    if (elsewhere > 0 || twiceHere) throw new AppError("conflict", "alreadyInProgram", undefined, { doctor: app.doctor.name });
+  }
 
-    // The verdict override: passing the preliminary review of a doctor not found eligible needs the reason.
-    if (!input.reason && verdictOverrides(input.outcome, input.stage, apps).length > 0) {
-      throw fieldError("reason", "overrideReasonRequired");
-    }
-
-    const results = apps.map((app) => {
-      const order = stageOrder(app.post.program.stages);
-      const result = applyDecision(order, app, input.stage, input.outcome, input.reason);
-      if (!result.ok && result.refusal === "reasonRequired") throw fieldError("reason", "reasonRequired");
-      if (!result.ok) throw new AppError("conflict", result.refusal, undefined, { doctor: app.doctor.name });
-      return { app, order, result };
-    });
-
-    // One doctor, one post per programme: a correction may not bring back a doctor now in the running elsewhere.
-    const reinstated = results.filter((r) => r.result.ok && (r.app.status === "REJECTED" || r.app.status === "WITHDRAWN") && (r.result.status === "IN_PROGRESS" || r.result.status === "APPROVED"));
-    for (const { app } of reinstated) {
-      const elsewhere = await tx.application.count({
-        where: { doctorId: app.doctorId, id: { not: app.id }, post: { programId: app.post.program.id }, status: { in: [...LIVE_APPLICATION_STATUSES] } },
+  // Ratio caps: per post, those already through plus those passing now.
+  if (input.outcome === "PASS") {
+    for (const postId of postIds) {
+      const passing = results.filter((r) => r.app.postId === postId && r.result.ok && r.result.status !== "REJECTED" && r.result.status !== "WITHDRAWN");
+      if (passing.length === 0) continue;
+      const { post } = passing[0]!.app;
+      const stageConfig = post.program.stages.find((s) => s.kind === input.stage);
+      const cap = stageConfig ? stageCap(stageConfig, post.headcount) : null;
+      if (cap === null) continue;
+      const others = await tx.application.findMany({
+        where: { postId, status: { in: ["IN_PROGRESS", "APPROVED"] }, id: { notIn: ids } },
+        select: { status: true, currentStage: true },
       });
-      const twiceHere = reinstated.filter((r) => r.app.doctorId === app.doctorId).length > 1;
-      if (elsewhere > 0 || twiceHere) throw new AppError("conflict", "alreadyInProgram", undefined, { doctor: app.doctor.name });
-    }
-
-    // Ratio caps: per post, those already through plus those passing now.
-    if (input.outcome === "PASS") {
-      for (const postId of postIds) {
-        const passing = results.filter((r) => r.app.postId === postId && r.result.ok && r.result.status !== "REJECTED" && r.result.status !== "WITHDRAWN");
-        if (passing.length === 0) continue;
-        const { post } = passing[0]!.app;
-        const stageConfig = post.program.stages.find((s) => s.kind === input.stage);
-        const cap = stageConfig ? stageCap(stageConfig, post.headcount) : null;
-        if (cap === null) continue;
-        const others = await tx.application.findMany({
-          where: { postId, status: { in: ["IN_PROGRESS", "APPROVED"] }, id: { notIn: ids } },
-          select: { status: true, currentStage: true },
-        });
-        const order = passing[0]!.order;
-        const through = others.filter((o) => hasPassed(order, o, input.stage)).length;
-        const exceeded = capExceeded(cap, through, passing.length);
-        if (exceeded) {
-          throw new AppError("conflict", "capExceeded", undefined, { post: post.title, cap: String(exceeded.cap), passed: String(exceeded.passed), adding: String(passing.length) });
-        }
+      const order = passing[0]!.order;
+      const through = others.filter((o) => hasPassed(order, o, input.stage)).length;
+      const exceeded = capExceeded(cap, through, passing.length);
+      if (exceeded) {
+        throw new AppError("conflict", "capExceeded", undefined, { post: post.title, cap: String(exceeded.cap), passed: String(exceeded.passed), adding: String(passing.length) });
       }
     }
+  }
 
-    const actor = await actorOf(tx, scope);
-    for (const { app, result } of results) {
-      if (!result.ok) continue;
-      const before = snapshotOf(app);
-      const after = await tx.application.update({
-        where: { id: app.id },
-        data: { status: result.status, currentStage: result.currentStage },
-        select: applicationSnapshotSelect,
-      });
-      const decision = await tx.stageDecision.create({
-        data: { applicationId: app.id, stage: input.stage, outcome: input.outcome, reason: input.reason, decidedById: scope.user.id, decidedAt: now },
-        select: { id: true, stage: true, outcome: true, reason: true },
-      });
-      await audit(tx, {
-        actor,
-        action: result.isCorrection ? "application.correct" : "application.decide",
-        entity: "Application",
-        entityId: app.id,
-        before,
-        after: { ...after, decision },
-      });
-      const recipients = [await doctorUserId(tx, app.doctorId), ...(await unitNominatorIds(tx, app.nominatingOrgId))];
-      await notify(tx, recipients, {
-        key: input.reason ? "decisionWithReason" : "decision",
-        values: { doctor: app.doctor.name, post: app.post.title, stage: input.stage, outcome: input.outcome, status: result.status, reason: input.reason ?? "" },
-        link: `/applications/${app.id}`,
-      });
-    }
-    return { decided: results.length };
-  });
+  const actor = await actorOf(tx, scope);
+  for (const { app, result } of results) {
+    if (!result.ok) continue;
+    const before = snapshotOf(app);
+    const after = await tx.application.update({
+      where: { id: app.id },
+      data: { status: result.status, currentStage: result.currentStage },
+      select: applicationSnapshotSelect,
+    });
+    const decision = await tx.stageDecision.create({
+      data: { applicationId: app.id, stage: input.stage, outcome: input.outcome, reason: input.reason, decidedById: scope.user.id, decidedAt: now },
+      select: { id: true, stage: true, outcome: true, reason: true },
+    });
+    await audit(tx, {
+      actor,
+      action: result.isCorrection ? "application.correct" : "application.decide",
+      entity: "Application",
+      entityId: app.id,
+      before,
+      after: { ...after, decision },
+    });
+    const recipients = [await doctorUserId(tx, app.doctorId), ...(await unitNominatorIds(tx, app.nominatingOrgId))];
+    await notify(tx, recipients, {
+      key: input.reason ? "decisionWithReason" : "decision",
+      values: { doctor: app.doctor.name, post: app.post.title, stage: input.stage, outcome: input.outcome, status: result.status, reason: input.reason ?? "" },
+      link: `/applications/${app.id}`,
+    });
+  }
+  return { decided: results.length };
 }
 
 /**

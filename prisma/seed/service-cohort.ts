@@ -17,6 +17,7 @@ import { shanghaiDay } from "../../lib/domain/dispatch";
 import { addDays, lastDayOfService } from "../../lib/domain/service-period";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { activateDispatch, createDispatch } from "../../lib/server/dispatches";
+import { noticeAndConfirm } from "./notice";
 import { buildScope } from "../../lib/server/organization-tree";
 import { day } from "./util";
 
@@ -135,6 +136,9 @@ export async function seedServiceCohort(prisma: PrismaClient, now = new Date()):
   });
   const dispatchOf = new Map<string, string>();
   for (const a of apps) if (a.dispatch) dispatchOf.set(a.doctor.name, a.dispatch.id);
+  // Dispatches come from the confirmed list: each batch's list noticed (公示) and confirmed well before the first arrival.
+  const firstStart = Object.values(dates).sort()[0]!;
+  await noticeAndConfirm(prisma, scope, programId, at(addDays(firstStart, -70), 9), at(addDays(firstStart, -50), 10));
   let created = 0;
   for (const p of PLACEMENTS) {
     if (dispatchOf.has(p.doctor)) continue;

@@ -13,6 +13,7 @@ import { activateDispatch, cancelDispatch, createDispatch, extendDispatch, termi
 import { addEventLineAs, adjustLine, applyTemplate, createItem, markPaid, removeLine, updateItem } from "@/lib/server/allowances";
 import { NOW, SX_PROGRAM, WZ_PROGRAM, allowanceWorld, makeDispatch, type Username } from "./setup/allowance-fixtures";
 import { expectRefused, lastAuditId, auditRowsSince, refusal } from "./setup/vetting-fixtures";
+import { confirmListOf } from "./setup/notice-fixtures";
 
 const w = allowanceWorld();
 const refused = (act: () => Promise<unknown>, code: string, message?: string) => expectRefused(w.db.prisma, act, code, message);
@@ -257,6 +258,7 @@ describe("the dispatch use cases carry the schedule in their transaction", () =>
     await w.db.prisma.allowanceLine.deleteMany({ where: { dispatchId: template } });
     await w.db.prisma.dispatch.delete({ where: { id: template } });
     await w.db.prisma.program.update({ where: { id: wzProgram }, data: { status: "IN_SERVICE" } });
+    await confirmListOf(w.db.prisma, w.s["wz-admin"], applicationId, NOW);
     const created = await createDispatch(w.db.prisma, w.s["wz-admin"], { applicationId, startDate: "2026-11-16" }, NOW);
     const lines = await linesOf(created.id);
     // 16–30 Nov 2026: 15 of 30 days at 1 200.00 (the rate edited above) = 600.00; the last month 1–15 Nov 2027.
@@ -284,6 +286,7 @@ describe("the dispatch use cases carry the schedule in their transaction", () =>
     const { applicationId } = await w.db.prisma.dispatch.findUniqueOrThrow({ where: { id: template }, select: { applicationId: true } });
     await w.db.prisma.allowanceLine.deleteMany({ where: { dispatchId: template } });
     await w.db.prisma.dispatch.delete({ where: { id: template } });
+    await confirmListOf(w.db.prisma, w.s["wz-admin"], applicationId, NOW);
     const planned = await createDispatch(w.db.prisma, w.s["wz-admin"], { applicationId, startDate: "2027-06-01" }, NOW);
     expect(await linesOf(planned.id)).toHaveLength(12);
     await cancelDispatch(w.db.prisma, w.s["wz-admin"], { dispatchId: planned.id, expectedVersion: planned.version, reason: "本人放弃" }, NOW);

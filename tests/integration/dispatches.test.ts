@@ -11,6 +11,7 @@ import { runTx } from "@/lib/server/kit";
 import { buildScope } from "@/lib/server/organization-tree";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
+import { confirmListOf } from "./setup/notice-fixtures";
 
 const USERS = ["admin", "staff", "auditor", "nominator", "nominator2", "receiver", "doctor", "wz-admin"] as const;
 let db: TestDatabase;
@@ -38,12 +39,13 @@ afterAll(async () => {
 });
 
 let next = 0;
-/** An approved application of a fresh doctor (or the given one) for a post: the scene, inserted directly. */
+/** An approved application of a fresh doctor (or the given one) for a post: the scene, inserted directly, its batch's list confirmed. */
 async function approved(postKey: string, doctorId = doctors[next++]!.id): Promise<{ applicationId: string; doctorId: string }> {
   const app = await db.prisma.application.create({
     data: { postId: posts[postKey]!, doctorId, nominatingOrgId: s.nominator.user.organizationId, source: "UNIT", status: "APPROVED", currentStage: "APPROVAL", createdById: nominatorId },
     select: { id: true },
   });
+  await confirmListOf(db.prisma, s.staff, app.id);
   return { applicationId: app.id, doctorId };
 }
 

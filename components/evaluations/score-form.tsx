@@ -23,6 +23,25 @@ export interface ScoreFormProps {
   draft: number[] | null;
   /** Every party of the scheme with its weight and, when known to the caller, its submitted sum in tenths. */
   parties: { party: string; weight: number; sum: number | null }[];
+  /** A rater without an account: the link's token; the sheet is submitted once through /api/v1/rate/{token}, no drafts. */
+  token?: string;
+  /** A correction of the party's submitted sheet: a reason is asked, and it is submitted as a new row. */
+  correction?: boolean;
+  /** Shown instead of the form once the sheet is submitted (the rater's link is used up). */
+  doneText?: string;
+  /** The confirmation before submitting. */
+  confirmText?: string;
+}
+
+type SendResult = { ok: true } | { ok: false; fields: Record<string, string>; error: string | undefined };
+
+/** The rater's submission through the link's API: its refusal's catalogue key, values and field keys. */
+async function sendByLink(token: string, points: string[]): Promise<SendResult & { key?: string; details?: Record<string, string> }> {
+  const response = await fetch(`/api/v1/rate/${encodeURIComponent(token)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ points }) });
+  if (response.ok) return { ok: true };
+  const body = (await response.json().catch(() => ({}))) as { error?: { key?: string; message?: string; details?: Record<string, string>; fieldErrorKeys?: Record<string, string[]> } };
+  const fields = Object.fromEntries(Object.entries(body.error?.fieldErrorKeys ?? {}).flatMap(([f, keys]) => (keys[0] ? [[f, keys[0]]] : [])));
+  return { ok: false, fields, error: body.error?.message, key: body.error?.key, details: body.error?.details };
 }
 
 /**
@@ -39,6 +58,8 @@ export function ScoreForm(props: ScoreFormProps) {
   const [errors, setErrors] = useState<Record<number, string | undefined>>({});
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState("");
+  const [done, setDone] = useState(false);
 
   const parsed = texts.map((text) => (text.trim() === "" ? null : parseTenths(text)));
   const problem = (i: number): string | undefined => {
@@ -67,28 +88,41 @@ export function ScoreForm(props: ScoreFormProps) {
     });
     setErrors(local);
     if (Object.values(local).some(Boolean)) return;
+    if (props.correction && reason.trim() === "") {
+      setMessage({ error: t("errors.required") + " " + t("score.correctionReason") });
+      return;
+    }
     setBusy(true);
     try {
-      const result = await saveScoreAction({ subjectId: props.subjectId, party: props.party as never, points: texts.map((x) => x.trim()), submit });
-      if (result?.data) {
-        setMessage({ success: submit ? t("score.submittedDone") : t("score.drafted") });
-        router.refresh();
+      let outcome: SendResult;
+      if (props.token) {
+        const sent = await sendByLink(props.token, texts.map((x) => x.trim()));
+        outcome = sent.ok ? sent : { ok: false, fields: sent.fields, error: sent.key && te.has(`errors.${sent.key}`) ? te(`errors.${sent.key}`, sent.details ?? {}) : (sent.error ?? t("errors.generic")) };
+      } else {
+        const result = await saveScoreAction({ subjectId: props.subjectId, party: props.party as never, points: texts.map((x) => x.trim()), submit, ...(props.correction ? { correctionReason: reason } : {}) });
+        outcome = result?.data ? { ok: true } : { ok: false, fields: allFieldErrors(result), error: evaluationErrorText(te, result?.serverError) };
+      }
+      if (outcome.ok) {
+        setMessage({ success: props.correction ? t("score.corrected") : submit ? (props.doneText ?? t("score.submittedDone")) : t("score.drafted") });
+        if (props.token) setDone(true);
+        else router.refresh();
         return;
       }
-      const fields = allFieldErrors(result);
       const byAspect: Record<number, string | undefined> = {};
-      for (const [field, key] of Object.entries(fields)) {
+      for (const [field, key] of Object.entries(outcome.fields)) {
         const m = /^points\.(\d+)$/.exec(field);
         if (m) byAspect[Number(m[1])] = evaluationFieldText(te, key);
       }
       setErrors(byAspect);
-      setMessage({ error: Object.keys(byAspect).length ? t("errors.validation") : Object.keys(fields).length ? evaluationFieldText(te, Object.values(fields)[0]) : evaluationErrorText(te, result?.serverError) });
+      setMessage({ error: Object.keys(byAspect).length ? t("errors.validation") : Object.keys(outcome.fields).length ? evaluationFieldText(te, Object.values(outcome.fields)[0]) : outcome.error });
     } catch {
       setMessage({ error: t("errors.generic") });
     } finally {
       setBusy(false);
     }
   }
+
+  if (done) return <FormMessages success={message.success} />;
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate className="flex flex-col gap-4" aria-label={t("score.title", { doctor: props.doctorName })}>
@@ -131,6 +165,8 @@ export function ScoreForm(props: ScoreFormProps) {
             {t("score.sumValue", { sum: formatTenths(sum), max: maxSum })}
           </dd>
         </div>
+        {props.token ? null : (
+          <>
         <div>
           <dt className="text-slate-500">{t("score.weighted")}</dt>
           <dd className="text-lg font-semibold tabular-nums text-slate-900">{t("score.weightedValue", { points: formatHundredths(weightedShare) })}</dd>
@@ -147,20 +183,40 @@ export function ScoreForm(props: ScoreFormProps) {
             {band ? t(`grade.${band}`) : "—"}
           </dd>
         </div>
+          </>
+        )}
       </dl>
-      {total === null ? <p className="text-xs text-slate-500">{t("score.totalHint")}</p> : null}
+      {total === null && !props.token ? <p className="text-xs text-slate-500">{t("score.totalHint")}</p> : null}
+      {props.correction ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-reason`} className="text-sm font-medium text-slate-900">
+            {t("score.correctionReason")}
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            value={reason}
+            maxLength={500}
+            rows={2}
+            onChange={(e) => setReason(e.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+          />
+          <p className="text-xs text-slate-500">{t("score.correctionHint")}</p>
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="secondary" disabled={busy} onClick={() => save(false)}>
-          {t("score.saveDraft")}
-        </Button>
+        {props.token || props.correction ? null : (
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => save(false)}>
+            {t("score.saveDraft")}
+          </Button>
+        )}
         <ConfirmDialog
           trigger={
             <Button type="button" disabled={busy}>
               {t("score.submit")}
             </Button>
           }
-          title={t("score.submit")}
-          description={t("score.submitConfirm", { doctor: props.doctorName })}
+          title={props.correction ? t("score.correct") : t("score.submit")}
+          description={props.confirmText ?? t("score.submitConfirm", { doctor: props.doctorName })}
           confirmLabel={t("score.submit")}
           tone="primary"
           onConfirm={() => save(true)}

@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { prisma } from "@/lib/db";
-import { createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, saveScoreSchema } from "@/lib/schemas/evaluations";
+import { createRaterLinkSchema, createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, revokeRaterLinkSchema, saveScoreSchema } from "@/lib/schemas/evaluations";
 import { authedAction } from "@/lib/server/action-client";
 import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { createScheme, gradeSubjects, openAssessment, saveScore } from "@/lib/server/evaluations";
+import { createRaterLink, raterLinkQr, revokeRaterLink } from "@/lib/server/rater-links";
 
 // Thin wrappers over lib/server/evaluations.ts: the use cases parse, authorize (the record's bureau
 // or unit, derived from its id), lock, write and audit. They are given the client's input as sent.
@@ -49,4 +51,32 @@ export const createSchemeAction = authedAction
     const created = await withFieldErrors(createSchemeSchema, () => createScheme(prisma, ctx.scope, clientInput));
     refresh();
     return { id: created.id, name: created.name };
+  });
+
+/** The app's address as the browser reached it, for the absolute link and its QR code. */
+async function appOrigin(): Promise<string> {
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  if (configured) return new URL(configured).origin;
+  const h = await headers();
+  return `${h.get("x-forwarded-proto") === "https" ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
+}
+
+export const createRaterLinkAction = authedAction
+  .metadata({ actionName: "createRaterLink", permission: "evaluation.manage" })
+  .inputSchema(createRaterLinkSchema)
+  .action(async ({ clientInput, ctx }) => {
+    const origin = await appOrigin();
+    const created = await withFieldErrors(createRaterLinkSchema, () => createRaterLink(prisma, ctx.scope, clientInput, { appUrl: origin }));
+    refresh();
+    const url = new URL(created.path, origin).toString();
+    return { id: created.id, url, expiresAt: created.expiresAt.toISOString(), emailed: created.emailed, qrSvg: await raterLinkQr(url) };
+  });
+
+export const revokeRaterLinkAction = authedAction
+  .metadata({ actionName: "revokeRaterLink", permission: "evaluation.manage" })
+  .inputSchema(revokeRaterLinkSchema)
+  .action(async ({ clientInput, ctx }) => {
+    const revoked = await withFieldErrors(revokeRaterLinkSchema, () => revokeRaterLink(prisma, ctx.scope, clientInput));
+    refresh();
+    return revoked;
   });

@@ -42,7 +42,7 @@ const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/doctors\b/, ["doctors.errors"]],
   [/^\/api\/v1\/organizations\b/, ["organizations.errors"]],
   [/^\/api\/v1\/audit\b/, ["audit.errors"]],
-  [/^\/api\/v1\/(assessments|assessment-subjects|evaluation-schemes)\b/, ["evaluations.errors"]],
+  [/^\/api\/v1\/(assessments|assessment-subjects|evaluation-schemes|rate|service-evaluations)\b/, ["evaluations.errors"]],
   [/^\/api\/v1\/dispatches\/[^/]+\/(leave|attendance|service-clock)\b/, ["leave.errors", "dispatches.errors"]],
   [/^\/api\/v1\/(leave|attendance)\b/, ["leave.errors", "dispatches.errors"]],
   [/^\/api\/v1\/dispatches\/[^/]+\/handover\b/, ["handover.errors", "dispatches.errors"]],

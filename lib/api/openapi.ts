@@ -10,7 +10,7 @@ import { organizationListQuerySchema } from "../schemas/organizations";
 import { screeningQuerySchema } from "../schemas/screening";
 import { attachmentSchema, downloadQuerySchema, uploadFormSchema } from "../schemas/attachments";
 import { importQuerySchema, importRowsSchema } from "./import-rows";
-import { assessmentListQuerySchema, createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, saveScoreSchema } from "../schemas/evaluations";
+import { assessmentListQuerySchema, createRaterLinkSchema, createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, raterScoreSchema, saveScoreSchema } from "../schemas/evaluations";
 import * as r from "./responses";
 import { cancelLeaveSchema, decideLeaveFields, fileLeaveFields, recordAttendanceFields } from "../schemas/leave";
 import * as lr from "./leave-responses";
@@ -53,7 +53,8 @@ type Method = "get" | "post" | "patch" | "put" | "delete";
 export interface ApiOperation {
   method: Method;
   path: string;
-  permission: RoutePermission;
+  /** raterLink: no account; the single-use link's token in the path is the credential (raterLinkRoute). */
+  permission: RoutePermission | "raterLink";
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -106,6 +107,11 @@ export const operations = {
   openAssessment: { method: "post", path: "/assessments", permission: "evaluation.manage", summary: "Opens the annual assessment of a programme for a year: the cohort with days served; who served less than the scheme's share (半年) is listed as not assessed. 422 assessmentExists, noCohort", body: openAssessmentSchema, response: r.openedAssessmentSchema, status: 201 },
   getAssessment: { method: "get", path: "/assessments/{assessmentId}", permission: "evaluation.read", summary: "One assessment: the scheme, the cohort (the caller's doctors), each party's sheet, totals, proposed grades, the quota and (bureau) the ranking", response: r.assessmentDetailSchema },
   gradeAssessment: { method: "post", path: "/assessments/{assessmentId}/grades", permission: "evaluation.manage", summary: "The bureau grades some or all of the cohort; the last grade finalises it and notifies the dispatching units. 409 partiesNotSubmitted (doctor, parties), gradeAboveBand, quotaExceeded (quota, cohort, over: who is over, ranking), staleVersion, assessmentFinal", body: gradeSubjectsSchema.omit({ assessmentId: true }), response: r.gradeResultSchema },
+  listRaterLinks: { method: "get", path: "/assessment-subjects/{subjectId}/rater-links", permission: "evaluation.manage", summary: "A doctor's rater links (for raters without an account), newest first, with their state (open, used, revoked, expired); tokens are never shown again", response: z.array(r.raterLinkSchema) },
+  createRaterLink: { method: "post", path: "/assessment-subjects/{subjectId}/rater-links", permission: "evaluation.manage", summary: "A single-use link for one party no account scores as (受援人员, 支援人员, 受援机构) to score this doctor, valid 1–30 days (14 by default); e-mailed when SMTP is configured and an address is given. The token is in this answer only. 422 partyNotInScheme, partyNotForLinks; 409 alreadySubmitted, assessmentFinal", body: createRaterLinkSchema.omit({ subjectId: true }), response: r.raterLinkCreatedSchema, status: 201 },
+  revokeRaterLink: { method: "post", path: "/assessment-subjects/{subjectId}/rater-links/{linkId}/revoke", permission: "evaluation.manage", summary: "Revokes an open rater link. 409 link_used, link_revoked, link_expired", response: z.object({ id: z.string() }) },
+  getRaterForm: { method: "get", path: "/rate/{token}", permission: "raterLink", summary: "No account: the sheet a rater link opens (the doctor, the party, the aspects with their maxima). 404 link_unknown (counted per address; 409 link_tooManyGuesses past 20 in 15 minutes); 409 link_used, link_revoked, link_expired", response: r.raterFormSchema },
+  scoreByRaterLink: { method: "post", path: "/rate/{token}", permission: "raterLink", summary: "No account: the rater's one submission through the link (points as for a party's sheet); the link is used by it. 404 link_unknown; 409 link_used, link_revoked, link_expired, alreadySubmitted; 422 pointsOutOfRange, pointsPrecision", body: raterScoreSchema, response: r.savedScoreSchema, status: 201 },
   scoreAssessmentSubject: { method: "post", path: "/assessment-subjects/{subjectId}/scores", permission: "evaluation.score", summary: "A party's points for one doctor, one per aspect (numbers or text with at most one decimal, within each aspect's maximum): a draft (submit=false, saved again as a new row) or the one submission. 409 alreadySubmitted, notAssessed, assessmentFinal; 422 pointsOutOfRange, pointsPrecision", body: saveScoreSchema.omit({ subjectId: true }), response: r.savedScoreSchema, status: 201 },
   // Leave, absences and the service clock (issue 11).
   listDispatchLeave: { method: "get", path: "/dispatches/{dispatchId}/leave", permission: "dispatch.read", summary: "A dispatch's leave requests (newest first) and its service clock", response: lr.leaveListResponseSchema },
@@ -201,6 +207,7 @@ export function buildOpenApiDocument() {
       ...(op.query || path ? { requestParams: { ...(op.query ? { query: op.query } : {}), ...(path ? { path } : {}) } } : {}),
       ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? "application/json"]: { schema: op.body } } } } : {}),
       responses: { [String(op.status ?? 200)]: success, ...errors },
+      ...(op.permission === "raterLink" ? { security: [] } : {}),
     };
   }
   return createDocument({

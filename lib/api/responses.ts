@@ -349,6 +349,34 @@ export const assessmentDetailSchema = z
   .meta({ id: "Assessment" });
 
 export const savedScoreSchema = z.object({ id: z.string(), party, submitted: z.boolean(), sum: z.number().int() });
+export const raterLinkCreatedSchema = z.object({
+  id: z.string(),
+  token: z.string().meta({ description: "Shown once: only its SHA-256 is kept. The rater opens /rate/{token}." }),
+  path: z.string(),
+  expiresAt: instant,
+  emailed: z.boolean(),
+});
+export const raterLinkSchema = z.object({
+  id: z.string(),
+  party,
+  raterName: z.string(),
+  email: z.string().nullable(),
+  createdAt: instant,
+  expiresAt: instant,
+  emailedAt: instant.nullable(),
+  state: z.enum(["open", "used", "revoked", "expired"]),
+  createdBy: z.string(),
+});
+export const raterFormSchema = z.object({
+  raterName: z.string(),
+  party,
+  doctorName: z.string(),
+  receivingOrg: z.string(),
+  programName: z.string(),
+  year: z.number().int(),
+  expiresAt: instant,
+  aspects: z.array(z.object({ name: z.string(), maxPoints: z.number().int() })),
+});
 export const gradeResultSchema = z.object({ graded: z.number().int(), finalised: z.boolean(), version: z.number().int() });
 // ───────────── Timeline, reopenings, quotas, ranking, organisations ─────────────
 

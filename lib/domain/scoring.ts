@@ -185,3 +185,12 @@ export function checkTopQuota(cohortSize: number, quotaPercent: number, top: rea
   const ranked = rankByTotal(top);
   return { quota, top: ranked, over: ranked.slice(quota) };
 }
+
+/**
+ * Whether an allowance item of a programme is the award for an excellent annual grade (seed 001:
+ * 年度考核为优秀的，给予考核优秀奖1500元): a per-event item whose name says 优秀 (the template's
+ * 年度考核优秀奖, or a bureau's own 考核优秀奖励). A programme without one gets no award line.
+ */
+export function isExcellentAwardItem(item: { kind: string; name: string; isActive: boolean }): boolean {
+  return item.kind === "PER_EVENT" && item.isActive && item.name.includes("优秀");
+}

@@ -52,6 +52,8 @@ export const saveScoreSchema = z.object({
   party: z.enum(EVALUATION_PARTIES, { error: "partyInvalid" }),
   points: z.array(points).min(1, "pointsInvalid").max(20, "pointsInvalid"),
   submit: z.boolean({ error: "invalid" }),
+  /** After the party submitted: a correction (a new submitted row) needs its reason. */
+  correctionReason: text(500).optional().transform((v) => (v ? v : undefined)),
 });
 export type SaveScoreInput = z.input<typeof saveScoreSchema>;
 
@@ -97,3 +99,30 @@ export const createSchemeSchema = z.object({
 export type CreateSchemeInput = z.input<typeof createSchemeSchema>;
 
 export const assessmentListQuerySchema = z.object({ programId: id.optional() });
+
+/** Staff make a rater link for one doctor of an assessment and one party (a mentee, the receiving unit's staff). */
+export const createRaterLinkSchema = z.object({
+  subjectId: id,
+  party: z.enum(EVALUATION_PARTIES, { error: "partyInvalid" }),
+  raterName: text(60).pipe(z.string().min(1, "raterNameRequired")),
+  email: z
+    .string({ error: "invalid" })
+    .trim()
+    .max(254, "tooLong")
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.email({ error: "emailInvalid" }).optional()),
+  validDays: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "validDaysOutOfRange").max(30, "validDaysOutOfRange").default(14),
+});
+export type CreateRaterLinkInput = z.input<typeof createRaterLinkSchema>;
+
+export const revokeRaterLinkSchema = z.object({ linkId: id, subjectId: id.optional() });
+
+/** A rater's sheet through the link: the points only (the link names the doctor and the party); submitted at once. */
+export const raterScoreSchema = z.object({
+  points: z.array(points).min(1, "pointsInvalid").max(20, "pointsInvalid"),
+});
+export type RaterScoreInput = z.input<typeof raterScoreSchema>;
+
+/** A token as it appears in a link: base64url, 43 characters (32 random bytes). */
+export const raterTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

@@ -131,13 +131,35 @@ export function apiRoute<P = Record<string, never>>(
       if (options.permission !== "signedIn") authorize(scope, options.permission);
       return await handler({ request, user, scope, params: await context.params, via });
     } catch (error) {
-      if (isAppError(error)) return errorResponse(request, error.status, error.code, error.message, error.fieldErrors, error.details);
-      if (error instanceof ZodError) return errorResponse(request, 422, "validation", "validation", fieldErrorsOf(error));
-      if (error instanceof BadRequestError) return errorResponse(request, 400, "badRequest", error.message);
-      // The net under the schemas: a value PostgreSQL cannot store is the caller's mistake, not a 500.
-      if (isDatabaseInputRefusal(error)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
-      console.error("[route] unexpected error", error);
-      return errorResponse(request, 500, "generic", "generic");
+      return failureResponse(request, error);
+    }
+  };
+}
+
+/** Expected errors as JSON with their status; anything else a logged 500 without details. */
+function failureResponse(request: NextRequest, error: unknown): Promise<Response> {
+  if (isAppError(error)) return errorResponse(request, error.status, error.code, error.message, error.fieldErrors, error.details);
+  if (error instanceof ZodError) return errorResponse(request, 422, "validation", "validation", fieldErrorsOf(error));
+  if (error instanceof BadRequestError) return errorResponse(request, 400, "badRequest", error.message);
+  // The net under the schemas: a value PostgreSQL cannot store is the caller's mistake, not a 500.
+  if (isDatabaseInputRefusal(error)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
+  console.error("[route] unexpected error", error);
+  return errorResponse(request, 500, "generic", "generic");
+}
+
+/**
+ * The only other way to define a route handler: for a rater without an account, whose credential is
+ * the single-use link's token in the path. No session is read; the use case (lib/server/rater-links.ts)
+ * checks the token — unknown (counted per address), used, revoked, expired — before anything else.
+ */
+export function raterLinkRoute(handler: (context: { request: NextRequest; token: string; address: string | null }) => Promise<Response>) {
+  return async (request: NextRequest, context: { params: Promise<{ token: string }> }): Promise<Response> => {
+    try {
+      const params = await context.params;
+      if (hostileRequestPart(request, params)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
+      return await handler({ request, token: params.token, address: clientAddress(request.headers) });
+    } catch (error) {
+      return failureResponse(request, error);
     }
   };
 }

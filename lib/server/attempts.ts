@@ -10,7 +10,7 @@ import type { Tx } from "./kit";
 
 export interface AttemptLimit {
   /** The key's family, part of the stored key. */
-  kind: "signin-address" | "signin-account" | "bearer-address";
+  kind: "signin-address" | "signin-account" | "bearer-address" | "rater-link-address";
   max: number;
   windowSeconds: number;
 }
@@ -21,6 +21,8 @@ export const SIGNIN_PER_ADDRESS: AttemptLimit = { kind: "signin-address", max: 6
 export const SIGNIN_PER_ACCOUNT: AttemptLimit = { kind: "signin-account", max: 10, windowSeconds: 15 * 60 };
 /** Unknown, revoked or expired bearer tokens from one address. */
 export const BEARER_FAILURES_PER_ADDRESS: AttemptLimit = { kind: "bearer-address", max: 20, windowSeconds: 15 * 60 };
+/** Unknown rater-link tokens from one address (a used, revoked or expired link is no guess). */
+export const RATER_LINK_FAILURES_PER_ADDRESS: AttemptLimit = { kind: "rater-link-address", max: 20, windowSeconds: 15 * 60 };
 
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { audit } from "../audit";
+import { audit, type AuditActor } from "../audit";
 import { assessmentSubjectWhere, assessmentWhere, authorize, isBureauRole, programWhere, type Scope } from "../auth/policy";
 import {
   checkPoints,
@@ -7,6 +7,7 @@ import {
   daysServedInYear,
   gradeFor,
   GRADES,
+  isExcellentAwardItem,
   isAssessed,
   monthsServed,
   partySum,
@@ -17,10 +18,12 @@ import {
   type Grade,
   type GradeBand,
 } from "../domain/scoring";
+import { shanghaiDay } from "../domain/dispatch";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { EvaluationParty } from "../generated/prisma/enums";
 import { createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, saveScoreSchema } from "../schemas/evaluations";
+import { addEventLine } from "./allowance-schedule";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { notify, unitNominatorIds } from "./notifications";
 
@@ -212,60 +215,108 @@ export interface SavedScore {
   sum: number;
 }
 
-/** A party's points for one doctor: a draft, or its one submission. Out-of-range points and a second submission are refused. */
+/** A party's points for one doctor: a draft, or its one submission; after it, a correction with a reason. Out-of-range points and a second submission are refused. */
 export async function saveScore(db: PrismaClient, scope: Scope, raw: unknown): Promise<SavedScore> {
   const input = parse(saveScoreSchema, raw);
   authorize(scope, "evaluation.score");
   return runTx(db, async (tx) => {
     const found = await tx.assessmentSubject.findFirst({ where: { AND: [{ id: input.subjectId }, assessmentSubjectWhere(scope)] }, select: { id: true } });
     visibleOr(found);
-    await tx.$queryRaw`SELECT id FROM "AssessmentSubject" WHERE id = ${input.subjectId} FOR UPDATE`;
-    const subject = await tx.assessmentSubject.findUniqueOrThrow({
-      where: { id: input.subjectId },
-      select: {
-        id: true,
-        assessed: true,
-        receivingOrgId: true,
-        dispatchingOrgId: true,
-        doctor: { select: { name: true } },
-        assessment: {
-          select: {
-            id: true,
-            status: true,
-            year: true,
-            program: { select: { bureauId: true } },
-            scheme: { select: { parties: { select: { party: true } }, aspects: { select: { maxPoints: true, name: true }, orderBy: { sequence: "asc" } } } },
-          },
+    return appendScore(tx, {
+      subjectId: input.subjectId,
+      party: input.party,
+      points: input.points,
+      submit: input.submit,
+      correctionReason: input.correctionReason ?? null,
+      by: { userId: scope.user.id },
+      actor: await actorOf(tx, scope),
+      mayScore: (subject) => canScoreAs(scope, input.party, subject),
+    });
+  });
+}
+
+export interface AppendScoreInput {
+  subjectId: string;
+  party: EvaluationParty;
+  /** Whole tenths, one per aspect. */
+  points: number[];
+  submit: boolean;
+  /** A correction of a submitted sheet: the reason, in words. */
+  correctionReason: string | null;
+  by: { userId: string } | { raterLinkId: string };
+  actor: AuditActor | null;
+  /** Whether the caller scores this doctor as this party (their role and unit, or their link). */
+  mayScore: (subject: SubjectScope) => boolean;
+  /** Words for the audit row: who scored without an account. */
+  rater?: string;
+}
+
+/**
+ * The one way a score row is written (an account's sheet or a rater link's): the doctor's row locked
+ * (FOR UPDATE) so two submissions at once are one; the party in the scheme; the assessment still
+ * scoring; the doctor assessed; each aspect within its bound; one submission per party, after which
+ * only a correction with a reason (before the doctor is graded) is a new submitted row.
+ */
+export async function appendScore(tx: Tx, input: AppendScoreInput): Promise<SavedScore> {
+  await tx.$queryRaw`SELECT id FROM "AssessmentSubject" WHERE id = ${input.subjectId} FOR UPDATE`;
+  const subject = await tx.assessmentSubject.findUniqueOrThrow({
+    where: { id: input.subjectId },
+    select: {
+      id: true,
+      assessed: true,
+      grade: true,
+      receivingOrgId: true,
+      dispatchingOrgId: true,
+      doctor: { select: { name: true } },
+      assessment: {
+        select: {
+          id: true,
+          status: true,
+          year: true,
+          program: { select: { bureauId: true } },
+          scheme: { select: { parties: { select: { party: true } }, aspects: { select: { maxPoints: true, name: true }, orderBy: { sequence: "asc" } } } },
         },
       },
-    });
-    const { assessment } = subject;
-    if (!assessment.scheme.parties.some((p) => p.party === input.party)) throw fieldError("party", "partyNotInScheme");
-    if (!canScoreAs(scope, input.party, { ...subject, bureauId: assessment.program.bureauId })) throw new AppError("forbidden", "notYourParty");
-    if (assessment.status !== "SCORING") throw new AppError("conflict", "assessmentFinal");
-    if (!subject.assessed) throw new AppError("conflict", "notAssessed", undefined, { doctor: subject.doctor.name });
-    const problems = checkPoints(assessment.scheme.aspects, input.points);
-    if (problems.length) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const p of problems) fieldErrors[p.aspect < 0 ? "points" : `points.${p.aspect}`] = [p.aspect < 0 ? "pointsCount" : "pointsOutOfRange"];
-      throw new AppError("validation", "pointsOutOfRange", fieldErrors);
-    }
-    const submitted = await tx.assessmentScore.count({ where: { subjectId: subject.id, party: input.party, submitted: true } });
-    if (submitted) throw new AppError("conflict", "alreadySubmitted", undefined, { doctor: subject.doctor.name });
-    const sum = partySum(input.points);
-    const row = await tx.assessmentScore.create({
-      data: { subjectId: subject.id, party: input.party, points: input.points, sum, submitted: input.submit, byUserId: scope.user.id },
-      select: { id: true, party: true, submitted: true, sum: true },
-    });
-    await audit(tx, {
-      actor: await actorOf(tx, scope),
-      action: input.submit ? "evaluation.score_submitted" : "evaluation.score_drafted",
-      entity: "AssessmentSubject",
-      entityId: subject.id,
-      after: { doctor: subject.doctor.name, party: input.party, points: input.points, sum },
-    });
-    return row;
+    },
   });
+  const { assessment } = subject;
+  if (!assessment.scheme.parties.some((p) => p.party === input.party)) throw fieldError("party", "partyNotInScheme");
+  if (!input.mayScore({ ...subject, bureauId: assessment.program.bureauId })) throw new AppError("forbidden", "notYourParty");
+  if (assessment.status !== "SCORING") throw new AppError("conflict", "assessmentFinal");
+  if (!subject.assessed) throw new AppError("conflict", "notAssessed", undefined, { doctor: subject.doctor.name });
+  const problems = checkPoints(assessment.scheme.aspects, input.points);
+  if (problems.length) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const p of problems) fieldErrors[p.aspect < 0 ? "points" : `points.${p.aspect}`] = [p.aspect < 0 ? "pointsCount" : "pointsOutOfRange"];
+    throw new AppError("validation", "pointsOutOfRange", fieldErrors);
+  }
+  const submitted = await tx.assessmentScore.findFirst({ where: { subjectId: subject.id, party: input.party, submitted: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { points: true, sum: true } });
+  const isCorrection = Boolean(submitted && input.correctionReason);
+  if (submitted && !isCorrection) throw new AppError("conflict", "alreadySubmitted", undefined, { doctor: subject.doctor.name });
+  if (isCorrection && !input.submit) throw fieldError("correctionReason", "correctionIsSubmission");
+  if (isCorrection && subject.grade) throw new AppError("conflict", "correctionAfterGrade", undefined, { doctor: subject.doctor.name });
+  const sum = partySum(input.points);
+  const row = await tx.assessmentScore.create({
+    data: {
+      subjectId: subject.id,
+      party: input.party,
+      points: input.points,
+      sum,
+      submitted: input.submit,
+      correctionReason: isCorrection ? input.correctionReason : null,
+      ...("userId" in input.by ? { byUserId: input.by.userId } : { raterLinkId: input.by.raterLinkId }),
+    },
+    select: { id: true, party: true, submitted: true, sum: true },
+  });
+  await audit(tx, {
+    actor: input.actor,
+    action: isCorrection ? "evaluation.score_corrected" : input.submit ? "evaluation.score_submitted" : "evaluation.score_drafted",
+    entity: "AssessmentSubject",
+    entityId: subject.id,
+    ...(isCorrection ? { before: { doctor: subject.doctor.name, party: input.party, points: submitted!.points, sum: submitted!.sum } } : {}),
+    after: { doctor: subject.doctor.name, party: input.party, points: input.points, sum, ...(isCorrection ? { reason: input.correctionReason } : {}), ...(input.rater ? { rater: input.rater } : {}) },
+  });
+  return row;
 }
 
 // ───────────── Reading ─────────────
@@ -520,6 +571,7 @@ export async function gradeSubjects(db: PrismaClient, scope: Scope, raw: unknown
       });
       if (finalised) {
         await audit(tx, { actor, action: "evaluation.assessment_finalised", entity: "Assessment", entityId: a.id, after: { program: a.program.name, year: a.year, excellent: top.map((t) => t.name) } });
+        await addExcellentAwards(tx, actor, a.program.id, a.year, top.map((t) => t.id), now);
         // Results go back to each dispatching unit (seed 001: 考核结果反馈派出单位，不占派出单位优秀指标).
         const units = await tx.assessmentSubject.groupBy({ by: ["dispatchingOrgId"], where: { assessmentId: a.id, assessed: true } });
         for (const u of units) {
@@ -534,6 +586,32 @@ export async function gradeSubjects(db: PrismaClient, scope: Scope, raw: unknown
     },
     { timeout: 20_000 },
   );
+}
+
+/**
+ * Each 优秀 of a finalised assessment gets the programme's award line (seed 001: 考核优秀奖 1 500 元) in
+ * its dispatch's allowance schedule, in the finalisation's transaction — when the programme's
+ * allowance policy has such an item (lib/domain/scoring.ts isExcellentAwardItem); otherwise none.
+ */
+async function addExcellentAwards(tx: Tx, actor: AuditActor, programId: string, year: number, subjectIds: readonly string[], now: Date): Promise<number> {
+  if (subjectIds.length === 0) return 0;
+  const items = await tx.allowanceItem.findMany({ where: { programId, kind: "PER_EVENT", isActive: true }, select: { id: true, kind: true, name: true, isActive: true }, orderBy: { sortOrder: "asc" } });
+  const item = items.find(isExcellentAwardItem);
+  if (!item) return 0;
+  const subjects = await tx.assessmentSubject.findMany({ where: { id: { in: [...subjectIds] } }, select: { doctorId: true } });
+  let added = 0;
+  for (const s of subjects) {
+    // The dispatch the doctor served the year in (the latest, if more than one).
+    const dispatch = await tx.dispatch.findFirst({
+      where: { programId, doctorId: s.doctorId, status: { not: "CANCELLED" }, startDate: { lte: new Date(`${year}-12-31T00:00:00Z`) }, lastDay: { gte: new Date(`${year}-01-01T00:00:00Z`) } },
+      select: { id: true },
+      orderBy: { startDate: "desc" },
+    });
+    if (!dispatch) continue;
+    await addEventLine(tx, actor, { dispatchId: dispatch.id, itemId: item.id, eventDate: shanghaiDay(now), reason: `${year}年度考核优秀` });
+    added += 1;
+  }
+  return added;
 }
 
 /** What the "open an assessment" form offers staff: their bureau's programmes with dispatches, and the schemes they may use. */

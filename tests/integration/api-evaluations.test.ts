@@ -31,6 +31,8 @@ const routes: Record<string, () => Promise<RouteModule>> = {
   "assessments/[assessmentId]": () => import("@/app/api/v1/assessments/[assessmentId]/route"),
   "assessments/[assessmentId]/grades": () => import("@/app/api/v1/assessments/[assessmentId]/grades/route"),
   "assessment-subjects/[subjectId]/scores": () => import("@/app/api/v1/assessment-subjects/[subjectId]/scores/route"),
+  "assessment-subjects/[subjectId]/rater-links": () => import("@/app/api/v1/assessment-subjects/[subjectId]/rater-links/route"),
+  "rate/[token]": () => import("@/app/api/v1/rate/[token]/route"),
 };
 
 async function call(file: string, method: "GET" | "POST", user: string, options: { url?: string; body?: unknown; rawBody?: string; params?: Record<string, string> } = {}) {
@@ -153,6 +155,22 @@ describe("the annual assessment through /api/v1", () => {
     const twice = await call("assessment-subjects/[subjectId]/scores", "POST", "staff", { ...url(subjectIds[0]!), body: { party: "BUREAU", points: [1, 1, 1, 1, 1], submit: true } });
     expect(twice.status).toBe(409);
     expect(twice.json.error.key).toBe("alreadySubmitted");
+  });
+
+  it("rater links: staff list a doctor's (none yet); the default scheme has no party for links (422, in words); a unit may not (403); an unknown token is a 404 in words", async () => {
+    const list = await call("assessment-subjects/[subjectId]/rater-links", "GET", "staff", { params: { subjectId: subjectIds[0]! } });
+    expect(list.status).toBe(200);
+    expect(r.raterLinkSchema.array().parse(list.json)).toEqual([]);
+    const before = await counts();
+    const refused = await call("assessment-subjects/[subjectId]/rater-links", "POST", "staff", { params: { subjectId: subjectIds[0]! }, body: { party: "MENTORED_STAFF", raterName: "张三" } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.fieldErrorKeys).toEqual({ party: ["partyNotInScheme"] });
+    expect((await call("assessment-subjects/[subjectId]/rater-links", "POST", "nominator", { params: { subjectId: subjectIds[0]! }, body: { party: "MENTORED_STAFF", raterName: "张三" } })).status).toBe(403);
+    const unknown = await call("rate/[token]", "GET", "staff", { params: { token: "A".repeat(43) } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error).toMatchObject({ key: "link_unknown" });
+    expect(unknown.json.error.message).toContain("评分链接无效");
+    expect(await counts()).toEqual(before);
   });
 
   it("grades: 优秀 in a cohort of 2 is over the quota of 0 (409, naming who); the proposed grades finalise it", async () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { EvaluationParty } from "@/lib/generated/prisma/enums";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma";
 import { createScheme, getAssessment, gradeSubjects, listAssessments, listSchemes, openAssessment, saveScore } from "@/lib/server/evaluations";
+import { createRaterLink, hashToken, listRaterLinks, raterLinkForm, revokeRaterLink, scoreByLink } from "@/lib/server/rater-links";
 import { demoWorld, makeDoctor, makePost, placeApplication, refusal, SXRM, ZJRM, type Username } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
@@ -214,6 +215,31 @@ describe("scoring by each party", () => {
     }
   });
 
+  it("a correction after the submission is a new submitted row with its reason, audited with before and after", async () => {
+    const subjectId = subjectOf.get("甲医生")!;
+    // Without a reason it is a second submission; as a draft it is refused naming the rule.
+    await refused(() => score("receiver", "甲医生", "RECEIVING_UNIT", [19, 19.5, 19, 19.5, 19]), "conflict", "alreadySubmitted");
+    const draft = await refused(
+      () => saveScore(w.db.prisma, w.s.receiver, { subjectId, party: "RECEIVING_UNIT", points: [19, 19.5, 19, 19.5, 19], submit: false, correctionReason: "录入顺序有误" }),
+      "validation",
+    );
+    expect(draft.fieldErrors).toEqual({ correctionReason: ["correctionIsSubmission"] });
+    // Another party's sheet is still not the receiver's to correct.
+    await refused(() => saveScore(w.db.prisma, w.s.receiver, { subjectId, party: "BUREAU", points: [19, 19, 19, 19, 19], submit: true, correctionReason: "x" }), "forbidden");
+    const corrected = await saveScore(w.db.prisma, w.s.receiver, { subjectId, party: "RECEIVING_UNIT", points: [19, 19.5, 19, 19.5, 19], submit: true, correctionReason: "录入顺序有误" });
+    expect(corrected).toMatchObject({ submitted: true, sum: 960 });
+    const rows = await w.db.prisma.assessmentScore.findMany({ where: { subjectId, party: "RECEIVING_UNIT", submitted: true }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.points, r.correctionReason])).toEqual([
+      [[195, 190, 190, 190, 195], null],
+      [[190, 195, 190, 195, 190], "录入顺序有误"],
+    ]);
+    const view = await getAssessment(w.db.prisma, w.s.receiver, assessmentId);
+    expect(view.subjects.find((s) => s.id === subjectId)!.sheets.find((s) => s.party === "RECEIVING_UNIT")).toMatchObject({ points: [190, 195, 190, 195, 190], submitted: true });
+    const log = await w.db.prisma.auditLog.findFirstOrThrow({ where: { action: "evaluation.score_corrected", entityId: subjectId } });
+    expect(log.before).toMatchObject({ doctor: "甲医生", points: [195, 190, 190, 190, 195] });
+    expect(log.after).toMatchObject({ doctor: "甲医生", points: [190, 195, 190, 195, 190], reason: "录入顺序有误" });
+  });
+
   it("the table keeps history: an update or a delete of a score is refused by the database", async () => {
     await expect(w.db.prisma.assessmentScore.updateMany({ data: { sum: 0 } })).rejects.toThrow();
     await expect(w.db.prisma.assessmentScore.deleteMany({})).rejects.toThrow();
@@ -297,8 +323,16 @@ describe("grading by the bureau", () => {
   });
 
   it("grading the rest finalises the assessment and tells each dispatching unit; nothing more is scored or graded", async () => {
+    // The programme's allowance policy has seed 001's award for an excellent grade (1 500 yuan).
+    const award = await w.db.prisma.allowanceItem.create({
+      data: { programId: w.demo.programId, name: "年度考核优秀奖", kind: "PER_EVENT", amountFen: 150_000, payer: "FUND_POOL", payee: "DOCTOR", startsAt: "ARRIVAL" },
+    });
     const view = await getAssessment(w.db.prisma, w.s.staff, assessmentId);
-    const rest = view.subjects.filter((s) => s.assessed && s.grade === null).map((s) => ({ subjectId: s.id, grade: s.proposedGrade === "EXCELLENT" ? "COMPETENT" : s.proposedGrade! }));
+    // One 优秀: whoever won the two gradings at once, else 甲医生 now.
+    const excellentGiven = view.subjects.some((s) => s.grade === "EXCELLENT");
+    const rest = view.subjects
+      .filter((s) => s.assessed && s.grade === null)
+      .map((s) => ({ subjectId: s.id, grade: !excellentGiven && s.doctorName === "甲医生" ? "EXCELLENT" : s.proposedGrade === "EXCELLENT" ? "COMPETENT" : s.proposedGrade! }));
     const result = await gradeSubjects(w.db.prisma, w.s.staff, { assessmentId, version: view.version, grades: rest });
     expect(result.finalised).toBe(true);
     const final = await getAssessment(w.db.prisma, w.s.nominator, assessmentId);
@@ -307,7 +341,120 @@ describe("grading by the bureau", () => {
     const notices = await w.db.prisma.notification.findMany({ where: { kind: "assessmentResults" }, select: { userId: true, body: true } });
     expect(new Set(notices.map((n) => n.userId))).toEqual(new Set([w.demo.userId("nominator"), w.demo.userId("nominator2")]));
     expect(notices[0]!.body).toContain("不占本单位优秀指标");
+    // The 优秀 got the award line in its dispatch's schedule, in the same transaction; nobody else did.
+    const lines = await w.db.prisma.allowanceLine.findMany({ where: { itemId: award.id }, select: { kind: true, amountFen: true, reason: true, dispatch: { select: { doctor: { select: { name: true } } } } } });
+    const excellent = final.subjects.find((s) => s.grade === "EXCELLENT")!.doctorName;
+    expect(lines).toEqual([{ kind: "EVENT", amountFen: 150_000, reason: `${YEAR}年度考核优秀`, dispatch: { doctor: { name: excellent } } }]);
+    expect(await w.db.prisma.auditLog.count({ where: { action: "allowance.add_event" } })).toBe(1);
     await refused(() => score("staff", "丙医生", "BUREAU", [10, 10, 10, 10, 10]), "conflict", "assessmentFinal");
     await refused(() => gradeSubjects(w.db.prisma, w.s.staff, { assessmentId, grades: [{ subjectId: subjectOf.get("丙医生")!, grade: "INCOMPETENT" }] }), "conflict", "assessmentFinal");
+  });
+});
+
+// Raters without an account (seed 003's six parties): 丙医生 served 2025 from 1 July (184 days of 365:
+// assessed), scored in 2025 by the six-party scheme; a mentee scores through a link.
+describe("raters by link (the six-party scheme)", () => {
+  let sixId = "";
+  let subjectId = "";
+  const NOW = new Date("2025-12-20T02:00:00Z");
+  const address = "203.0.113.7";
+
+  beforeAll(async () => {
+    sixId = (await openAssessment(w.db.prisma, w.s.staff, { programId: w.demo.programId, year: 2025, schemeId: "scheme_six_party" })).id;
+    subjectId = (await w.db.prisma.assessmentSubject.findFirstOrThrow({ where: { assessmentId: sixId, assessed: true } })).id;
+  });
+
+  const make = (who: Username, body: Record<string, unknown>) => createRaterLink(w.db.prisma, w.s[who], { subjectId, ...body }, { now: NOW, config: null });
+  const five = [25, 20, 12.5, 13, 14];
+
+  it("only the programme's bureau makes links, only for the parties no account scores as; the token is stored only as its SHA-256", async () => {
+    for (const who of ["receiver", "nominator", "doctor", "auditor"] as Username[]) await refused(() => make(who, { party: "MENTORED_STAFF", raterName: "张三" }), "forbidden");
+    await refused(() => make("wz-admin", { party: "MENTORED_STAFF", raterName: "张三" }), "notFound");
+    const notForLinks = await refused(() => make("staff", { party: "SUPPORT_INSTITUTION", raterName: "张三" }), "validation");
+    expect(notForLinks.fieldErrors).toEqual({ party: ["partyNotForLinks"] });
+    const days = await refused(() => make("staff", { party: "MENTORED_STAFF", raterName: "张三", validDays: 31 }), "validation");
+    expect(days.fieldErrors).toEqual({ validDays: ["validDaysOutOfRange"] });
+    await refused(() => make("staff", { party: "MENTORED_STAFF", raterName: "张三", email: "not-an-address" }), "validation");
+    // The annual default has no such party.
+    const annualSubject = subjectOf.get("乙医生")!;
+    await refused(() => createRaterLink(w.db.prisma, w.s.staff, { subjectId: annualSubject, party: "MENTORED_STAFF", raterName: "张三" }, { now: NOW, config: null }), "validation", "partyNotInScheme");
+
+    const link = await make("staff", { party: "MENTORED_STAFF", raterName: "张三（受援医生）" });
+    expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(link.path).toBe(`/rate/${link.token}`);
+    expect(link.expiresAt.toISOString()).toBe("2026-01-03T02:00:00.000Z");
+    expect(link.emailed).toBe(false);
+    const row = await w.db.prisma.raterLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.tokenHash).toBe(hashToken(link.token));
+    expect(JSON.stringify(row)).not.toContain(link.token);
+    expect(await w.db.prisma.auditLog.count({ where: { action: "evaluation.rater_link_created", entityId: link.id } })).toBe(1);
+  });
+
+  it("the rater sees only that sheet and submits once; a second use, a revoked and an expired link are refused in words, nothing written", async () => {
+    const link = await make("staff", { party: "MENTORED_STAFF", raterName: "李四（受援医生）" });
+    const form = await raterLinkForm(w.db.prisma, link.token, address, NOW);
+    expect(form).toMatchObject({ raterName: "李四（受援医生）", party: "MENTORED_STAFF", doctorName: "丙医生", year: 2025 });
+    expect(form.aspects.map((a) => a.maxPoints)).toEqual([30, 25, 15, 15, 15]);
+    // Out of range and wrong precision: refused, the link still open.
+    const over = await refused(() => scoreByLink(w.db.prisma, link.token, { points: [31, 20, 12, 13, 14] }, address, NOW), "validation", "pointsOutOfRange");
+    expect(over.fieldErrors).toEqual({ "points.0": ["pointsOutOfRange"] });
+    await refused(() => scoreByLink(w.db.prisma, link.token, { points: [25.25, 20, 12, 13, 14] }, address, NOW), "validation");
+    const saved = await scoreByLink(w.db.prisma, link.token, { points: five }, address, NOW);
+    expect(saved).toMatchObject({ party: "MENTORED_STAFF", submitted: true, sum: 845 });
+    const row = await w.db.prisma.assessmentScore.findFirstOrThrow({ where: { id: saved.id } });
+    expect(row).toMatchObject({ byUserId: null, raterLinkId: link.id });
+    const log = await w.db.prisma.auditLog.findFirstOrThrow({ where: { action: "evaluation.score_submitted", entityId: subjectId } });
+    expect(log.actorId).toBeNull();
+    expect(log.after).toMatchObject({ party: "MENTORED_STAFF", rater: "李四（受援医生）" });
+    // Used: refused, on the form and on a second submission.
+    await refused(() => raterLinkForm(w.db.prisma, link.token, address, NOW), "conflict", "link_used");
+    await refused(() => scoreByLink(w.db.prisma, link.token, { points: five }, address, NOW), "conflict", "link_used");
+    // The party has submitted: the first link made for 张三 cannot score it again, and no new link is made.
+    await refused(() => make("staff", { party: "MENTORED_STAFF", raterName: "王五" }), "conflict", "alreadySubmitted");
+
+    const revocable = await make("staff", { party: "SECONDED_STAFF", raterName: "赵六（支援人员）" });
+    await revokeRaterLink(w.db.prisma, w.s.staff, { linkId: revocable.id }, NOW);
+    await refused(() => raterLinkForm(w.db.prisma, revocable.token, address, NOW), "conflict", "link_revoked");
+    await refused(() => scoreByLink(w.db.prisma, revocable.token, { points: five }, address, NOW), "conflict", "link_revoked");
+    await refused(() => revokeRaterLink(w.db.prisma, w.s.staff, { linkId: revocable.id }, NOW), "conflict", "link_revoked");
+    await refused(() => revokeRaterLink(w.db.prisma, w.s.receiver, { linkId: revocable.id }, NOW), "forbidden");
+
+    const lapsing = await make("staff", { party: "SECONDED_STAFF", raterName: "钱七（支援人员）", validDays: 1 });
+    const later = new Date(NOW.getTime() + 24 * 3600 * 1000);
+    await refused(() => raterLinkForm(w.db.prisma, lapsing.token, address, later), "conflict", "link_expired");
+    await refused(() => scoreByLink(w.db.prisma, lapsing.token, { points: five }, address, later), "conflict", "link_expired");
+    expect((await listRaterLinks(w.db.prisma, w.s.staff, subjectId, later)).map((l) => [l.raterName, l.state])).toEqual([
+      ["钱七（支援人员）", "expired"],
+      ["赵六（支援人员）", "revoked"],
+      ["李四（受援医生）", "used"],
+      ["张三（受援医生）", "open"],
+    ]);
+  });
+
+  it("unknown tokens are counted per address: past 20 guesses in 15 minutes even a real link is refused from there", async () => {
+    const link = await make("staff", { party: "SECONDED_STAFF", raterName: "孙八（支援人员）" });
+    const guesser = "198.51.100.9";
+    for (let i = 0; i < 21; i++) await refused(() => raterLinkForm(w.db.prisma, `${"A".repeat(42)}${i % 10}`, guesser, NOW), "notFound", "link_unknown");
+    const throttled = await refusal(raterLinkForm(w.db.prisma, link.token, guesser, NOW));
+    expect(throttled).toMatchObject({ code: "conflict", message: "link_tooManyGuesses" });
+    // Another address is not affected.
+    expect((await raterLinkForm(w.db.prisma, link.token, address, NOW)).raterName).toBe("孙八（支援人员）");
+  });
+
+  it("e-mails the link when SMTP is configured, with the absolute address in the body", async () => {
+    const sent: { to: string; subject: string; text: string }[] = [];
+    const transport = { sendMail: async (m: { to: string; subject: string; text: string }) => void sent.push(m) } as never;
+    const link = await createRaterLink(
+      w.db.prisma,
+      w.s.staff,
+      { subjectId, party: "RECEIVING_INSTITUTION", raterName: "周九（受援机构）", email: "zhoujiu@example.org" },
+      { now: NOW, config: { url: "smtp://localhost:2525", from: "平台 <noreply@example.org>" }, transport, appUrl: "https://pingtai.example.org" },
+    );
+    expect(link.emailed).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to).toBe("zhoujiu@example.org");
+    expect(sent[0]!.subject).toContain("丙医生");
+    expect(sent[0]!.text).toContain(`https://pingtai.example.org/rate/${link.token}`);
+    expect((await w.db.prisma.raterLink.findUniqueOrThrow({ where: { id: link.id } })).emailedAt).not.toBeNull();
   });
 });

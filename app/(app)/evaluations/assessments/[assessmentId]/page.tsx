@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { prisma } from "@/lib/db";
+import { isLinkParty } from "@/lib/domain/rater-links";
 import { formatHundredths } from "@/lib/domain/scoring";
 import { getAssessment } from "@/lib/server/evaluations";
 import { requirePermission } from "@/lib/server/page-guard";
@@ -23,6 +24,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const { assessmentId } = await params;
   const [a, t] = await Promise.all([orErrorPage(() => getAssessment(prisma, scope, assessmentId)), getTranslations("evaluations")]);
   const assessed = a.subjects.filter((s) => s.assessed);
+  // Staff make links for the parties no account scores as (mentees, the receiving unit's staff).
+  const linksOffered = a.can.grade && a.scheme.parties.some((p) => isLinkParty(p.party));
   const notAssessed = a.subjects.filter((s) => !s.assessed);
   const excellent = assessed.filter((s) => s.grade === "EXCELLENT").length;
   const gradable = a.ranking.length === assessed.length && assessed.length > 0;
@@ -81,8 +84,14 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
                         </li>
                       ))}
                     </ul>
-                    {mine.length > 0 && a.status === "SCORING" ? (
+                    {(mine.length > 0 || linksOffered) && a.status === "SCORING" ? (
                       <div className="mt-2 flex flex-wrap gap-2">
+                        {linksOffered ? (
+                          <Link href={`/evaluations/assessments/${a.id}/subjects/${s.id}/links`} className="relative rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50">
+                            {t("raterLinks.manage")}
+                            <span className="sr-only"> {s.doctorName}</span>
+                          </Link>
+                        ) : null}
                         {mine.map((sh) => (
                           <Link key={sh.party} href={`/evaluations/assessments/${a.id}/subjects/${s.id}?party=${sh.party}`} className="relative rounded-md border border-brand-600 px-2.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
                             {sh.submitted ? t("assessment.viewAction") : t("assessment.scoreAction")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ScoreForm } from "@/components/evaluations/score-form";
+import { AssessmentBreadcrumb } from "@/components/evaluations/assessment-breadcrumb";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
 import { formatTenths, type GradeBand } from "@/lib/domain/scoring";
@@ -26,20 +27,21 @@ export default async function ScoreSubjectPage({ params, searchParams }: { param
   const mine = subject?.sheets.filter((s) => s.mine) ?? [];
   const sheet = mine.find((s) => s.party === party) ?? mine[0];
   if (!subject || !sheet || !subject.assessed) notFound();
+  const formProps = {
+    subjectId: subject.id,
+    doctorName: subject.doctorName,
+    party: sheet.party,
+    partyLabel: t(`party.${sheet.party}`),
+    weight: sheet.weight,
+    aspects: a.scheme.aspects,
+    bands: a.scheme.bands as GradeBand[],
+    draft: sheet.points,
+    parties: subject.sheets.map((s) => ({ party: s.party, weight: s.weight, sum: s.submitted ? s.sum : null })),
+  };
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
-        <Link href="/evaluations" className="text-brand-700 hover:underline">
-          {t("title")}
-        </Link>
-        <span aria-hidden className="text-slate-400">
-          /
-        </span>
-        <Link href={`/evaluations/assessments/${a.id}`} className="text-brand-700 hover:underline">
-          {t("assessment.heading", { program: a.program.name, year: a.year })}
-        </Link>
-      </nav>
+      <AssessmentBreadcrumb assessment={a} />
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("score.title", { doctor: subject.doctorName })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("score.party", { party: t(`party.${sheet.party}`), weight: sheet.weight })}</p>
@@ -64,19 +66,17 @@ export default async function ScoreSubjectPage({ params, searchParams }: { param
             <p className="text-sm font-medium tabular-nums">
               {t("score.sum")}: {sheet.sum !== null ? formatTenths(sheet.sum) : "—"}
             </p>
+            {a.status === "SCORING" && !subject.grade ? (
+              <details className="mt-2 rounded-md border border-slate-200 p-3">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("score.correct")}</summary>
+                <div className="mt-3">
+                  <ScoreForm {...formProps} correction />
+                </div>
+              </details>
+            ) : null}
           </div>
         ) : (
-          <ScoreForm
-            subjectId={subject.id}
-            doctorName={subject.doctorName}
-            party={sheet.party}
-            partyLabel={t(`party.${sheet.party}`)}
-            weight={sheet.weight}
-            aspects={a.scheme.aspects}
-            bands={a.scheme.bands as GradeBand[]}
-            draft={sheet.points}
-            parties={subject.sheets.map((s) => ({ party: s.party, weight: s.weight, sum: s.submitted ? s.sum : null }))}
-          />
+          <ScoreForm {...formProps} />
         )}
       </Card>
       <div>

@@ -43,7 +43,21 @@ export interface DecisionOption {
  * Choose a kind and a file (and, for staff, optionally the decision it documents); checked here for
  * size and type (the server checks again), sent with a progress bar.
  */
-export function AttachmentUploadForm({ applicationId, kinds, decisions = [] }: { applicationId: string; kinds: AttachmentKind[]; decisions?: DecisionOption[] }) {
+export function AttachmentUploadForm({
+  applicationId,
+  url,
+  title,
+  kinds,
+  decisions = [],
+}: {
+  applicationId?: string;
+  /** Where the form is sent instead of the application's documents (a leave request's certificates: one kind, no choice shown). */
+  url?: string;
+  title?: string;
+  kinds: AttachmentKind[];
+  decisions?: DecisionOption[];
+}) {
+  const chooseKind = !url;
   const t = useTranslations("attachments");
   const format = useFormatter();
   const router = useRouter();
@@ -94,7 +108,7 @@ export function AttachmentUploadForm({ applicationId, kinds, decisions = [] }: {
     body.set("file", file);
     if (decisionId) body.set("stageDecisionId", decisionId);
     setProgress(0);
-    const result = await send(attachmentUploadUrl(applicationId), body, setProgress);
+    const result = await send(url ?? attachmentUploadUrl(applicationId ?? ""), body, setProgress);
     setProgress(null);
     if (result === "network") return setError(t("errors.network"));
     if (result.status !== 201) {
@@ -114,10 +128,11 @@ export function AttachmentUploadForm({ applicationId, kinds, decisions = [] }: {
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${fileId}-title`} className="flex flex-col gap-3">
       <h3 id={`${fileId}-title`} className="text-sm font-semibold text-slate-800">
-        {t("upload.title")}
+        {title ?? t("upload.title")}
       </h3>
       <FormMessages error={error} success={done} />
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className={chooseKind ? "grid gap-3 sm:grid-cols-2" : "grid gap-3"}>
+        {chooseKind ? (
         <SelectField
           label={t("upload.kind")}
           placeholder={t("upload.kindPlaceholder")}
@@ -131,6 +146,7 @@ export function AttachmentUploadForm({ applicationId, kinds, decisions = [] }: {
           disabled={busy}
           required
         />
+        ) : null}
         <div className="flex flex-col gap-1.5">
           <label htmlFor={fileId} className="text-sm font-medium text-slate-700">
             {t("upload.file")}

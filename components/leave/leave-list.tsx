@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { attachmentPreviewHref } from "@/components/attachments/attachment-links";
+import { AttachmentUploadForm } from "@/components/attachments/attachment-upload-form";
 import { EmptyState } from "@/components/ui/card";
 import type { LeaveItem } from "@/lib/server/leave-queries";
 import { movedLastDay } from "@/lib/domain/service-clock";
@@ -37,6 +39,33 @@ export async function LeaveList({ leaves, doctorName, lastDay, thresholdDays, em
             </div>
             <p className="mt-2 break-words text-sm text-slate-700">{t("item.reason", { reason: leave.reason })}</p>
             <p className="mt-1 text-xs text-slate-500">{t("item.filedAt", { at: format.dateTime(leave.filedAt, instantOptions) })}</p>
+            {leave.attachments.length || leave.can.attach ? (
+              <div className="mt-2 text-sm">
+                <p className="font-medium text-slate-700">{t("certificates.title")}</p>
+                {leave.attachments.length ? (
+                  <ul className="mt-1 flex flex-col gap-1">
+                    {leave.attachments.map((a) => (
+                      <li key={a.id} className="min-w-0">
+                        <a href={attachmentPreviewHref(a.id)} target="_blank" rel="noopener" className="break-all text-brand-700 hover:underline">
+                          {a.fileName}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-slate-500">{t("certificates.none")}</p>
+                )}
+              </div>
+            ) : null}
+            {leave.can.attach ? (
+              <details className="mt-2 rounded-md border border-slate-200 p-3">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("certificates.upload")}</summary>
+                <p className="mt-1 text-xs text-slate-500">{t("certificates.hint")}</p>
+                <div className="mt-2">
+                  <AttachmentUploadForm url={`/api/v1/leave/${encodeURIComponent(leave.id)}/attachments`} title={t("certificates.upload")} kinds={["LEAVE_CERTIFICATE"]} />
+                </div>
+              </details>
+            ) : null}
             {leave.supervisorDecidedAt ? (
               <p className="mt-2 text-sm text-slate-700">{t("item.decision", { who: t("item.supervisor"), at: format.dateTime(leave.supervisorDecidedAt, instantOptions), comment: leave.supervisorComment ?? t("item.noComment") })}</p>
             ) : null}

@@ -33,6 +33,7 @@ const AREAS = [
 const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/(applications|decisions)\b.*\/attachments\b/, ["attachments.errors"]],
   [/^\/api\/v1\/attachments\b/, ["attachments.errors"]],
+  [/^\/api\/v1\/leave\/[^/]+\/attachments\b/, ["attachments.errors", "leave.errors"]],
   [/^\/api\/v1\/(applications|decisions)\b/, ["applications.errors", "vetting.errors"]],
   [/^\/api\/v1\/programs\/[^/]+\/(vetting|reopenings|ranking)/, ["vetting.errors", "applications.errors"]],
   [/^\/api\/v1\/posts\/[^/]+\/ranking/, ["applications.errors", "vetting.errors"]],

@@ -21,6 +21,14 @@ export const uploadInputSchema = uploadFieldsSchema.extend({
 
 export type UploadInput = z.input<typeof uploadInputSchema>;
 
+/** A certificate (sick note…) the doctor attaches to their own leave request: the file only, its kind is LEAVE_CERTIFICATE. */
+export const leaveAttachmentInputSchema = z.object({
+  leaveRequestId: id,
+  fileName: z.string({ error: "fileRequired" }).max(1000, "invalid"),
+  declaredType: z.string().max(200, "invalid").default(""),
+  bytes: z.instanceof(Uint8Array, { error: "fileRequired" }),
+});
+
 const contentTypes = Object.keys(ATTACHMENT_TYPES) as [AttachmentContentType, ...AttachmentContentType[]];
 
 /** One document's metadata, as the API answers it (never its bytes). */
@@ -48,4 +56,24 @@ export const uploadFormSchema = z.object({
 
 export const downloadQuerySchema = z.object({
   inline: z.enum(["1", "0", "true", "false"]).optional().meta({ description: "1: shown in the browser (preview) instead of downloaded" }),
+});
+
+/** One certificate of a leave request, as the API answers it (never its bytes). */
+export const leaveAttachmentSchema = z
+  .object({
+    id: z.string(),
+    leaveRequestId: z.string(),
+    kind: z.literal("LEAVE_CERTIFICATE"),
+    fileName: z.string(),
+    contentType: z.enum(contentTypes),
+    sizeBytes: z.number().int(),
+    sha256: z.string().meta({ description: "SHA-256 of the bytes, hex; also the download's ETag (GET /attachments/{attachmentId})" }),
+    createdAt: z.iso.datetime(),
+    uploadedBy: z.object({ displayName: z.string() }),
+  })
+  .meta({ id: "LeaveAttachment" });
+
+/** The multipart body of a leave certificate's upload, for the OpenAPI document. */
+export const leaveUploadFormSchema = z.object({
+  file: z.string().meta({ format: "binary", description: "PDF, JPEG or PNG, at most 10 MB; type recognised by its bytes" }),
 });

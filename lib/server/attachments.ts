@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "../audit";
-import { applicationWhere, authorize, can, type Scope } from "../auth/policy";
+import { applicationWhere, authorize, can, dispatchWhere, type Scope } from "../auth/policy";
 import { checkFile, sanitizeFileName, sniffContentType, uploadableKinds, uploadRefusal, type AttachmentContentType, type Uploader } from "../domain/attachments";
 import { AppError, isAppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -55,52 +55,67 @@ async function registrationOpen(tx: Tx, app: ApplicationForUpload, now: Date): P
   }
 }
 
-/** Adds a document to an application, after checking who adds which kind when, and what the file really is. */
-export async function uploadAttachment(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()): Promise<AttachmentMeta> {
-  authorize(scope, "attachment.upload");
-  const input = parse(uploadInputSchema, raw);
+/** The columns of an Attachment row for a checked and stored file (the caller adds what it belongs to). */
+export interface StoredFileColumns {
+  fileName: string;
+  contentType: AttachmentContentType;
+  sizeBytes: number;
+  sha256: string;
+  content: StoredBytes["content"];
+  storageKey: StoredBytes["storageKey"];
+}
+
+/**
+ * Runs a transaction that stores a file: `fn` gets `store`, which checks the file (its type by its
+ * bytes, its size: a field error on "file"), keeps its bytes and answers the row's columns. If the
+ * transaction does not commit, the bytes written for it are discarded.
+ */
+export async function runWithStoredFile<T>(
+  db: PrismaClient,
+  now: Date,
+  fn: (tx: Tx, store: (file: { fileName: string; declaredType: string; bytes: Uint8Array }) => Promise<StoredFileColumns>) => Promise<T>,
+): Promise<T> {
   let stored: StoredBytes | null = null;
   try {
-    return await runTx(db, async (tx) => {
-      const app = await loadApplicationForChange(tx, scope, input.applicationId, "application.read");
-      const uploader = uploaderOf(scope, app);
-      const refusal = uploadRefusal(uploader, app.status, input.kind, input.stageDecisionId !== undefined);
-      if (refusal === "applicationClosed") throw new AppError("conflict", refusal);
-      if (refusal) throw fieldError(refusal === "kindNotAllowed" ? "kind" : "stageDecisionId", refusal);
-      if (uploader !== "bureau") await assertRegistrationOpen(tx, app.post, app.nominatingOrgId, now);
-      if (input.stageDecisionId) {
-        const decision = await tx.stageDecision.findFirst({ where: { id: input.stageDecisionId, applicationId: app.id }, select: { id: true } });
-        if (!decision) throw fieldError("stageDecisionId", "stageDecisionNotFound");
-      }
-      const file = checkFile(input);
-      if (!file.ok) throw fieldError("file", file.refusal);
-
-      stored = await storeBytes(input.bytes, now);
-      const created = await tx.attachment.create({
-        data: {
-          applicationId: app.id,
-          stageDecisionId: input.stageDecisionId ?? null,
-          kind: input.kind,
-          fileName: sanitizeFileName(input.fileName, file.contentType),
-          contentType: file.contentType,
-          sizeBytes: input.bytes.length,
-          sha256: sha256Hex(input.bytes),
-          content: stored.content,
-          storageKey: stored.storageKey,
-          uploadedById: scope.user.id,
-          createdAt: now,
-        },
-        select: attachmentMetaSelect,
-      });
-      const after = { ...created, doctorId: app.doctorId, storage: stored.storageKey ? "disk" : "database" };
-      await audit(tx, { actor: await actorOf(tx, scope), action: "attachment.upload", entity: "Attachment", entityId: created.id, after });
-      return created;
-    });
+    return await runTx(db, (tx) =>
+      fn(tx, async (input) => {
+        const file = checkFile(input);
+        if (!file.ok) throw fieldError("file", file.refusal);
+        stored = await storeBytes(input.bytes, now);
+        return { fileName: sanitizeFileName(input.fileName, file.contentType), contentType: file.contentType, sizeBytes: input.bytes.length, sha256: sha256Hex(input.bytes), content: stored.content, storageKey: stored.storageKey };
+      }),
+    );
   } catch (error) {
     // The transaction did not commit: a file written for it must not stay behind.
     if (stored) await discardBytes(stored);
     throw error;
   }
+}
+
+/** Adds a document to an application, after checking who adds which kind when, and what the file really is. */
+export async function uploadAttachment(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()): Promise<AttachmentMeta> {
+  authorize(scope, "attachment.upload");
+  const input = parse(uploadInputSchema, raw);
+  return runWithStoredFile(db, now, async (tx, store) => {
+    const app = await loadApplicationForChange(tx, scope, input.applicationId, "application.read");
+    const uploader = uploaderOf(scope, app);
+    const refusal = uploadRefusal(uploader, app.status, input.kind, input.stageDecisionId !== undefined);
+    if (refusal === "applicationClosed") throw new AppError("conflict", refusal);
+    if (refusal) throw fieldError(refusal === "kindNotAllowed" ? "kind" : "stageDecisionId", refusal);
+    if (uploader !== "bureau") await assertRegistrationOpen(tx, app.post, app.nominatingOrgId, now);
+    if (input.stageDecisionId) {
+      const decision = await tx.stageDecision.findFirst({ where: { id: input.stageDecisionId, applicationId: app.id }, select: { id: true } });
+      if (!decision) throw fieldError("stageDecisionId", "stageDecisionNotFound");
+    }
+    const file = await store(input);
+    const created = await tx.attachment.create({
+      data: { applicationId: app.id, stageDecisionId: input.stageDecisionId ?? null, kind: input.kind, ...file, uploadedById: scope.user.id, createdAt: now },
+      select: attachmentMetaSelect,
+    });
+    const after = { ...created, doctorId: app.doctorId, storage: file.storageKey ? "disk" : "database" };
+    await audit(tx, { actor: await actorOf(tx, scope), action: "attachment.upload", entity: "Attachment", entityId: created.id, after });
+    return created;
+  });
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -149,7 +164,8 @@ export interface AttachmentFile extends AttachmentMeta {
 export async function readAttachment(db: PrismaClient, scope: Scope, attachmentId: string): Promise<AttachmentFile> {
   authorize(scope, "application.read");
   const row = await db.attachment.findFirst({
-    where: { id: attachmentId, application: applicationWhere(scope) },
+    // An application's documents follow the application's visibility; a leave certificate its dispatch's.
+    where: { id: attachmentId, OR: [{ application: applicationWhere(scope) }, { leaveRequest: { dispatch: dispatchWhere(scope) } }] },
     select: { ...attachmentMetaSelect, content: true, storageKey: true },
   });
   if (!row) throw new AppError((await db.attachment.count({ where: { id: attachmentId } })) ? "forbidden" : "notFound");

@@ -62,7 +62,9 @@ export async function dispatchServiceClock(db: PrismaClient, scope: Scope, dispa
 }
 
 export interface LeaveItem extends LeaveView {
-  can: { approve: boolean; cancel: boolean };
+  /** The certificates attached (a sick note…), oldest first; their bytes at /api/v1/attachments/{id}. */
+  attachments: { id: string; fileName: string; sizeBytes: number }[];
+  can: { approve: boolean; cancel: boolean; attach: boolean };
 }
 
 export interface DispatchLeave {
@@ -76,17 +78,23 @@ function leaveCan(scope: Scope, head: DispatchHead, leave: LeaveView): LeaveItem
   const approve =
     (leave.status === "PENDING_SUPERVISOR" && can(scope, "service.supervise", { organizationId: head.receivingOrgId })) ||
     (leave.status === "PENDING_BUREAU" && can(scope, "service.oversee", { organizationId: head.program.bureauId }));
-  const cancel = (leave.status === "PENDING_SUPERVISOR" || leave.status === "PENDING_BUREAU") && can(scope, "service.file") && scope.user.doctorId === head.doctorId;
-  return { approve, cancel };
+  const isOwn = can(scope, "service.file") && scope.user.doctorId === head.doctorId;
+  const cancel = (leave.status === "PENDING_SUPERVISOR" || leave.status === "PENDING_BUREAU") && isOwn;
+  const attach = isOwn && (leave.status === "PENDING_SUPERVISOR" || leave.status === "PENDING_BUREAU" || leave.status === "APPROVED");
+  return { approve, cancel, attach };
 }
 
 /** A dispatch's leave, newest first, with its clock and what the caller may do. */
 export async function dispatchLeave(db: PrismaClient, scope: Scope, dispatchId: string, now = new Date()): Promise<DispatchLeave> {
   const head = await visibleDispatch(db, scope, dispatchId);
-  const rows = await db.leaveRequest.findMany({ where: { dispatchId: head.id }, select: leaveSelect, orderBy: [{ startDate: "desc" }, { filedAt: "desc" }] });
-  const leaves = rows.map((r) => {
+  const rows = await db.leaveRequest.findMany({
+    where: { dispatchId: head.id },
+    select: { ...leaveSelect, attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    orderBy: [{ startDate: "desc" }, { filedAt: "desc" }],
+  });
+  const leaves = rows.map(({ attachments, ...r }) => {
     const view = leaveView(r);
-    return { ...view, can: leaveCan(scope, head, view) };
+    return { ...view, attachments, can: leaveCan(scope, head, view) };
   });
   return {
     dispatch: head,

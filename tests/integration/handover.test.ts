@@ -13,8 +13,9 @@ import { buildScope } from "@/lib/server/organization-tree";
 import { seedDemoData } from "@/prisma/seed";
 import { seedServiceCohort } from "@/prisma/seed/service-cohort";
 import { seedServiceHandover } from "@/prisma/seed/service-handover";
+import type { PrismaClient } from "@/lib/prisma";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
-import { refusal } from "./setup/vetting-fixtures";
+import { expectRefused } from "./setup/vetting-fixtures";
 
 let db: TestDatabase;
 const s: Record<string, Scope> = {};
@@ -24,21 +25,14 @@ let other = ""; // 谭晓宇's (wz-doctor), no successor
 
 const filled = { openCases: "刘某某慢阻肺随访中。", mentees: "向丽：执业医师考试。", projects: "慢阻肺规范化管理。", contacts: "院长 冉德明。", notes: "" };
 
-async function counts() {
-  const [row] = await db.prisma.$queryRaw<Record<string, bigint>[]>`
+async function counts(prisma: PrismaClient) {
+  const [row] = await prisma.$queryRaw<Record<string, bigint>[]>`
     SELECT (SELECT count(*) FROM "HandoverPacket") AS packets, (SELECT coalesce(sum(version), 0) FROM "HandoverPacket") AS versions,
            (SELECT count(*) FROM "HandoverRead") AS reads, (SELECT count(*) FROM "AuditLog") AS audits`;
   return row;
 }
 
-async function refused(act: () => Promise<unknown>, code: string, message?: string) {
-  const before = await counts();
-  const error = await refusal(act());
-  expect(error.code).toBe(code);
-  if (message) expect(error.message).toBe(message);
-  expect(await counts()).toEqual(before);
-  return error;
-}
+const refused = (act: () => Promise<unknown>, code: string, message?: string) => expectRefused(db.prisma, act, code, message, counts);
 
 async function userFor(username: string, data: { role: "DOCTOR" | "RECEIVING_SUPERVISOR"; organizationId: string; doctorId?: string }) {
   const user = await db.prisma.user.create({ data: { username, displayName: username, passwordHash: "x", ...data } });

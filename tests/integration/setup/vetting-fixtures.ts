@@ -240,12 +240,12 @@ export async function refusal(p: Promise<unknown>): Promise<Refusal> {
   throw new Error("expected a refusal, but it went through");
 }
 
-/** Runs `act`, expects it refused with `code` (and message), and proves nothing was written. */
-export async function expectRefused(prisma: PrismaClient, act: () => Promise<unknown>, code: string, message?: string): Promise<Refusal> {
-  const before = await footprint(prisma);
+/** Runs `act`, expects it refused with `code` (and message), and proves nothing was written (`measure`: the counts compared, the round's by default). */
+export async function expectRefused(prisma: PrismaClient, act: () => Promise<unknown>, code: string, message?: string, measure: (prisma: PrismaClient) => Promise<unknown> = footprint): Promise<Refusal> {
+  const before = await measure(prisma);
   const error = await refusal(act());
   expect(error.code).toBe(code);
   if (message) expect(error.message).toBe(message);
-  expect(await footprint(prisma)).toEqual(before);
+  expect(await measure(prisma)).toEqual(before);
   return error;
 }

@@ -1,42 +1,11 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
-import { MAX_ATTACHMENT_BYTES } from "@/lib/domain/attachments";
-import { apiRoute, BadRequestError, errorResponse } from "@/lib/server/api-route";
+import { apiRoute } from "@/lib/server/api-route";
 import { listAttachments, uploadAttachment } from "@/lib/server/attachments";
+import { readUploadForm } from "@/lib/server/upload-body";
 
 type Params = { applicationId: string };
-
-/** Room for the multipart framing and the small fields around a file of the largest size. */
-const MAX_BODY_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
-
-const tooLarge = (request: NextRequest) =>
-  errorResponse(request, 413, "payloadTooLarge", "fileTooLarge", undefined, { maxBytes: String(MAX_ATTACHMENT_BYTES), max: `${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` });
-
-/** The body, read up to `limit` bytes: null as soon as it is longer (a missing or false Content-Length changes nothing). */
-async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 // GET /api/v1/applications/{applicationId}/attachments — the documents' metadata.
 export const GET = apiRoute<Params>({ permission: operations.listAttachments.permission }, async ({ scope, params }) =>
@@ -47,27 +16,13 @@ export const GET = apiRoute<Params>({ permission: operations.listAttachments.per
 // stageDecisionId?. The size is refused (413) from Content-Length before the body is read, and
 // again while reading it; the file's type is then judged by its bytes (422 with the reason).
 export const POST = apiRoute<Params>({ permission: operations.uploadAttachment.permission }, async ({ request, scope, params }) => {
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_BODY_BYTES) return tooLarge(request);
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) throw new BadRequestError("notMultipart");
-  const raw = await readBodyUpTo(request.body, MAX_BODY_BYTES);
-  if (!raw) return tooLarge(request);
-  let form: FormData;
-  try {
-    form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    throw new BadRequestError("multipartUnreadable");
-  }
-  const file = form.get("file");
-  if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) return tooLarge(request);
+  const upload = await readUploadForm(request);
+  if (upload instanceof Response) return upload;
   const created = await uploadAttachment(prisma, scope, {
     applicationId: params.applicationId,
-    kind: form.get("kind") ?? undefined,
-    stageDecisionId: form.get("stageDecisionId") ?? undefined,
-    fileName: file instanceof File ? file.name : undefined,
-    declaredType: file instanceof File ? file.type : "",
-    bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : undefined,
+    kind: upload.form.get("kind") ?? undefined,
+    stageDecisionId: upload.form.get("stageDecisionId") ?? undefined,
+    ...upload.file,
   });
   return NextResponse.json(created, { status: 201 });
 });

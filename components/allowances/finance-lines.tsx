@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { markPaidAction } from "@/lib/actions/allowances";
 import { formatYuan, sumFen } from "@/lib/domain/money";
-import { useAllowanceFeedback } from "./feedback";
+import { useFeedback } from "@/lib/forms/feedback";
 
 /** One line of finance's month as the page prepared it (words already formatted). */
 export interface FinanceLine {
@@ -39,7 +39,7 @@ export interface FinanceLine {
 export function FinanceLines({ lines, today, canPay, caption }: { lines: FinanceLine[]; today: string; canPay: boolean; caption: string }) {
   const t = useTranslations("allowances");
   const router = useRouter();
-  const { read, say } = useAllowanceFeedback();
+  const { read, say } = useFeedback("allowances");
   const ids = useId();
   const payable = lines.filter((l) => l.canPay);
   const [selected, setSelected] = useState<Set<string>>(new Set());

@@ -12,7 +12,7 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { createItemAction, updateItemAction } from "@/lib/actions/allowances";
 import { ALLOWANCE_KINDS, ALLOWANCE_PAYEES, ALLOWANCE_PAYERS, ALLOWANCE_STARTS } from "@/lib/domain/allowance-schedule";
 import { itemFormSchema, type ItemFormInput } from "@/lib/schemas/allowances";
-import { useAllowanceFeedback } from "./feedback";
+import { useFeedback } from "@/lib/forms/feedback";
 
 type Output = { name: string; kind: (typeof ALLOWANCE_KINDS)[number]; payer: (typeof ALLOWANCE_PAYERS)[number]; payee: (typeof ALLOWANCE_PAYEES)[number]; startsAt: (typeof ALLOWANCE_STARTS)[number]; note: string | null; isActive: boolean; amountYuan: number };
 
@@ -23,7 +23,7 @@ type Output = { name: string; kind: (typeof ALLOWANCE_KINDS)[number]; payer: (ty
 export function ItemForm({ programId, item }: { programId: string; item?: { id: string; version: number; values: ItemFormInput } }) {
   const t = useTranslations("allowances");
   const router = useRouter();
-  const { read, say } = useAllowanceFeedback();
+  const { read, say } = useFeedback("allowances");
   const [message, setMessage] = useState<{ error?: string | null; success?: string | null }>({});
   const empty: ItemFormInput = { name: "", kind: undefined as never, amountYuan: "", payer: undefined as never, payee: undefined as never, startsAt: undefined as never, note: "", isActive: true };
   const {

@@ -10,14 +10,14 @@ import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { addEventLineAction, adjustLineAction, removeLineAction } from "@/lib/actions/allowances";
 import { formatYuan, parseYuan } from "@/lib/domain/money";
-import { useAllowanceFeedback } from "./feedback";
+import { useFeedback } from "@/lib/forms/feedback";
 
 type Errors = Record<string, string>;
 
 /** Runs an allowance action; on success refreshes the page, else shows the refusal at the fields and above the form. */
 function useRun() {
   const router = useRouter();
-  const { read, say } = useAllowanceFeedback();
+  const { read, say } = useFeedback("allowances");
   const [message, setMessage] = useState<{ error?: string | null; success?: string | null }>({});
   const [errors, setErrors] = useState<Errors>({});
   async function run(call: () => Promise<{ data?: unknown; serverError?: never; validationErrors?: unknown } | undefined | object>, success: string | null = null) {

@@ -8,13 +8,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
 import { applyTemplateAction } from "@/lib/actions/allowances";
 import { POLICY_TEMPLATES } from "@/lib/schemas/allowances";
-import { useAllowanceFeedback } from "./feedback";
+import { useFeedback } from "@/lib/forms/feedback";
 
 /** Seed 000's and seed 001's items as starting points, each added after a confirmation. */
 export function TemplateApply({ programId }: { programId: string }) {
   const t = useTranslations("allowances");
   const router = useRouter();
-  const { read } = useAllowanceFeedback();
+  const { read } = useFeedback("allowances");
   const [message, setMessage] = useState<{ error?: string | null; success?: string | null }>({});
 
   async function apply(template: (typeof POLICY_TEMPLATES)[number]) {

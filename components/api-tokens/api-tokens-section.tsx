@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
-import { errorCodeKey, readUsersResult } from "@/components/users/feedback";
+import { errorCodeKey, readActionResult } from "@/lib/forms/feedback";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { issueApiTokenSchema, type IssueApiTokenInput } from "@/lib/schemas/api-tokens";
 
@@ -49,7 +49,7 @@ export function ApiTokensSection({ userId, tokens }: { userId: string; tokens: A
     setMessage(null);
     setIssued(null);
     const result = await issueApiTokenAction(values);
-    const feedback = readUsersResult(result);
+    const feedback = readActionResult(result);
     if (feedback.ok && result.data) {
       setIssued({ name: values.name, token: result.data.token });
       reset({ userId, name: "", expiresOn: "" });
@@ -63,7 +63,7 @@ export function ApiTokensSection({ userId, tokens }: { userId: string; tokens: A
 
   async function revoke(id: string) {
     setMessage(null);
-    const feedback = readUsersResult(await revokeApiTokenAction({ id }));
+    const feedback = readActionResult(await revokeApiTokenAction({ id }));
     setMessage(feedback.ok ? { ok: true, text: t("revoked") } : { ok: false, text: tCommon(errorCodeKey(feedback.errorCode)) });
     if (feedback.ok) router.refresh();
   }

@@ -4,12 +4,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { nominateAction, registerAction } from "@/lib/actions/applications";
-import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import { needsExceptionReason } from "@/lib/domain/nomination-rules";
 import type { EligibilityVerdict } from "@/lib/generated/prisma/enums";
-import { applicationErrorText } from "./feedback";
+import { instantDetails } from "./instant";
 import { ReasonField } from "./reason-field";
 
 /**
@@ -45,7 +45,7 @@ export function SubmissionForm({ mode, postId, doctorId, verdict }: { mode: "nom
         setReasonError(errorText(te, fields.exceptionReason));
         document.getElementById("exception-reason")?.focus();
       }
-      setFormError(fields.exceptionReason ? t("errors.validation") : applicationErrorText(te, (d, o) => format.dateTime(d, o), result?.serverError));
+      setFormError(fields.exceptionReason ? t("errors.validation") : serverErrorText(te, result?.serverError, { formatDetail: instantDetails(format) }));
     } finally {
       setBusy(false);
     }

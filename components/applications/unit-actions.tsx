@@ -4,13 +4,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { endorseAction, withdrawAction } from "@/lib/actions/applications";
-import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
 import { needsExceptionReason } from "@/lib/domain/nomination-rules";
 import type { EligibilityVerdict } from "@/lib/generated/prisma/enums";
-import { applicationErrorText } from "./feedback";
+import { instantDetails } from "./instant";
 import { ReasonField } from "./reason-field";
 
 type Result = Awaited<ReturnType<typeof endorseAction>>;
@@ -27,7 +27,7 @@ function useFeedback() {
       const fields = fieldErrorsOf(result);
       if (fields[field]) return { field: errorText(te, fields[field]), form: t("errors.validation") };
       const other = Object.values(fields)[0];
-      return { form: other ? errorText(te, other) : applicationErrorText(te, (d, o) => format.dateTime(d, o), result?.serverError) };
+      return { form: other ? errorText(te, other) : serverErrorText(te, result?.serverError, { formatDetail: instantDetails(format) }) };
     },
   };
 }

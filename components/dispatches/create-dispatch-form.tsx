@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
-import { vettingErrorText } from "@/components/vetting/feedback";
+import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/lib/forms/feedback";
+import { serverErrorText } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -37,7 +37,7 @@ export function CreateDispatchForm({ candidate, defaultMonths }: { candidate: Di
       const fields = fieldErrorsOf(result);
       setErrors({
         ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, errorText(te, v)])),
-        form: Object.keys(fields).length ? t("errors.validation") : vettingErrorText(te, result?.serverError),
+        form: Object.keys(fields).length ? t("errors.validation") : serverErrorText(te, result?.serverError),
       });
     } finally {
       setBusy(false);

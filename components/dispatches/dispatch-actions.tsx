@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
-import { vettingErrorText } from "@/components/vetting/feedback";
+import { errorText, fieldErrorsOf, type ErrorTranslator } from "@/lib/forms/feedback";
+import { serverErrorText } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
@@ -36,7 +36,7 @@ export function DispatchActions({ dispatchId, version, doctorName, lastDay, can 
     setErrors({
       reason: fields.reason ? errorText(te, fields.reason) : undefined,
       lastDay: fields.lastDay ? errorText(te, fields.lastDay) : undefined,
-      form: Object.keys(fields).length ? t("errors.validation") : vettingErrorText(te, result?.serverError),
+      form: Object.keys(fields).length ? t("errors.validation") : serverErrorText(te, result?.serverError),
     });
   }
 

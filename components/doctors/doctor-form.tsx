@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { doctorSchema, EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, type DoctorFormValues } from "@/lib/schemas/doctors";
 import { GrassrootsFields, TitleFields } from "./doctor-history-fields";
-import { errorText, serverErrorText, type ErrorTranslator } from "./feedback";
+import { errorText, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 export interface EmployerChoice {

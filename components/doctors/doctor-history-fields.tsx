@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { TITLE_LEVELS, type DoctorFormValues } from "@/lib/schemas/doctors";
-import { errorText, type ErrorTranslator } from "./feedback";
+import { errorText, type ErrorTranslator } from "@/lib/forms/feedback";
 
 function useErrorText() {
   const t = useTranslations("doctors");

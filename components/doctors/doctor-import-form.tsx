@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td } from "@/components/ui/table";
 import { IMPORT_COLUMNS, type ImportProblem, type ImportRow, type SheetProblem } from "@/lib/domain/doctor-import";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas/doctors";
-import { serverErrorText, type ErrorTranslator } from "./feedback";
+import { serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 interface Preview {

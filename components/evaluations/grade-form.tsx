@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
 import { gradeSubjectsAction } from "@/lib/actions/evaluations";
 import { formatHundredths, GRADES, type Grade } from "@/lib/domain/scoring";
-import { evaluationErrorText } from "./feedback";
+import { serverErrorText } from "@/lib/forms/feedback";
 
 export interface GradeRow {
   id: string;
@@ -40,7 +40,7 @@ export function GradeForm({ assessmentId, version, rows, quota }: { assessmentId
         router.refresh();
         return;
       }
-      setMessage({ error: evaluationErrorText(te, result?.serverError) });
+      setMessage({ error: serverErrorText(te, result?.serverError) });
     } catch {
       setMessage({ error: t("errors.generic") });
     }

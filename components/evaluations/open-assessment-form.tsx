@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import { openAssessmentAction } from "@/lib/actions/evaluations";
-import { allFieldErrors, evaluationErrorText, evaluationFieldText } from "./feedback";
+import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 const control = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 
@@ -34,9 +34,9 @@ export function OpenAssessmentForm({ programs, schemes, defaultYear }: { program
         router.push(`/evaluations/assessments/${result.data.id}`);
         return;
       }
-      const fields = allFieldErrors(result);
-      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, evaluationFieldText(te, v)])));
-      if (!Object.keys(fields).length) setMessage(evaluationErrorText(te, result?.serverError));
+      const fields = fieldErrorsOf(result);
+      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fieldText(te, v)])));
+      if (!Object.keys(fields).length) setMessage(serverErrorText(te, result?.serverError));
     } catch {
       setMessage(t("errors.generic"));
     } finally {

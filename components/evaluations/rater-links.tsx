@@ -3,13 +3,13 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { createRaterLinkAction, revokeRaterLinkAction } from "@/lib/actions/evaluations";
-import { allFieldErrors, evaluationErrorText, evaluationFieldText } from "./feedback";
+import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 export interface RaterLinkRow {
   id: string;
@@ -66,9 +66,9 @@ export function RaterLinks({ subjectId, doctorName, parties, links }: { subjectI
         router.refresh();
         return;
       }
-      const fields = allFieldErrors(result);
-      setFieldErrors(Object.fromEntries(Object.entries(fields).map(([f, k]) => [f, evaluationFieldText(te, k)])));
-      setMessage({ error: Object.keys(fields).length ? t("errors.validation") : evaluationErrorText(te, result?.serverError) });
+      const fields = fieldErrorsOf(result);
+      setFieldErrors(Object.fromEntries(Object.entries(fields).map(([f, k]) => [f, fieldText(te, k)])));
+      setMessage({ error: Object.keys(fields).length ? t("errors.validation") : serverErrorText(te, result?.serverError) });
     } catch {
       setMessage({ error: t("errors.generic") });
     } finally {
@@ -82,7 +82,7 @@ export function RaterLinks({ subjectId, doctorName, parties, links }: { subjectI
     if (result?.data) {
       setMessage({ success: t("raterLinks.revoked") });
       router.refresh();
-    } else setMessage({ error: evaluationErrorText(te, result?.serverError) });
+    } else setMessage({ error: serverErrorText(te, result?.serverError) });
   }
 
   return (

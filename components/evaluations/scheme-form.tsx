@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import { createSchemeAction } from "@/lib/actions/evaluations";
 import type { Grade } from "@/lib/domain/scoring";
 import { EVALUATION_PARTIES, type EvaluationPartyCode } from "@/lib/schemas/evaluations";
-import { allFieldErrors, evaluationErrorText, evaluationFieldText } from "./feedback";
+import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 const control = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 const small = "w-24 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-right text-base tabular-nums shadow-sm";
@@ -58,9 +58,9 @@ export function SchemeForm({ initial }: { initial: SchemeDraft }) {
         router.push("/evaluations/schemes");
         return;
       }
-      const fields = allFieldErrors(result);
-      setErrors(Object.fromEntries(Object.entries(fields).map(([k, x]) => [k.split(".")[0]!, evaluationFieldText(te, x)])));
-      setMessage(Object.keys(fields).length ? t("errors.validation") : evaluationErrorText(te, result?.serverError));
+      const fields = fieldErrorsOf(result);
+      setErrors(Object.fromEntries(Object.entries(fields).map(([k, x]) => [k.split(".")[0]!, fieldText(te, x)])));
+      setMessage(Object.keys(fields).length ? t("errors.validation") : serverErrorText(te, result?.serverError));
     } catch {
       setMessage(t("errors.generic"));
     } finally {

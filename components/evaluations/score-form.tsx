@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
 import { saveScoreAction } from "@/lib/actions/evaluations";
 import { formatHundredths, formatTenths, gradeFor, parseTenths, weightedTotal, type GradeBand } from "@/lib/domain/scoring";
-import { allFieldErrors, evaluationErrorText, evaluationFieldText } from "./feedback";
+import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 export interface ScoreFormProps {
   subjectId: string;
@@ -100,7 +100,7 @@ export function ScoreForm(props: ScoreFormProps) {
         outcome = sent.ok ? sent : { ok: false, fields: sent.fields, error: sent.key && te.has(`errors.${sent.key}`) ? te(`errors.${sent.key}`, sent.details ?? {}) : (sent.error ?? t("errors.generic")) };
       } else {
         const result = await saveScoreAction({ subjectId: props.subjectId, party: props.party as never, points: texts.map((x) => x.trim()), submit, ...(props.correction ? { correctionReason: reason } : {}) });
-        outcome = result?.data ? { ok: true } : { ok: false, fields: allFieldErrors(result), error: evaluationErrorText(te, result?.serverError) };
+        outcome = result?.data ? { ok: true } : { ok: false, fields: fieldErrorsOf(result), error: serverErrorText(te, result?.serverError) };
       }
       if (outcome.ok) {
         setMessage({ success: props.correction ? t("score.corrected") : submit ? (props.doneText ?? t("score.submittedDone")) : t("score.drafted") });
@@ -111,10 +111,10 @@ export function ScoreForm(props: ScoreFormProps) {
       const byAspect: Record<number, string | undefined> = {};
       for (const [field, key] of Object.entries(outcome.fields)) {
         const m = /^points\.(\d+)$/.exec(field);
-        if (m) byAspect[Number(m[1])] = evaluationFieldText(te, key);
+        if (m) byAspect[Number(m[1])] = fieldText(te, key);
       }
       setErrors(byAspect);
-      setMessage({ error: Object.keys(byAspect).length ? t("errors.validation") : Object.keys(outcome.fields).length ? evaluationFieldText(te, Object.values(outcome.fields)[0]) : outcome.error });
+      setMessage({ error: Object.keys(byAspect).length ? t("errors.validation") : Object.keys(outcome.fields).length ? fieldText(te, Object.values(outcome.fields)[0]) : outcome.error });
     } catch {
       setMessage({ error: t("errors.generic") });
     } finally {

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "@/lib/domain/organization-tree";
 import { organizationSchema, type OrganizationFormValues } from "@/lib/schemas/organizations";
-import { errorText, serverErrorText, type ErrorTranslator } from "./feedback";
+import { errorText, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 export interface ParentChoice {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { deactivateOrganizationAction, reactivateOrganizationAction } from "@/lib/actions/organizations";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { serverErrorText, type ErrorTranslator } from "./feedback";
+import { serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 
 /**
  * Deactivate or reactivate, after a confirmation. Nothing is ever deleted. When the server would

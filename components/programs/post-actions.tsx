@@ -6,7 +6,7 @@ import { useState } from "react";
 import { deletePostAction, setQuotasAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "./feedback";
+import { errorText, fieldErrorsOf, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 
 /** Deletes a post after a confirmation; the server refuses outside a draft or once it has applications, in words. */
 export function DeletePostButton({ postId, title }: { postId: string; title: string }) {

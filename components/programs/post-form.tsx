@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { createPostSchema, type PostFormValues } from "@/lib/schemas/programs";
-import { errorText, placeServerErrors, type ErrorTranslator } from "./feedback";
+import { errorText, placeServerErrors, type ErrorTranslator } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof PostFormValues;

@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { PROGRAM_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from "@/lib/domain/program-templates";
 import { createProgramSchema, PROGRAM_KINDS, type ProgramFormValues } from "@/lib/schemas/programs";
-import { errorText, placeServerErrors, type ErrorTranslator } from "./feedback";
+import { errorText, placeServerErrors, type ErrorTranslator } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof ProgramFormValues;

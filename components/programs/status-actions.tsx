@@ -7,7 +7,7 @@ import { changeProgramStatusAction, duplicateProgramAction } from "@/lib/actions
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ProgramStatus } from "@/lib/generated/prisma/enums";
-import { serverErrorText, type ErrorTranslator } from "./feedback";
+import { serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 
 /**
  * The next status, and closing (after a confirmation: it is final). The guards run on the server;

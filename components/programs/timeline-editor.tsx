@@ -10,7 +10,7 @@ import { updateTimelineAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
 import { STAGE_KINDS } from "@/lib/domain/program-timeline";
 import { timelineSchema, type TimelineFormValues } from "@/lib/schemas/programs";
-import { errorText, serverErrorText, type ErrorTranslator } from "./feedback";
+import { errorText, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 
 const input = "w-full rounded-md border bg-white px-2 py-1.5 text-sm shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 const border = (bad: boolean) => (bad ? "border-red-500" : "border-slate-300");

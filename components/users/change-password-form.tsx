@@ -9,7 +9,7 @@ import { changePasswordAction } from "@/lib/actions/passwords";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { makeChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/users";
-import { errorCodeKey, readUsersResult } from "./feedback";
+import { errorCodeKey, readActionResult } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
 
 export function ChangePasswordForm({ username }: { username: string }) {
@@ -34,7 +34,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
   async function onSubmit(values: ChangePasswordInput) {
     setFormError(null);
     const result = await changePasswordAction(values);
-    const feedback = readUsersResult(result);
+    const feedback = readActionResult(result);
     if (feedback.ok) {
       router.replace("/");
       router.refresh();

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { UserFormOptions } from "@/lib/server/users";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/users";
-import { errorCodeKey, readUsersResult } from "./feedback";
+import { errorCodeKey, readActionResult } from "@/lib/forms/feedback";
 import { OneTimePassword } from "./one-time-password";
 import { roleOptions } from "./role-options";
 import { SelectField } from "./select-field";
@@ -40,7 +40,7 @@ export function CreateUserForm({ options }: { options: UserFormOptions }) {
   async function onSubmit(values: CreateUserInput) {
     setFormError(null);
     const result = await createUserAction(values);
-    const feedback = readUsersResult(result);
+    const feedback = readActionResult(result);
     if (feedback.ok && result.data) {
       setCreated(result.data);
       reset();

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { UserDetail, UserFormOptions } from "@/lib/server/users";
 import { updateUserSchema, type UpdateUserInput } from "@/lib/schemas/users";
-import { errorCodeKey, readUsersResult } from "./feedback";
+import { errorCodeKey, readActionResult } from "@/lib/forms/feedback";
 import { roleOptions } from "./role-options";
 import { SelectField } from "./select-field";
 
@@ -42,7 +42,7 @@ export function EditUserForm({ user, options, isSelf }: { user: UserDetail; opti
   async function onSubmit(values: UpdateUserInput) {
     setMessage(null);
     const result = await updateUserAction(values);
-    const feedback = readUsersResult(result);
+    const feedback = readActionResult(result);
     if (feedback.ok) {
       setMessage({ ok: true, text: t("form.saved") });
       router.refresh();

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction, unlockUserAction } from "@/lib/actions/users";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { UserStatus } from "@/lib/schemas/users";
-import { errorCodeKey, readUsersResult } from "./feedback";
+import { errorCodeKey, readActionResult } from "@/lib/forms/feedback";
 import { OneTimePassword } from "./one-time-password";
 
 const buttonClass = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
@@ -21,10 +21,10 @@ export function UserActions({ user, isSelf }: { user: { id: string; username: st
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const name = user.displayName;
 
-  async function run(action: () => Promise<Parameters<typeof readUsersResult>[0]>, doneKey?: "actions.deactivated" | "actions.reactivated" | "actions.unlocked") {
+  async function run(action: () => Promise<Parameters<typeof readActionResult>[0]>, doneKey?: "actions.deactivated" | "actions.reactivated" | "actions.unlocked") {
     setMessage(null);
     const result = await action();
-    const feedback = readUsersResult(result);
+    const feedback = readActionResult(result);
     if (feedback.ok) {
       if (doneKey) setMessage({ ok: true, text: t(doneKey) });
       router.refresh();

@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { decideAction } from "@/lib/actions/vetting";
-import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import { fieldErrorsOf, type ErrorTranslator } from "@/lib/forms/feedback";
 import { verdictOverrides } from "@/lib/domain/nomination-rules";
 import type { DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
-import { vettingErrorText, vettingFieldText } from "./feedback";
+import { fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 export interface DecisionTarget {
   id: string;
@@ -90,11 +90,11 @@ export function DecisionDialog({
       }
       const fields = fieldErrorsOf(result);
       if (fields.reason) {
-        setReasonError(vettingFieldText(te, fields.reason) ?? null);
+        setReasonError(fieldText(te, fields.reason) ?? null);
         reasonRef.current?.focus();
       }
-      else if (Object.keys(fields).length) setError(vettingFieldText(te, Object.values(fields)[0]) ?? null);
-      else setError(vettingErrorText(te, result?.serverError));
+      else if (Object.keys(fields).length) setError(fieldText(te, Object.values(fields)[0]) ?? null);
+      else setError(serverErrorText(te, result?.serverError));
     } catch {
       setError(t("errors.generic"));
     } finally {

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { reopenStageAction } from "@/lib/actions/vetting";
-import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
+import { fieldErrorsOf, type ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import type { StageKind } from "@/lib/generated/prisma/enums";
-import { vettingErrorText, vettingFieldText } from "./feedback";
+import { fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 const control = "rounded-md border bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 
@@ -57,8 +57,8 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
       }
       const fields = fieldErrorsOf(result);
       setConfirming(false);
-      if (Object.keys(fields).length) setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, vettingFieldText(te, v)])));
-      else setMessage({ error: vettingErrorText(te, result?.serverError) });
+      if (Object.keys(fields).length) setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fieldText(te, v)])));
+      else setMessage({ error: serverErrorText(te, result?.serverError) });
     } catch {
       setConfirming(false);
       setMessage({ error: t("errors.generic") });

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { rankAction } from "@/lib/actions/vetting";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import { ApplicantName, VerdictBadge, type VettingRow } from "./applicant";
-import { vettingErrorText } from "./feedback";
+import { serverErrorText } from "@/lib/forms/feedback";
 
 const moveClass = "inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-40";
 
@@ -58,7 +58,7 @@ export function ShortlistRanking({ postId, rows, canDecide }: { postId: string; 
       if (result?.data) {
         setMessage({ success: t("rank.saved") });
         router.refresh();
-      } else setMessage({ error: vettingErrorText(t as unknown as ErrorTranslator, result?.serverError) });
+      } else setMessage({ error: serverErrorText(t as unknown as ErrorTranslator, result?.serverError) });
     } catch {
       setMessage({ error: t("errors.generic") });
     } finally {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";

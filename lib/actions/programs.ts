@@ -34,7 +34,7 @@ export const createProgramAction = authedAction
   .metadata({ actionName: "createProgram", permission: "program.manage" })
   .inputSchema(createProgramSchema)
   .action(async ({ clientInput, ctx }) => {
-    const created = await withFieldErrors(createProgramSchema, () => createProgram(prisma, ctx.scope, clientInput), { mergeNested: true });
+    const created = await withFieldErrors(createProgramSchema, () => createProgram(prisma, ctx.scope, clientInput));
     refresh(created.id);
     return { id: created.id };
   });
@@ -43,7 +43,7 @@ export const updateProgramAction = authedAction
   .metadata({ actionName: "updateProgram", permission: "program.manage" })
   .inputSchema(updateProgramSchema)
   .action(async ({ clientInput, ctx }) => {
-    const updated = await withFieldErrors(updateProgramSchema, () => updateProgram(prisma, ctx.scope, clientInput), { mergeNested: true });
+    const updated = await withFieldErrors(updateProgramSchema, () => updateProgram(prisma, ctx.scope, clientInput));
     refresh(updated.id);
     return { id: updated.id };
   });
@@ -52,7 +52,7 @@ export const updateTimelineAction = authedAction
   .metadata({ actionName: "updateProgramTimeline", permission: "program.manage" })
   .inputSchema(timelineSchema)
   .action(async ({ clientInput, ctx, parsedInput }) => {
-    await withFieldErrors(timelineSchema, () => updateTimeline(prisma, ctx.scope, clientInput), { mergeNested: true });
+    await withFieldErrors(timelineSchema, () => updateTimeline(prisma, ctx.scope, clientInput));
     refresh(parsedInput.id);
     return { id: parsedInput.id };
   });
@@ -79,7 +79,7 @@ export const createPostAction = authedAction
   .metadata({ actionName: "createPost", permission: "program.manage" })
   .inputSchema(createPostSchema)
   .action(async ({ clientInput, ctx }) => {
-    const post = await withFieldErrors(createPostSchema, () => createPost(prisma, ctx.scope, clientInput), { mergeNested: true });
+    const post = await withFieldErrors(createPostSchema, () => createPost(prisma, ctx.scope, clientInput));
     refresh(post.programId);
     return { id: post.id };
   });
@@ -88,7 +88,7 @@ export const updatePostAction = authedAction
   .metadata({ actionName: "updatePost", permission: "program.manage" })
   .inputSchema(updatePostSchema)
   .action(async ({ clientInput, ctx }) => {
-    const post = await withFieldErrors(updatePostSchema, () => updatePost(prisma, ctx.scope, clientInput), { mergeNested: true });
+    const post = await withFieldErrors(updatePostSchema, () => updatePost(prisma, ctx.scope, clientInput));
     refresh(post.programId);
     return { id: post.id };
   });
@@ -106,7 +106,7 @@ export const setQuotasAction = authedAction
   .metadata({ actionName: "setNominationQuotas", permission: "program.manage" })
   .inputSchema(quotasSchema)
   .action(async ({ clientInput, ctx, parsedInput }) => {
-    await withFieldErrors(quotasSchema, () => setQuotas(prisma, ctx.scope, clientInput), { mergeNested: true });
+    await withFieldErrors(quotasSchema, () => setQuotas(prisma, ctx.scope, clientInput));
     revalidatePath(LIST);
     return { postId: parsedInput.postId };
   });

@@ -6,8 +6,6 @@ import { isAppError } from "../errors";
 export interface FieldErrorOptions {
   /** "_form" errors become the form's own errors (validationErrors.formErrors) instead of a field's. */
   formKey?: "_form";
-  /** Nested paths ("stages.0.closesAt") are reported on their top-level field ("stages"). */
-  mergeNested?: boolean;
 }
 
 /**
@@ -25,8 +23,8 @@ export async function withFieldErrors<T>(schema: z.ZodType, run: () => Promise<T
           formatted._errors = [...((formatted._errors as string[] | undefined) ?? []), ...messages];
           continue;
         }
-        const key = options.mergeNested ? field.split(".")[0]! : field;
-        const entry = (formatted[key] ??= { _errors: [] }) as { _errors: string[] };
+        // The full dotted path ("stages.0.closesAt"): lib/forms/feedback.ts finds it under "stages" too.
+        const entry = (formatted[field] ??= { _errors: [] }) as { _errors: string[] };
         entry._errors.push(...messages);
       }
       returnValidationErrors(schema, formatted as never);

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deleteRuleAction } from "@/lib/actions/eligibility-rules";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { readActionResult } from "@/lib/forms/action-result";
+import { readActionResult } from "@/lib/forms/feedback";
 
 export function DeleteRuleButton({ ruleId, name }: { ruleId: string; name: string }) {
   const t = useTranslations("rules");

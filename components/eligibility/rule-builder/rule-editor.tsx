@@ -7,7 +7,7 @@ import { saveRuleAction } from "@/lib/actions/eligibility-rules";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
-import { readActionResult } from "@/lib/forms/action-result";
+import { readActionResult } from "@/lib/forms/feedback";
 import { ruleTreeSchema, type RuleNode } from "@/lib/schemas/eligibility";
 import { issueKey } from "@/lib/schemas/eligibility-rules";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";

@@ -49,3 +49,6 @@ export type WithdrawAppointeeInput = z.input<typeof withdrawAppointeeSchema>;
 /** Staff confirm (freeze) the list; a later version needs the reason it changed. */
 export const confirmListSchema = noticeBatchSchema.extend({ reason: optionalText(2000) });
 export type ConfirmListInput = z.input<typeof confirmListSchema>;
+
+/** ?batch= on the notice's GET routes (1 when left out). */
+export const noticeQuerySchema = z.object({ batch: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(99, "invalid").optional() });

@@ -38,7 +38,7 @@ export interface BatchList {
 }
 
 /** The batch's approved list now: every approved application of its posts, in canonical order, with its text and hash. */
-export async function currentBatchList(tx: Tx, program: { id: string; name: string }, rotationBatch: number): Promise<BatchList> {
+export async function currentBatchList(tx: Pick<Tx, "application">, program: { id: string; name: string }, rotationBatch: number): Promise<BatchList> {
   const apps = await tx.application.findMany({
     where: { status: "APPROVED", post: { programId: program.id, rotationBatch } },
     select: {

@@ -12,6 +12,7 @@ import { operations, type ApiOperation } from "@/lib/api/openapi";
 import * as r from "@/lib/api/responses";
 import { composeIdNumber } from "@/lib/domain/id-number";
 import { issueApiToken } from "@/lib/server/api-tokens";
+import { publishNotice } from "@/lib/server/public-notice";
 import { buildScope } from "@/lib/server/organization-tree";
 import { seedDemoData } from "@/prisma/seed";
 import { seedDemoRound } from "@/prisma/seed/round";
@@ -101,7 +102,7 @@ async function api(operationId: OperationId, user: string, options: CallOptions 
  * helpers in parallel and tested in their own files; this file holds the selection round's to the
  * document. Everything else documented must be answered below.
  */
-const SERVICE_AREA = /^\/(dispatches|leave|attendance|worklogs?|work-logs|workload|mentoring(-pairs)?|handover|counterparts|service|receiving|allowances?|payments?|evaluations?|evaluation-schemes|assessments?|assessment-subjects|rate)\b|^\/programs\/\{programId\}\/(notice|dispatch|objections|list-versions)\b/;
+const SERVICE_AREA = /^\/(dispatches|leave|attendance|worklogs?|work-logs|workload|mentoring(-pairs)?|handover|counterparts|service|receiving|allowances?|payments?|evaluations?|evaluation-schemes|assessments?|assessment-subjects|rate)\b|^\/programs\/\{programId\}\/dispatch\b/;
 const isServiceArea = (id: OperationId) => SERVICE_AREA.test(operations[id].path);
 
 const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -245,6 +246,62 @@ describe("every documented answer matches the document", () => {
     expect(rank.json.ranked).toBe(3);
     const partial = await api("rankShortlist", "staff", { params: { postId: vicePostId }, body: { applicationIds: [ranked[0]!.id] } });
     expect(partial.json.error).toMatchObject({ code: "conflict", key: "rankMustListShortlist" });
+  });
+
+  it("the public notice: publish, view, export, object, answer, withdraw, confirm, versions", async () => {
+    // A programme of three batches with appointees (the scene, inserted): batch 1 noticed long ago
+    // (its window closed), batch 2 published here through the API, batch 3 three days ago (through
+    // the use case: a window of 5 working days that holds today whatever the weekday).
+    const staffUser = await db.prisma.user.findUniqueOrThrow({ where: { username: "staff" } });
+    const staffScope = await buildScope(db.prisma, staffUser);
+    const receiving = await db.prisma.organization.findFirstOrThrow({ where: { kind: "RECEIVING_HOSPITAL", isActive: true } });
+    const program = await db.prisma.program.create({
+      data: { bureauId: staffUser.organizationId, kind: "OTHER", name: "公示契约测试", year: nextYear(), status: "VETTING", serviceMonths: 12, rotationBatches: 3, stages: { create: [{ kind: "APPROVAL", sequence: 1, opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2026-02-01T00:00:00Z") }] } },
+    });
+    const doctors = await db.prisma.doctor.findMany({ where: { employerId: orgOf.nominator, user: null }, orderBy: { id: "asc" }, take: 4, select: { id: true } });
+    const appointees: string[] = [];
+    for (const [i, doctor] of doctors.entries()) {
+      const post = await db.prisma.post.create({ data: { programId: program.id, receivingOrgId: receiving.id, title: `公示岗位${i + 1}`, specialty: "全科医学", headcount: 1, rotationBatch: [1, 1, 2, 3][i]! } });
+      const app = await db.prisma.application.create({ data: { postId: post.id, doctorId: doctor.id, nominatingOrgId: orgOf.nominator!, source: "UNIT", status: "APPROVED", currentStage: "APPROVAL", createdById: staffUser.id } });
+      appointees.push(app.id);
+    }
+    const params = { programId: program.id };
+    const DAY = 86_400_000;
+    await publishNotice(db.prisma, staffScope, { programId: program.id, rotationBatch: 1 }, new Date(Date.now() - 40 * DAY));
+    await publishNotice(db.prisma, staffScope, { programId: program.id, rotationBatch: 3, workingDays: 5 }, new Date(Date.now() - 3 * DAY));
+    const published = await api("publishNotice", "staff", { params, body: { rotationBatch: 2, workingDays: 5, note: "联系电话：0575-8888 0000" } });
+    expect(published.status).toBe(201);
+    expect((await api("publishNotice", "nominator", { params, body: { rotationBatch: 2 } })).status).toBe(403);
+    expect((await api("publishNotice", "staff", { params, body: { rotationBatch: 2 } })).json.error).toMatchObject({ code: "conflict", key: "noticeRunning" });
+
+    const view = await api("getNotice", "doctor", { params, query: "batch=1" });
+    expect(view.json.can).toMatchObject({ manage: false, object: false });
+    expect(view.json.notice.entries[0].idNumber).toContain("*");
+    const late = await api("fileObjection", "doctor", { params, body: { noticeId: view.json.notice.id, applicationId: appointees[0], reason: "公示期后的异议" } });
+    expect(late.status).toBe(409);
+    expect(late.json.error).toMatchObject({ code: "conflict", key: "noticeWindowClosed" });
+    expect(late.json.error.message).toContain("不再受理异议");
+
+    const batch3 = await db.prisma.publicNotice.findFirstOrThrow({ where: { programId: program.id, rotationBatch: 3 } });
+    const filed = await api("fileObjection", "nominator", { params, body: { noticeId: batch3.id, applicationId: appointees[3], reason: "该同志已调离本单位" } });
+    expect(filed.status).toBe(201);
+    const answered = await api("answerObjection", "staff", { params: { ...params, objectionId: filed.json.id }, body: { answer: "经核实，该同志仍在本单位工作。" } });
+    expect(answered.json.status).toBe("ANSWERED");
+    expect((await api("answerObjection", "staff", { params: { ...params, objectionId: filed.json.id }, body: { answer: "再答一次" } })).json.error.key).toBe("alreadyAnswered");
+    expect((await api("listObjections", "nominator", { params, query: "batch=3" })).json.objections[0].answer).toBe("经核实，该同志仍在本单位工作。");
+    expect((await api("listObjections", "staff", { params, query: "batch=3" })).json.objections).toHaveLength(1);
+    expect((await api("confirmList", "staff", { params, body: { rotationBatch: 3 } })).json.error.key).toBe("noticeWindowOpen");
+
+    const v1 = await api("confirmList", "staff", { params, body: { rotationBatch: 1 } });
+    expect(v1.status).toBe(201);
+    expect(v1.json).toMatchObject({ version: 1, names: 2 });
+    const withdrawn = await api("withdrawAppointee", "staff", { params, body: { applicationId: appointees[1], reason: "本人申请退出" } });
+    expect(withdrawn.json.version).toMatchObject({ version: 2, names: 1, reason: "本人申请退出" });
+    const versions = await api("listListVersions", "staff", { params, query: "batch=1" });
+    expect(versions.json.versions.map((v: { version: number; isCurrent: boolean }) => [v.version, v.isCurrent])).toEqual([[2, true], [1, false]]);
+    expect((await api("listListVersions", "doctor", { params, query: "batch=1" })).status).toBe(403);
+    await api("exportNotice", "staff", { params, query: "batch=1" });
+    expect((await api("getNotice", "staff", { params, query: "batch=1" })).json.versions).toHaveLength(2);
   });
 
   it("every operation of the document was answered successfully and validated", () => {

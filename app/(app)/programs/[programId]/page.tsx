@@ -53,13 +53,18 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card title={t("summary.title")} action={
-            <span className="flex gap-4">
+            <span className="flex flex-wrap gap-x-4 gap-y-1">
               <Link href={`/programs/${program.id}/rules`} className="text-sm font-medium text-brand-700 hover:underline">
                 {t("summary.rules")}
               </Link>
               <Link href={`/programs/${program.id}/posts`} className="text-sm font-medium text-brand-700 hover:underline">
                 {t("summary.managePosts")}
               </Link>
+              {program.status !== "DRAFT" ? (
+                <Link href={`/programs/${program.id}/notice`} className="text-sm font-medium text-brand-700 hover:underline">
+                  {t("summary.notice")}
+                </Link>
+              ) : null}
             </span>
           }>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[9rem_1fr]">

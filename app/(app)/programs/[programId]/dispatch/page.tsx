@@ -34,6 +34,12 @@ export default async function ProgramDispatchPage({ params }: { params: Promise<
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle", { months: program.serviceMonths })}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("fromConfirmedList")}{" "}
+          <Link href={`/programs/${program.id}/notice`} className="text-brand-700 hover:underline">
+            {t("toNotice")}
+          </Link>
+        </p>
       </div>
       {candidates.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : null}
       {batches.map((batch) => (

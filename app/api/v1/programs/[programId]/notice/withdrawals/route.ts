@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { operations } from "@/lib/api/openapi";
+import { prisma } from "@/lib/db";
+import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { withdrawAppointee } from "@/lib/server/public-notice";
+
+type Params = { programId: string };
+
+// POST /api/v1/programs/{programId}/notice/withdrawals — staff withdraw an appointee with the reason.
+export const POST = apiRoute<Params>({ permission: operations.withdrawAppointee.permission }, async ({ request, scope }) => {
+  return NextResponse.json(await withdrawAppointee(prisma, scope, await readJsonBody(request)));
+});

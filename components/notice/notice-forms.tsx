@@ -4,31 +4,29 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
 import { ReasonField } from "@/components/applications/reason-field";
-import { fieldErrorsOf, type ErrorTranslator } from "@/components/programs/feedback";
-import { vettingErrorText, vettingFieldText } from "@/components/vetting/feedback";
+import { useFeedback, type ActionResult } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { answerObjectionAction, confirmListAction, fileObjectionAction, publishNoticeAction, withdrawAppointeeAction } from "@/lib/actions/notice";
-import type { ActionServerError } from "@/lib/server/action-client";
 
 // The notice page's forms (publish, object, answer, withdraw, confirm): each sends its action and
 // shows the refusal in words from notice.errors, field by field where a field took the blame.
 
-type Errors = Record<string, string | undefined> & { form?: string | null };
-type Result = { data?: unknown; validationErrors?: unknown; serverError?: ActionServerError } | undefined;
+type Errors = { form?: string | null; fields: Record<string, string | undefined> };
+type Result = ActionResult;
 
 function useSubmit(successKey: string) {
   const t = useTranslations("notice");
-  const te = t as unknown as ErrorTranslator;
+  const { say, read } = useFeedback("notice");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<Errors>({ fields: {} });
   const [success, setSuccess] = useState<string | null>(null);
   async function run(send: () => Promise<Result>): Promise<boolean> {
     setBusy(true);
-    setErrors({});
+    setErrors({ fields: {} });
     setSuccess(null);
     try {
       const result = await send();
@@ -37,11 +35,8 @@ function useSubmit(successKey: string) {
         router.refresh();
         return true;
       }
-      const fields = fieldErrorsOf(result);
-      setErrors({
-        ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, vettingFieldText(te, v)])),
-        form: Object.keys(fields).length && !fields._form ? t("errors.validation") : vettingErrorText(te, result?.serverError),
-      });
+      const feedback = read(result);
+      setErrors({ fields: Object.fromEntries(Object.entries(feedback.fields).map(([k, v]) => [k, say(v)])), form: feedback.form });
       return false;
     } finally {
       setBusy(false);
@@ -67,11 +62,11 @@ export function PublishNoticeForm({ programId, rotationBatch, defaultDays }: { p
     >
       <FormMessages error={errors.form} success={success} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <TextField label={t("publish.startDate")} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={errors.startDate} />
-        <TextField label={t("publish.workingDays")} type="number" min={1} max={30} required value={days} onChange={(e) => setDays(e.target.value)} error={errors.workingDays} />
+        <TextField label={t("publish.startDate")} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={errors.fields.startDate} />
+        <TextField label={t("publish.workingDays")} type="number" min={1} max={30} required value={days} onChange={(e) => setDays(e.target.value)} error={errors.fields.workingDays} />
       </div>
       <p className="text-xs text-slate-500">{t("publish.hint")}</p>
-      <ReasonField label={t("publish.note")} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} hint={t("publish.noteHint")} />
+      <ReasonField label={t("publish.note")} value={note} onChange={(e) => setNote(e.target.value)} error={errors.fields.note} hint={t("publish.noteHint")} />
       <div>
         <Button type="submit" disabled={busy} aria-busy={busy}>
           {t("publish.submit")}
@@ -109,9 +104,9 @@ export function ObjectionForm({ noticeId, entries }: { noticeId: string; entries
             </option>
           ))}
         </select>
-        {errors.applicationId ? <p className="text-sm text-red-600">{errors.applicationId}</p> : null}
+        {errors.fields.applicationId ? <p className="text-sm text-red-600">{errors.fields.applicationId}</p> : null}
       </div>
-      <ReasonField label={t("object.reason")} required value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} hint={t("object.reasonHint")} />
+      <ReasonField label={t("object.reason")} required value={reason} onChange={(e) => setReason(e.target.value)} error={errors.fields.reason} hint={t("object.reasonHint")} />
       <div>
         <Button type="submit" disabled={busy} aria-busy={busy}>
           {t("object.submit")}
@@ -135,7 +130,7 @@ export function AnswerForm({ objectionId, doctor }: { objectionId: string; docto
       }}
     >
       <FormMessages error={errors.form} success={success} />
-      <ReasonField label={t("answer.label")} required value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.answer} />
+      <ReasonField label={t("answer.label")} required value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.fields.answer} />
       <div>
         <Button type="submit" variant="secondary" disabled={busy} aria-busy={busy}>
           {t("answer.submit")}
@@ -172,7 +167,7 @@ function ReasonThenConfirm({
   return (
     <div className="flex flex-col gap-2">
       <FormMessages error={errors.form} success={success} />
-      <ReasonField label={label} required={reasonRequired} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+      <ReasonField label={label} required={reasonRequired} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.fields.reason} />
       <div>
         <ConfirmDialog
           trigger={

@@ -279,12 +279,17 @@ export function formatAccountTable(accounts: DemoAccount[]): string {
 }
 
 /**
- * The demo's selection round in progress (prisma/seed/round.ts), loaded through the app's use cases:
+ * The demo's selection round in progress (prisma/seed/round.ts), and two of its posts carried to their
+ * dispatches (prisma/seed/round-notice.ts), loaded through the app's use cases:
  * run with scripts/lib/app-modules-hook.ts preloaded (npm start, npm run db:seed). Tests seed without it.
  */
 export async function loadDemoRound(prisma: PrismaClient): Promise<number> {
   const { seedDemoRound } = await import("./seed/round");
-  return seedDemoRound(prisma);
+  const { seedDemoRoundClosing } = await import("./seed/round-notice");
+  const nominated = await seedDemoRound(prisma);
+  // The first batch's 副院长 and 口腔科 posts carried through approval, public notice and confirmation to dispatch.
+  await seedDemoRoundClosing(prisma);
+  return nominated;
 }
 
 /**

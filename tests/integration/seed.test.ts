@@ -151,3 +151,30 @@ describe("seedDemoData on a fresh database", () => {
     expect(after.AuditLog).toBe(before.AuditLog! + 1);
   });
 });
+
+describe("the demo round carried through notice and confirmation to dispatch (prisma/seed/round-notice.ts)", () => {
+  it("shows a notice with an answered objection, a confirmed list with its SHA-256, and dispatches made from it", async () => {
+    const { seedDemoRound } = await import("@/prisma/seed/round");
+    const { seedDemoRoundClosing } = await import("@/prisma/seed/round-notice");
+    const { createHash } = await import("node:crypto");
+    await seedDemoRound(db.prisma);
+    expect(await seedDemoRoundClosing(db.prisma)).toBe(2);
+    const program = await db.prisma.program.findFirstOrThrow({ where: { name: "绍兴市第八批援疆医生选派" } });
+    const notice = await db.prisma.publicNotice.findFirstOrThrow({ where: { programId: program.id, rotationBatch: 1 } });
+    expect(notice.startDate.toISOString().slice(0, 10)).toBe("2013-12-23");
+    expect(notice.endDate.toISOString().slice(0, 10)).toBe("2013-12-27");
+    const objection = await db.prisma.noticeObjection.findFirstOrThrow({ where: { noticeId: notice.id }, include: { answer: true } });
+    expect(objection.answer?.answer).toContain("异议不成立");
+    const version = await db.prisma.frozenListVersion.findFirstOrThrow({ where: { programId: program.id, rotationBatch: 1 } });
+    expect(version.version).toBe(1);
+    expect(createHash("sha256").update(version.content, "utf8").digest("hex")).toBe(version.contentHash);
+    expect(JSON.parse(version.content).entries.map((e: { doctor: string }) => e.doctor).sort()).toEqual(["俞丽萍", "楼志刚"].sort());
+    const dispatches = await db.prisma.dispatch.findMany({ where: { programId: program.id }, select: { applicationId: true, status: true, startDate: true, lastDay: true } });
+    expect(dispatches).toHaveLength(2);
+    expect(dispatches.every((d) => (version.applicationIds as string[]).includes(d.applicationId) && d.status === "COMPLETED")).toBe(true);
+    expect(dispatches[0]!.lastDay.toISOString().slice(0, 10)).toBe("2015-08-14");
+    // The 眼科 post is left to the e2e round; run again, nothing more.
+    expect(await db.prisma.application.count({ where: { post: { programId: program.id, title: "眼科医生" } } })).toBe(0);
+    expect(await seedDemoRoundClosing(db.prisma)).toBe(0);
+  });
+});

@@ -23,6 +23,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/leave", labelKey: "myLeave", icon: "leave", roles: ["DOCTOR"] },
   { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
   { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: SERVICE_ROLES },
+  { href: "/counterparts", labelKey: "counterparts", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR"] },
   { href: "/allowances", labelKey: "allowances", icon: "allowances", roles: ALL_ROLES },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
   { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "AUDITOR"] },

@@ -43,7 +43,7 @@ import {
   totalsApiQuerySchema,
   updateItemSchema,
 } from "../schemas/allowances";
-import { cancelDispatchSchema, createDispatchSchema, dispatchBoardQuerySchema, dispatchTransitionSchema, extendDispatchSchema, terminateDispatchSchema } from "../schemas/dispatches";
+import { cancelDispatchSchema, counterpartQuerySchema, createDispatchSchema, dispatchBoardQuerySchema, dispatchTransitionSchema, extendDispatchSchema, terminateDispatchSchema } from "../schemas/dispatches";
 
 // The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
 // path, method, the permission its apiRoute checks, the zod schemas of its query, path, body and
@@ -146,6 +146,7 @@ export const operations = {
   deleteMentoringPair: { method: "delete", path: "/mentoring-pairs/{mentoringPairId}", permission: "service.file", summary: "The doctor removes a pair entered by mistake (query: version; 409 stale)", query: z.object({ version: z.coerce.number().int() }), response: wl.deletedSchema },
   listLeaveAttachments: { method: "get", path: "/leave/{leaveId}/attachments", permission: "dispatch.read", summary: "A leave request's certificates (a sick note…), oldest first, for whoever may see its dispatch; the bytes: GET /attachments/{attachmentId}", response: z.array(leaveAttachmentSchema) },
   uploadLeaveAttachment: { method: "post", path: "/leave/{leaveId}/attachments", permission: "service.file", summary: "The doctor attaches a certificate (PDF, JPEG or PNG recognised by its bytes, at most 10 MB: 413 above; at most 5 a request) to their own leave request while it waits or once approved (409 leaveClosed otherwise)", body: leaveUploadFormSchema, bodyType: "multipart/form-data", response: leaveAttachmentSchema, status: 201 },
+  counterpartMap: { method: "get", path: "/counterparts", permission: "dispatch.read", summary: "The counterpart map (对口支援): each dispatching unit (the doctors' employer) → receiving unit pair with doctors serving there now or coming (planned, or arriving later), with counts and up to 20 names each; in the caller's scope (a bureau its programmes', a unit its own); programId narrows to one programme", query: counterpartQuerySchema, response: rd.counterpartMapSchema },
   // The hand-over packet (交接), issue 11.
   getHandover: { method: "get", path: "/dispatches/{dispatchId}/handover", permission: "dispatch.read", summary: "A dispatch's hand-over packet (open cases, mentees, projects, contacts), who has read it and when, and what the caller may do. The successor doctor may open the packet of the dispatch they follow; a draft is its author's alone", response: ho.handoverViewSchema },
   saveHandover: { method: "put", path: "/dispatches/{dispatchId}/handover", permission: "service.file", summary: "The doctor saves the packet of their active dispatch as a draft (submit=false) or submits it (every section filled: 422 sectionRequired); version is the one read, 0 for the first (409 stale). A submitted packet stays submitted; later saves are corrections the readers see", body: handoverFields, response: ho.handoverPacketSchema },

@@ -76,3 +76,29 @@ export const dispatchCandidatesSchema = z.object({
     }),
   ),
 });
+
+const counterpartDoctorSchema = z.object({
+  dispatchId: z.string(),
+  name: z.string(),
+  day: z.string().meta({ description: "Here now: the last day of service; coming: the day of arrival (YYYY-MM-DD)" }),
+  postTitle: z.string(),
+});
+
+export const counterpartMapSchema = z
+  .object({
+    today: z.string().meta({ description: "Today in Asia/Shanghai (YYYY-MM-DD)" }),
+    pairs: z.array(
+      z.object({
+        dispatchingOrgId: z.string(),
+        dispatchingOrgName: z.string(),
+        receivingOrgId: z.string(),
+        receivingOrgName: z.string(),
+        hereCount: z.number().int(),
+        comingCount: z.number().int(),
+        here: z.array(counterpartDoctorSchema).meta({ description: "At most 20, the earliest last day first" }),
+        coming: z.array(counterpartDoctorSchema).meta({ description: "At most 20, the earliest arrival first" }),
+      }),
+    ),
+    totals: z.object({ here: z.number().int(), coming: z.number().int(), dispatchingOrgs: z.number().int(), receivingOrgs: z.number().int() }),
+  })
+  .meta({ id: "CounterpartMap" });

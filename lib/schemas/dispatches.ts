@@ -76,3 +76,8 @@ export const dispatchBoardQuerySchema = z.object({
   by: z.enum(["post", "unit"]).optional().catch(undefined),
 });
 export type DispatchBoardQuery = z.infer<typeof dispatchBoardQuerySchema>;
+
+/** The counterpart map's filter: one programme, or all the caller may see. */
+export const counterpartQuerySchema = z.object({
+  programId: z.string().trim().max(64, "invalid").optional().transform((v) => v || undefined),
+});

@@ -52,7 +52,7 @@ function totalsOf(row: Record<string, unknown>): WorkloadTotals {
 }
 
 /** dispatchScopeFilter as a condition on `d` (Dispatch), `p` (Program) and `doc` (Doctor). */
-function scopeSql(scope: Scope): Prisma.Sql {
+export function scopeSql(scope: Scope): Prisma.Sql {
   const filter = dispatchScopeFilter(scope);
   switch (filter.column) {
     case "program.bureauId":

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
@@ -36,7 +37,7 @@ export interface FinanceLine {
  * The month's lines with, for a finance officer, a tick per payable line, "select all", the voucher
  * number and day, and a confirmation naming the count and the total before anything is recorded.
  */
-export function FinanceLines({ lines, today, canPay, caption }: { lines: FinanceLine[]; today: string; canPay: boolean; caption: string }) {
+export function FinanceLines({ lines, today, canPay, caption, empty }: { lines: FinanceLine[]; today: string; canPay: boolean; caption: string; empty: string }) {
   const t = useTranslations("allowances");
   const router = useRouter();
   const { read, say } = useFeedback("allowances");
@@ -99,6 +100,9 @@ export function FinanceLines({ lines, today, canPay, caption }: { lines: Finance
           </div>
         </div>
       ) : null}
+      {lines.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
       <div className="overflow-x-auto">
         <table className="w-full min-w-[52rem] text-left text-sm">
           <caption className="sr-only">{caption}</caption>
@@ -159,6 +163,7 @@ export function FinanceLines({ lines, today, canPay, caption }: { lines: Finance
           </tbody>
         </table>
       </div>
+      )}
     </div>
   );
 }

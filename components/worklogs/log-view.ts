@@ -1,9 +1,8 @@
 // A work log as the pages hand it to client components: calendar days as "YYYY-MM-DD", nothing else
 // of the row. Built on the server from lib/server/work-logs.ts's snapshot.
 import { isoDay } from "@/lib/domain/eligibility/calendar";
-import type { TeachingAction, WorkLogCount } from "@/lib/domain/work-log";
+import { WORK_LOG_COUNTS, type TeachingAction, type WorkLogCount } from "@/lib/domain/work-log";
 import { yuanInputValue } from "@/lib/domain/money";
-import type { WorkLogValues } from "./work-log-form";
 
 export interface LogView {
   id: string;
@@ -64,5 +63,29 @@ export function valuesOf(log: LogView): WorkLogValues {
     donatedMedicineYuan: log.donatedMedicineFen ? yuanInputValue(log.donatedMedicineFen) : "",
     teaching: Object.fromEntries(Object.entries(log.teaching).map(([k, v]) => [k, String(v)])),
     otherWork: log.otherWork ?? "",
+  };
+}
+
+// The form's values live here, not in the client form's module: the pages (server components) build
+// the empty form's values with emptyValues, and a server component cannot call a client module's function.
+export interface WorkLogValues {
+  periodStart: string;
+  periodEnd: string;
+  counts: Record<(typeof WORK_LOG_COUNTS)[number], string>;
+  newTechniques: string;
+  donatedMedicineYuan: string;
+  teaching: Partial<Record<TeachingAction, string>>;
+  otherWork: string;
+}
+
+export function emptyValues(periodStart: string, periodEnd: string): WorkLogValues {
+  return {
+    periodStart,
+    periodEnd,
+    counts: Object.fromEntries(WORK_LOG_COUNTS.map((c) => [c, ""])) as WorkLogValues["counts"],
+    newTechniques: "",
+    donatedMedicineYuan: "",
+    teaching: {},
+    otherWork: "",
   };
 }

@@ -8,30 +8,9 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { fileWorkLogAction, resubmitWorkLogAction } from "@/lib/actions/work-logs";
-import { TEACHING_ACTIONS, WORK_LOG_BOUNDS, WORK_LOG_COUNTS, type TeachingAction } from "@/lib/domain/work-log";
+import { TEACHING_ACTIONS, WORK_LOG_BOUNDS, WORK_LOG_COUNTS } from "@/lib/domain/work-log";
 import { feedbackOf, type Feedback } from "./feedback";
-
-export interface WorkLogValues {
-  periodStart: string;
-  periodEnd: string;
-  counts: Record<(typeof WORK_LOG_COUNTS)[number], string>;
-  newTechniques: string;
-  donatedMedicineYuan: string;
-  teaching: Partial<Record<TeachingAction, string>>;
-  otherWork: string;
-}
-
-export function emptyValues(periodStart: string, periodEnd: string): WorkLogValues {
-  return {
-    periodStart,
-    periodEnd,
-    counts: Object.fromEntries(WORK_LOG_COUNTS.map((c) => [c, ""])) as WorkLogValues["counts"],
-    newTechniques: "",
-    donatedMedicineYuan: "",
-    teaching: {},
-    otherWork: "",
-  };
-}
+import { emptyValues, type WorkLogValues } from "./log-view";
 
 /**
  * A day's or a week's log, fast on a phone: the dates (this week's days not yet logged, filled in),

@@ -94,7 +94,7 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
                 </ul>
                 <div className="mt-3 flex flex-col gap-1">
                   <p className="text-sm text-slate-700" data-testid="month-progress">{t("month.progress", { paid: paidLines, due: dueLines })}</p>
-                  <progress className="h-2 w-full" max={Math.max(1, paidLines + dueLines)} value={paidLines} aria-label={t("month.progressLabel")} />
+                  <progress className="h-2 w-full accent-emerald-600" max={Math.max(1, paidLines + dueLines)} value={paidLines} aria-label={t("month.progressLabel")} />
                 </div>
               </>
             )}
@@ -110,11 +110,13 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
               </a>
             ) : null}
           </div>
-          {lines.length === 0 ? (
-            <EmptyState>{month.status === "paid" ? t("month.emptyPaid") : t("month.empty")}</EmptyState>
-          ) : (
-            <FinanceLines lines={lines} today={month.today} canPay={month.can.pay && month.status === "due"} caption={isReceiver ? t("month.receiverTitle", { month: monthName }) : t("month.title", { month: monthName })} />
-          )}
+          <FinanceLines
+            lines={lines}
+            today={month.today}
+            canPay={month.can.pay && month.status === "due"}
+            caption={isReceiver ? t("month.receiverTitle", { month: monthName }) : t("month.title", { month: monthName })}
+            empty={month.status === "paid" ? t("month.emptyPaid") : t("month.empty")}
+          />
           {month.page.pageCount > 1 ? <Pagination page={month.page.page} pageCount={month.page.pageCount} total={month.page.total} params={params} /> : null}
         </div>
       </Card>

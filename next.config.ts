@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   // Server actions take up to 3 MB: the doctors' import sends a 2 MB file as base64.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
   // The generated Prisma client and node-postgres run on the server only.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // pdfkit reads its font metrics from its own folder at run time (the 服务期满评价表 PDF).
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pdfkit"],
   async headers() {
     return [
       {

@@ -26,7 +26,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/counterparts", labelKey: "counterparts", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR"] },
   { href: "/allowances", labelKey: "allowances", icon: "allowances", roles: ALL_ROLES },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
-  { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "AUDITOR"] },
+  { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "AUDITOR", "DOCTOR"] },
   { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
   { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
   { href: "/admin/audit", labelKey: "audit", icon: "audit", roles: ["BUREAU_ADMIN", "AUDITOR"] },

@@ -377,6 +377,67 @@ export const raterFormSchema = z.object({
   expiresAt: instant,
   aspects: z.array(z.object({ name: z.string(), maxPoints: z.number().int() })),
 });
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "A calendar day, YYYY-MM-DD" });
+const words = z.string().nullable();
+export const serviceEvaluationSchema = z.object({
+  dispatchId: z.string(),
+  program: z.object({ id: z.string(), name: z.string() }),
+  person: z.object({
+    name: z.string(),
+    sex: z.enum(["MALE", "FEMALE"]),
+    ethnicity: z.string(),
+    birthMonth: z.string().meta({ description: "YYYY-MM" }),
+    education: z.string(),
+    degree: words,
+    major: words,
+    employer: z.string(),
+    specialty: z.string(),
+    title: words,
+    titleSince: isoDay.nullable(),
+    receivingOrg: z.string(),
+    firstDay: isoDay,
+    lastDay: isoDay,
+  }),
+  form: z
+    .object({
+      id: z.string(),
+      status: z.enum(["FILLING", "NOTICE", "ISSUED"]),
+      version: z.number().int(),
+      mainTasks: words,
+      workload: z.object({ outpatients: z.number().int(), operations: z.number().int(), caseDiscussions: z.number().int(), juniorsMentored: z.number().int(), lectures: z.number().int(), newTechniques: z.number().int(), otherWork: z.string() }),
+      summary: words,
+      dispatchingOpinion: words,
+      dispatchingOpinionOn: isoDay.nullable(),
+      receivingOpinion: words,
+      receivingOpinionOn: isoDay.nullable(),
+      virtues: z.record(z.string(), z.string().nullable()).meta({ description: "德能勤绩廉: morality, ability, diligence, performance, integrity" }),
+      talksOn: isoDay.nullable(),
+      talksNote: words,
+      democraticOn: isoDay.nullable(),
+      democraticNote: words,
+      collectiveOn: isoDay.nullable(),
+      collectiveNote: words,
+      noticeStartsOn: isoDay.nullable(),
+      noticeEndsOn: isoDay.nullable(),
+      authorityOpinion: words,
+      authorityOpinionOn: isoDay.nullable(),
+      result: z.enum(["PASS", "FAIL"]).nullable(),
+      countsAsGrassroots: z.boolean().nullable(),
+      issuedAt: instant.nullable(),
+      objections: z.array(z.object({ id: z.string(), objector: words, content: z.string(), receivedOn: isoDay, answer: words, answeredAt: instant.nullable() })),
+    })
+    .nullable(),
+  can: z.object({ open: z.boolean(), self: z.boolean(), dispatching: z.boolean(), receiving: z.boolean(), notice: z.boolean(), objections: z.boolean(), authority: z.boolean(), issue: z.boolean() }),
+});
+export const serviceEvaluationSummarySchema = z.object({
+  dispatchId: z.string(),
+  doctorName: z.string(),
+  receivingOrg: z.string(),
+  programName: z.string(),
+  lastDay: isoDay,
+  status: z.enum(["FILLING", "NOTICE", "ISSUED"]).nullable(),
+  result: z.enum(["PASS", "FAIL"]).nullable(),
+});
 export const gradeResultSchema = z.object({ graded: z.number().int(), finalised: z.boolean(), version: z.number().int() });
 // ───────────── Timeline, reopenings, quotas, ranking, organisations ─────────────
 

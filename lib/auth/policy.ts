@@ -81,6 +81,8 @@ export const permissions = {
   "evaluation.read": ALL_ROLES,
   "evaluation.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "evaluation.score": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR"],
+  /** The end-of-service form (服务期满评价表): the doctor, the dispatching and receiving units and the bureau each fill their part (the use case checks which, and whose dispatch). */
+  "evaluation.endOfService": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR", "DOCTOR"],
   /** Deciding leave: the receiving supervisor first, the bureau for leave that extends service (the use case checks which step and whose unit). */
   "leave.decide": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
   /** Recording attendance (spot checks, routine checks, leave without approval): the receiving supervisor or the programme's bureau. */

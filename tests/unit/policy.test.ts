@@ -44,6 +44,7 @@ const expected: Record<Permission, Role[]> = {
   "evaluation.read": ROLES,
   "evaluation.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "evaluation.score": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR"],
+  "evaluation.endOfService": ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "leave.decide": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
   "attendance.record": ["RECEIVING_SUPERVISOR", "BUREAU_ADMIN", "BUREAU_STAFF"],
   "allowance.read": ROLES,

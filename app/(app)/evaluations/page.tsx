@@ -27,6 +27,9 @@ export default async function EvaluationsPage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} action={{ href: "/evaluations/schemes", label: t("schemes.link"), icon: ListChecks }} />
+      <Link href="/evaluations/service" className="self-start rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
+        {t("service.title")}
+      </Link>
       <Card title={t("list.caption")}>
         {rows.length === 0 ? (
           <EmptyState>{canOpen ? t("list.emptyStaff") : t("list.empty")}</EmptyState>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ErrorTranslator } from "@/components/programs/feedback";
+import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -15,7 +15,7 @@ import {
   saveServiceSectionAction,
   startServiceNoticeAction,
 } from "@/lib/actions/service-evaluations";
-import { allFieldErrors, evaluationErrorText, evaluationFieldText } from "./feedback";
+import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 export interface StepField {
   /** Dotted path in the input ("workload.outpatients", "virtues.morality"). */
@@ -71,10 +71,10 @@ export function StepForm({ step, dispatchId, fields, fixed, section, submitLabel
         router.refresh();
         return;
       }
-      const found = allFieldErrors(result);
-      const mapped = Object.fromEntries(Object.entries(found).map(([path, key]) => [path.replace(/^part\./, ""), evaluationFieldText(te, key)]));
+      const found = fieldErrorsOf(result as never);
+      const mapped = Object.fromEntries(Object.entries(found).map(([path, key]) => [path.replace(/^part\./, ""), fieldText(te, key)]));
       setErrors(mapped);
-      setMessage({ error: Object.keys(found).length ? (Object.values(mapped)[0] ?? t("errors.validation")) : evaluationErrorText(te, (result as { serverError?: never } | undefined)?.serverError) });
+      setMessage({ error: Object.keys(found).length ? (Object.values(mapped)[0] ?? t("errors.validation")) : serverErrorText(te, (result as { serverError?: never } | undefined)?.serverError) });
     } catch {
       setMessage({ error: t("errors.generic") });
     } finally {

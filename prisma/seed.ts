@@ -328,7 +328,11 @@ export async function loadServiceHandover(prisma: PrismaClient): Promise<number>
  */
 export async function loadServiceEvaluations(prisma: PrismaClient): Promise<number> {
   const { seedServiceEvaluations } = await import("./seed/service-evaluations");
-  return seedServiceEvaluations(prisma, DEMO_PASSWORD);
+  const { seedServiceEndEvaluations } = await import("./seed/service-end-evaluations");
+  const scored = await seedServiceEvaluations(prisma, DEMO_PASSWORD);
+  // The end-of-service form in progress (Wanzhou) and a rater link (the six-party scheme).
+  await seedServiceEndEvaluations(prisma);
+  return scored;
 }
 
 /**

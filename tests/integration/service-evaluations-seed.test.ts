@@ -61,3 +61,20 @@ describe("the demo's annual assessment", () => {
     expect(await db.prisma.assessmentScore.count()).toBe(11);
   });
 });
+
+describe("the demo's end-of-service form and rater link", () => {
+  it("谭晓宇's form is being filled (summary and the dispatching unit's opinion in); a six-party 2014 assessment has an open rater link; a second run changes nothing", async () => {
+    const { seedDemoRoundClosing } = await import("@/prisma/seed/round-notice");
+    const { seedDemoRound } = await import("@/prisma/seed/round");
+    const { seedServiceEndEvaluations } = await import("@/prisma/seed/service-end-evaluations");
+    await seedDemoRound(db.prisma);
+    await seedDemoRoundClosing(db.prisma);
+    expect(await seedServiceEndEvaluations(db.prisma, NOW)).toBe(4);
+    const form = await db.prisma.serviceEvaluation.findFirstOrThrow({ select: { status: true, summary: true, dispatchingOpinion: true, receivingOpinion: true, dispatch: { select: { doctor: { select: { name: true } } } } } });
+    expect(form).toMatchObject({ status: "FILLING", dispatchingOpinion: expect.stringContaining("同意"), receivingOpinion: null, dispatch: { doctor: { name: "谭晓宇" } } });
+    expect(form.summary).toContain("全脱产在岗");
+    const link = await db.prisma.raterLink.findFirstOrThrow({ select: { party: true, usedAt: true, revokedAt: true, subject: { select: { assessment: { select: { year: true, schemeId: true } } } } } });
+    expect(link).toMatchObject({ party: "MENTORED_STAFF", usedAt: null, revokedAt: null, subject: { assessment: { year: 2014, schemeId: "scheme_six_party" } } });
+    expect(await seedServiceEndEvaluations(db.prisma, NOW)).toBe(0);
+  }, 180_000);
+});

@@ -1,6 +1,8 @@
 import { AppHeader } from "@/components/shell/app-header";
 import { SessionActivity } from "@/components/shell/session-activity";
 import { requireUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { unreadCount } from "@/lib/server/notification-inbox";
 
 // The signed-in shell. Each page still checks access itself (CONVENTIONS.md): this layout only
 // draws the frame for the user it finds.
@@ -8,9 +10,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // "allow": the layout also frames /account/password, where a pending password change is made;
   // every other page sends such a user there itself (its own requireUser/requirePermission).
   const user = await requireUser({ passwordChangePending: "allow" });
+  const unread = await unreadCount(prisma, user.id);
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} />
+      <AppHeader user={user} unread={unread} />
       <SessionActivity />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
         {children}

@@ -4,9 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { can, isBureauRole, type Scope } from "@/lib/auth/policy";
-import { prisma } from "@/lib/db";
-import { listApplications } from "@/lib/server/application-queries";
-import { registrationWindow } from "@/lib/server/nomination-queries";
+import type { RegistrationWindow } from "@/lib/server/nomination-queries";
 import { DeadlineNotice } from "./deadline-notice";
 
 const primary = "inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700";
@@ -15,17 +13,30 @@ const secondary = "inline-flex items-center gap-1.5 rounded-md border border-sla
 /**
  * The programme page's applications panel, per role: a unit nominates (推荐报名) and sees how many it
  * has; a doctor registers (我要报名); the bureau opens the vetting board and the programme's list.
- * `quotas` is the unit's quota progress, drawn by the caller.
+ * The page loads what it shows: `total` (the applications the user sees), `window` (the registration
+ * window, for those who submit while the programme is open) and `quotas` (the unit's quota progress).
  */
-export async function ProgramApplicationsCard({ scope, programId, programStatus, quotas }: { scope: Scope; programId: string; programStatus: string; quotas?: ReactNode }) {
+export async function ProgramApplicationsCard({
+  scope,
+  programId,
+  programStatus,
+  total,
+  window,
+  quotas,
+}: {
+  scope: Scope;
+  programId: string;
+  programStatus: string;
+  total: number;
+  window: RegistrationWindow | null;
+  quotas?: ReactNode;
+}) {
   const t = await getTranslations("applications.program");
-  const { total } = await listApplications(prisma, scope, { programId });
   const listHref = `/applications?programId=${programId}`;
   const role = scope.user.role;
   const isOpen = programStatus === "OPEN";
   const nominator = can(scope, "application.nominate");
   const doctor = can(scope, "application.register");
-  const window = (nominator || doctor) && isOpen ? await registrationWindow(prisma, scope, programId) : null;
 
   return (
     <Card title={t("title")}>

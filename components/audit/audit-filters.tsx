@@ -1,7 +1,7 @@
 import { Download, Search } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { actionFamilyLabel, actionLabel, entityLabel, type Translate } from "@/lib/server/audit-log";
+import { actionFamilyLabel, actionLabel, entityLabel, type Translate } from "@/lib/audit-labels";
 
 export interface FilterValues {
   q?: string;

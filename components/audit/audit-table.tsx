@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
-import { actionLabel, entityLabel, roleLabel, type AuditRow, type Translate } from "@/lib/server/audit-log";
+import { actionLabel, entityLabel, roleLabel, type Translate } from "@/lib/audit-labels";
+import type { AuditRow } from "@/lib/server/audit-log";
 import { AuditDiff } from "./audit-diff";
 
 const dangerActions = new Set(["auth.login_failed", "auth.lockout", "auth.login_refused_locked"]);

@@ -8,7 +8,7 @@ import { LogoutButton } from "./logout-button";
 import { MainNav } from "./main-nav";
 import { NotificationBell } from "./notification-bell";
 
-export async function AppHeader({ user }: { user: SessionUser }) {
+export async function AppHeader({ user, unread }: { user: SessionUser; unread: number }) {
   const [t, tApp, tNav, tRoles, tAccount] = await Promise.all([
     getTranslations("shell"),
     getTranslations("app"),
@@ -37,7 +37,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
               </span>
             </div>
           </div>
-          <NotificationBell userId={user.id} />
+          <NotificationBell count={unread} />
           <LocaleSwitch signedIn />
           <Link
             href="/account/password"

@@ -1,12 +1,10 @@
 import { Bell } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { prisma } from "@/lib/db";
-import { unreadCount } from "@/lib/server/notification-inbox";
 
-/** The header's bell: the user's unread count (one indexed count) and the way to the inbox. */
-export async function NotificationBell({ userId }: { userId: string }) {
-  const [count, t] = await Promise.all([unreadCount(prisma, userId), getTranslations("notifications.bell")]);
+/** The header's bell: the user's unread count (counted by the layout) and the way to the inbox. */
+export async function NotificationBell({ count }: { count: number }) {
+  const t = await getTranslations("notifications.bell");
   const label = count > 0 ? t("label", { count }) : t("labelNone");
   return (
     <Link href="/notifications" aria-label={label} title={label} className="relative inline-flex items-center rounded-md p-1.5 text-slate-600 hover:bg-slate-100">

@@ -2,6 +2,7 @@ import "server-only";
 // Reading the audit log: the page's list, the filters' choices, and the export. Everything is
 // filtered in SQL with the policy's `auditLogWhere(scope)` AND the user's filters.
 import { auditLogWhere, type Scope } from "../auth/policy";
+import { actionLabel, entityLabel, roleLabel, type Translate } from "../audit-labels";
 import { writeSheet, type ExportFormat, type SheetColumn } from "../excel/sheet";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
@@ -116,34 +117,7 @@ export async function auditExportRows(db: Db, scope: Scope, filters: AuditFilter
 
 // ───────────── Labels: shared by the page and the export ─────────────
 
-/** The subset of a next-intl translator (getTranslations / createTranslator) this module uses. */
-export interface Translate {
-  (key: string, values?: Record<string, string | number>): string;
-  has(key: string): boolean;
-}
-
-const KEY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
-
-/** The catalogue's words for a known action ("auth.login_failed" → 登录失败), else the raw action. */
-export function actionLabel(t: Translate, action: string): string {
-  const key = `actions.${action}`;
-  return KEY_PATTERN.test(action) && t.has(key) ? t(key) : action;
-}
-
-/** "auth.*" → 全部认证事件; a known family's words, else the raw prefix. */
-export function actionFamilyLabel(t: Translate, family: string): string {
-  const key = `families.${family}`;
-  return KEY_PATTERN.test(family) && t.has(key) ? t("allOfFamily", { family: t(key) }) : `${family}.*`;
-}
-
-export function entityLabel(t: Translate, entity: string): string {
-  const key = `entities.${entity}`;
-  return KEY_PATTERN.test(entity) && t.has(key) ? t(key) : entity;
-}
-
-export function roleLabel(tRoles: Translate, role: Role | null): string {
-  return role && tRoles.has(role) ? tRoles(role) : "";
-}
+export { actionFamilyLabel, actionLabel, entityLabel, roleLabel, type Translate } from "../audit-labels";
 
 /** JSON for a cell: compact, stable, readable. */
 function json(value: unknown): string | null {

@@ -16,7 +16,8 @@ import { can, followsApplications } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isProgramEditable } from "@/lib/domain/program-status";
 import { toShanghaiWallClock } from "@/lib/domain/program-timeline";
-import { quotaProgress } from "@/lib/server/application-queries";
+import { listApplications, quotaProgress } from "@/lib/server/application-queries";
+import { registrationWindow } from "@/lib/server/nomination-queries";
 import { getProgram } from "@/lib/server/programs";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -35,6 +36,16 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
   const canManage = can(scope, "program.manage", { organizationId: program.bureauId });
   const canEdit = canManage && isProgramEditable(program.status);
   const [t, tKind, tStatus] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), getTranslations("programStatus")]);
+  // The applications panel: how many the user sees, the registration window for those who submit, the unit's quotas.
+  const submits = (can(scope, "application.nominate") || can(scope, "application.register")) && program.status === "OPEN";
+  const applications =
+    program.status !== "DRAFT" && followsApplications(scope)
+      ? await Promise.all([
+          listApplications(prisma, scope, { programId: program.id }),
+          submits ? registrationWindow(prisma, scope, program.id) : null,
+          can(scope, "application.nominate") ? quotaProgress(prisma, scope, program.id) : null,
+        ]).then(([list, window, quotas]) => ({ total: list.total, window, quotas }))
+      : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -101,12 +112,14 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
         ) : null}
       </div>
 
-      {program.status !== "DRAFT" && followsApplications(scope) ? (
+      {applications ? (
         <ProgramApplicationsCard
           scope={scope}
           programId={program.id}
           programStatus={program.status}
-          quotas={can(scope, "application.nominate") ? <QuotaTable rows={await quotaProgress(prisma, scope, program.id)} view="unit" /> : null}
+          total={applications.total}
+          window={applications.window}
+          quotas={applications.quotas ? <QuotaTable rows={applications.quotas} view="unit" /> : null}
         />
       ) : null}
 

@@ -26,7 +26,7 @@ const NOTHING = { id: { in: [] as string[] } };
 
 /**
  * Who may do what: the permission matrix. Every server action and route handler names one of these
- * (tests/integration/entry-points-guarded.test.ts proves it); record-level checks then ask
+ * (tests/unit/entry-points-guarded.test.ts proves it); record-level checks then ask
  * `authorize` with the record's owning organisation, derived on the server from the record's id.
  */
 export const permissions = {

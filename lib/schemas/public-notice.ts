@@ -35,15 +35,18 @@ export const publishNoticeSchema = noticeBatchSchema.extend({
 export type PublishNoticeInput = z.input<typeof publishNoticeSchema>;
 
 /** Anyone signed in objects to a name of the notice, with the reason. */
-export const fileObjectionSchema = z.object({ noticeId: id, applicationId: id, reason: reason() });
+/** The programme of the path (/api/v1/programs/{programId}/…): when given, the record must belong to it. */
+const pathProgramId = id.optional();
+
+export const fileObjectionSchema = z.object({ programId: pathProgramId, noticeId: id, applicationId: id, reason: reason() });
 export type FileObjectionInput = z.input<typeof fileObjectionSchema>;
 
 /** Staff answer an objection, once. */
-export const answerObjectionSchema = z.object({ objectionId: id, answer: reason("answerRequired") });
+export const answerObjectionSchema = z.object({ programId: pathProgramId, objectionId: id, answer: reason("answerRequired") });
 export type AnswerObjectionInput = z.input<typeof answerObjectionSchema>;
 
 /** Staff withdraw an appointee from the list: a withdrawal decision at the approval stage, with the reason. */
-export const withdrawAppointeeSchema = z.object({ applicationId: id, reason: reason() });
+export const withdrawAppointeeSchema = z.object({ programId: pathProgramId, applicationId: id, reason: reason() });
 export type WithdrawAppointeeInput = z.input<typeof withdrawAppointeeSchema>;
 
 /** Staff confirm (freeze) the list; a later version needs the reason it changed. */

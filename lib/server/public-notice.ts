@@ -156,7 +156,7 @@ export async function fileObjection(db: PrismaClient, scope: Scope, raw: unknown
   return runTx(db, async (tx) => {
     const notice = visibleOr(
       await tx.publicNotice.findFirst({
-        where: { id: input.noticeId, program: programWhere(scope) },
+        where: { id: input.noticeId, program: programWhere(scope), ...(input.programId ? { programId: input.programId } : {}) },
         select: { id: true, programId: true, rotationBatch: true, startDate: true, endDate: true, applicationIds: true, publishedById: true, program: { select: { name: true } } },
       }),
     );
@@ -204,7 +204,7 @@ export async function answerObjection(db: PrismaClient, scope: Scope, raw: unkno
     async (tx) => {
       const objection = visibleOr(
         await tx.noticeObjection.findFirst({
-          where: { id: input.objectionId, notice: { program: programWhere(scope) } },
+          where: { id: input.objectionId, notice: { program: programWhere(scope), ...(input.programId ? { programId: input.programId } : {}) } },
           select: { id: true, noticeId: true, applicationId: true, reason: true, filedAt: true, filedById: true, answer: { select: { id: true } }, notice: { select: { programId: true, rotationBatch: true } }, application: { select: { doctor: { select: { name: true } }, post: { select: { title: true } } } } },
         }),
       );
@@ -318,7 +318,7 @@ export async function withdrawAppointee(db: PrismaClient, scope: Scope, raw: unk
   return runTx(db, async (tx) => {
     const app = visibleOr(
       await tx.application.findFirst({
-        where: { id: input.applicationId, post: { program: programWhere(scope) } },
+        where: { id: input.applicationId, post: { program: programWhere(scope), ...(input.programId ? { programId: input.programId } : {}) } },
         select: { id: true, status: true, currentStage: true, dispatch: { select: { id: true } }, doctor: { select: { name: true } }, post: { select: { rotationBatch: true, programId: true } } },
       }),
     );

@@ -288,6 +288,9 @@ describe("every documented answer matches the document", () => {
     const answered = await api("answerObjection", "staff", { params: { ...params, objectionId: filed.json.id }, body: { answer: "经核实，该同志仍在本单位工作。" } });
     expect(answered.json.status).toBe("ANSWERED");
     expect((await api("answerObjection", "staff", { params: { ...params, objectionId: filed.json.id }, body: { answer: "再答一次" } })).json.error.key).toBe("alreadyAnswered");
+    // The path's programme must be the record's: another programme's path is 404.
+    expect((await api("answerObjection", "staff", { params: { programId, objectionId: filed.json.id }, body: { answer: "走错路径" } })).status).toBe(404);
+    expect((await api("withdrawAppointee", "staff", { params: { programId }, body: { applicationId: appointees[3], reason: "走错路径" } })).status).toBe(404);
     expect((await api("listObjections", "nominator", { params, query: "batch=3" })).json.objections[0].answer).toBe("经核实，该同志仍在本单位工作。");
     expect((await api("listObjections", "staff", { params, query: "batch=3" })).json.objections).toHaveLength(1);
     expect((await api("confirmList", "staff", { params, body: { rotationBatch: 3 } })).json.error.key).toBe("noticeWindowOpen");

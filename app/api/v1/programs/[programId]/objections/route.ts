@@ -16,6 +16,7 @@ export const GET = apiRoute<Params>({ permission: operations.listObjections.perm
 });
 
 // POST /api/v1/programs/{programId}/objections — an objection to a name of the notice, inside its window.
-export const POST = apiRoute<Params>({ permission: operations.fileObjection.permission }, async ({ request, scope }) => {
-  return NextResponse.json(await fileObjection(prisma, scope, await readJsonBody(request)), { status: 201 });
+export const POST = apiRoute<Params>({ permission: operations.fileObjection.permission }, async ({ request, scope, params }) => {
+  const body = await readJsonBody(request);
+  return NextResponse.json(await fileObjection(prisma, scope, { ...(body as object), programId: params.programId }), { status: 201 });
 });

@@ -9,5 +9,5 @@ type Params = { programId: string; objectionId: string };
 // POST /api/v1/programs/{programId}/objections/{objectionId}/answer — staff answer an objection, once.
 export const POST = apiRoute<Params>({ permission: operations.answerObjection.permission }, async ({ request, scope, params }) => {
   const body = await readJsonBody(request);
-  return NextResponse.json(await answerObjection(prisma, scope, { ...(body as object), objectionId: params.objectionId }), { status: 201 });
+  return NextResponse.json(await answerObjection(prisma, scope, { ...(body as object), objectionId: params.objectionId, programId: params.programId }), { status: 201 });
 });

@@ -5,7 +5,6 @@
 // doctor's self-registration, is endorsed and vetted up to a cap refusal; then the board, the
 // list's scoping, the detail, withdrawal, and the errors (404, 403, 400, 409, 422). The answers
 // are checked against the registry's response schemas (lib/api/responses.ts).
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as r from "@/lib/api/responses";
 import type { Scope } from "@/lib/auth/policy";
@@ -14,6 +13,7 @@ import { screenPost } from "@/lib/server/eligibility";
 import { buildScope } from "@/lib/server/organization-tree";
 import { reopenStage } from "@/lib/server/vetting";
 import { seedDemoData } from "@/prisma/seed";
+import { apiCaller, type Json, type RouteModule } from "./setup/api";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
@@ -23,11 +23,6 @@ let programId = "";
 let postId = "";
 const USERS = ["admin", "staff", "nominator", "nominator2", "doctor", "auditor"];
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- each route has its own params type; answers are read as loose JSON */
-type Handler = (request: NextRequest, context: { params: Promise<any> }) => Promise<Response>;
-type Json = Record<string, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-type RouteModule = Partial<Record<"GET" | "POST", Handler>>;
 /** The route files, imported after the test database is the app's (lib/db.ts reads globalThis.prisma). */
 const routes: Record<string, () => Promise<RouteModule>> = {
   applications: () => import("@/app/api/v1/applications/route"),
@@ -39,14 +34,7 @@ const routes: Record<string, () => Promise<RouteModule>> = {
   "openapi.json": () => import("@/app/api/v1/openapi.json/route"),
 };
 
-async function call(file: string, method: "GET" | "POST", user: string, options: { url?: string; body?: unknown; rawBody?: string; params?: Record<string, string> } = {}) {
-  const handler = (await routes[file]!())[method]!;
-  const headers = { "content-type": "application/json", authorization: `Bearer ${tokens[user]}` };
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const request = new NextRequest(`http://localhost/api/v1${options.url ?? "/" + file}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  return { status: response.status, json: JSON.parse(await response.text()) as Json };
-}
+const call = apiCaller(routes, tokens);
 
 const byId = (applicationId: string) => ({ params: { applicationId } });
 const decision = (body: Json) => call("decisions", "POST", "staff", { body });

@@ -1,7 +1,6 @@
 // Dispatches through /api/v1 with bearer tokens, on the demo seed with the Wanzhou cohort in service:
 // the board with its flagged gap, one dispatch, the transitions and their refusals (400, 403, 404,
 // 409, 422), each answer checked against the registry's response schemas.
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as rd from "@/lib/api/responses-dispatch";
 import type { Scope } from "@/lib/auth/policy";
@@ -9,6 +8,7 @@ import { issueApiToken } from "@/lib/server/api-tokens";
 import { buildScope } from "@/lib/server/organization-tree";
 import { seedDemoData } from "@/prisma/seed";
 import { seedServiceCohort } from "@/prisma/seed/service-cohort";
+import { apiCaller, type Json, type RouteModule } from "./setup/api";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
@@ -16,11 +16,6 @@ const scopes: Record<string, Scope> = {};
 const tokens: Record<string, string> = {};
 const USERS = ["wz-admin", "wz-receiver", "wz-doctor", "admin", "nominator"];
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- each route has its own params type; answers are read as loose JSON */
-type Handler = (request: NextRequest, context: { params: Promise<any> }) => Promise<Response>;
-type Json = Record<string, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-type RouteModule = Partial<Record<"GET" | "POST", Handler>>;
 const routes: Record<string, () => Promise<RouteModule>> = {
   dispatches: () => import("@/app/api/v1/dispatches/route"),
   "dispatches/[dispatchId]": () => import("@/app/api/v1/dispatches/[dispatchId]/route"),
@@ -30,14 +25,7 @@ const routes: Record<string, () => Promise<RouteModule>> = {
   "programs/[programId]/dispatch-candidates": () => import("@/app/api/v1/programs/[programId]/dispatch-candidates/route"),
 };
 
-async function call(file: string, method: "GET" | "POST", user: string, options: { url?: string; body?: unknown; rawBody?: string; params?: Record<string, string> } = {}) {
-  const handler = (await routes[file]!())[method]!;
-  const headers = { "content-type": "application/json", authorization: `Bearer ${tokens[user]}` };
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const request = new NextRequest(`http://localhost/api/v1${options.url ?? "/" + file}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  return { status: response.status, json: JSON.parse(await response.text()) as Json };
-}
+const call = apiCaller(routes, tokens);
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -3,13 +3,13 @@
 // (the scene, inserted directly); staff open the assessment, the three parties score through the
 // API, the bureau grades. Every answer is checked against the registry's response schemas; errors
 // are 400 (malformed JSON), 403 (role), 404 (scope), 409 (rule) and 422 (input), writing nothing.
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as r from "@/lib/api/responses";
 import type { Scope } from "@/lib/auth/policy";
 import { hashToken, issueApiToken } from "@/lib/server/api-tokens";
 import { buildScope } from "@/lib/server/organization-tree";
 import { seedDemoData } from "@/prisma/seed";
+import { apiCaller, type Json, type RouteModule } from "./setup/api";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 import { loadDemo, makeDoctor, makePost, placeApplication } from "./setup/vetting-fixtures";
 
@@ -20,11 +20,6 @@ const USERS = ["admin", "staff", "nominator", "receiver", "doctor", "auditor", "
 let programId = "";
 const doctors: string[] = [];
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- each route has its own params type; answers are read as loose JSON */
-type Handler = (request: NextRequest, context: { params: Promise<any> }) => Promise<Response>;
-type Json = Record<string, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-type RouteModule = Partial<Record<"GET" | "POST", Handler>>;
 const routes: Record<string, () => Promise<RouteModule>> = {
   "evaluation-schemes": () => import("@/app/api/v1/evaluation-schemes/route"),
   assessments: () => import("@/app/api/v1/assessments/route"),
@@ -35,14 +30,7 @@ const routes: Record<string, () => Promise<RouteModule>> = {
   "rate/[token]": () => import("@/app/api/v1/rate/[token]/route"),
 };
 
-async function call(file: string, method: "GET" | "POST", user: string, options: { url?: string; body?: unknown; rawBody?: string; params?: Record<string, string> } = {}) {
-  const handler = (await routes[file]!())[method]!;
-  const headers = { "content-type": "application/json", authorization: `Bearer ${tokens[user]}` };
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const request = new NextRequest(`http://localhost/api/v1${options.url ?? "/" + file}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  return { status: response.status, json: JSON.parse(await response.text()) as Json };
-}
+const call = apiCaller(routes, tokens);
 
 async function counts() {
   const [row] = await db.prisma.$queryRaw<Record<string, bigint>[]>`

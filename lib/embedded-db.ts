@@ -15,6 +15,18 @@
 // client, then the app), `end()`/`$disconnect()` before the next starts, and give the app's pool
 // max 1 (DATABASE_POOL_MAX=1, set by scripts/start.ts). Nothing else may connect while the app runs.
 //
+// LOGIN ROLES. pglite-socket ignores the user a client names, and PGlite's one session is always
+// PostgreSQL's bootstrap superuser. The gate reads the user from the client's startup message: a
+// role that is not a superuser gets `SET SESSION AUTHORIZATION <role>` before its first statement
+// (a missing role, or one without LOGIN, is refused as a server would), so the app's connection
+// (scripts/start.ts: `secondment_app`, see ensureLoginRole) holds only that role's privileges —
+// no TRUNCATE, UPDATE or DELETE on append-only tables, no DDL, no trigger changes, no
+// session_replication_role. THE LIMIT: the session's authenticated user stays the superuser, so a
+// client that deliberately sends `SET SESSION AUTHORIZATION postgres` becomes superuser again (the
+// gate does exactly that between clients); PGlite has no other user to authenticate as. On the embedded database the role guards
+// against the app's mistakes, not against an attacker running SQL of their choosing; on a
+// PostgreSQL server (README, "production") the app logs in as the role and cannot switch back.
+//
 // The data lives in `dataDir` (created on first start). PGlite must be closed to shut PostgreSQL
 // down cleanly, so stop() is called on SIGINT/SIGTERM (see `stopOnSignals`). A lock file next to
 // the folder (`<dataDir>.lock`) stops two processes from opening the same data at once.
@@ -22,9 +34,11 @@ import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, clos
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
 
 export interface EmbeddedDatabaseOptions {
   /** The PGlite data folder (PostgreSQL's PGDATA). Created if missing. */
@@ -79,7 +93,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // pglite-socket listens on a private Unix socket; clients only ever reach it through the gate below.
     inner = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL"), maxConnections: 1 });
     await inner.start();
-    front = createGate(db, inner, path.join(socketDir, ".s.PGSQL"), waitTimeoutMs, log);
+    const superuser = (await db.query<{ who: string }>("SELECT current_user AS who")).rows[0]!.who;
+    front = createGate(db, superuser, inner, path.join(socketDir, ".s.PGSQL"), waitTimeoutMs, log);
     await listen(front.server, port);
   } catch (error) {
     await front?.close().catch(() => {});
@@ -137,6 +152,7 @@ interface Gate {
 /** The front door: admits one client at a time and pipes it to pglite-socket. */
 function createGate(
   db: PGlite,
+  superuser: string,
   inner: PGLiteSocketServer,
   innerPath: string,
   waitTimeoutMs: number,
@@ -153,14 +169,17 @@ function createGate(
     current = client;
     const upstream = net.connect(innerPath);
     upstream.setNoDelay(true);
-    client.pipe(upstream);
+    client.pipe(startupReader((user) => authorize(db, user), (refusal) => {
+      client.end(errorResponse("28000", refusal));
+      upstream.destroy();
+    })).pipe(upstream);
     upstream.pipe(client);
     client.on("close", () => upstream.destroy());
     upstream.on("error", () => client.destroy());
     upstream.on("close", () => {
       client.destroy();
       void waitForIdle(inner)
-        .then(() => resetSession(db))
+        .then(() => resetSession(db, superuser))
         .catch((error: unknown) => log(`resetting the session failed: ${String(error)}`))
         .finally(() => {
           current = undefined;
@@ -210,14 +229,107 @@ function createGate(
   return { server, close };
 }
 
+/**
+ * Passes a client's bytes through, holding back its startup message until `onStartup` has run with
+ * the user it names (an SSL request before it passes straight on: pglite-socket declines it).
+ * `onStartup` answers null to admit, or a refusal in words.
+ */
+function startupReader(onStartup: (user: string | null) => Promise<string | null>, refuse: (message: string) => void): Transform {
+  let pending: Buffer = Buffer.alloc(0);
+  let started = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (started) return done(null, chunk);
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= 8) {
+        const length = pending.readInt32BE(0);
+        if (pending.length < length) return done();
+        const code = pending.readInt32BE(4);
+        if (code === 80877103 || code === 80877104) {
+          // SSLRequest / GSSENCRequest: 8 bytes, answered "N" upstream; the startup message follows.
+          this.push(pending.subarray(0, 8));
+          pending = pending.subarray(8);
+          continue;
+        }
+        started = true;
+        const message = pending;
+        pending = Buffer.alloc(0);
+        const user = code === 196608 ? startupParameters(message.subarray(8, length)).user ?? null : null;
+        onStartup(user).then(
+          (refusal) => {
+            if (refusal) {
+              refuse(refusal);
+              return done();
+            }
+            done(null, message);
+          },
+          (error: unknown) => {
+            refuse(`the embedded database could not start the session: ${String(error)}`);
+            done();
+          },
+        );
+        return;
+      }
+      done();
+    },
+  });
+}
+
+/** The key/value pairs of a StartupMessage's body (after its length and protocol version). */
+function startupParameters(body: Buffer): Record<string, string> {
+  const parts = body.toString("utf8").split("\0");
+  const result: Record<string, string> = {};
+  for (let i = 0; i + 1 < parts.length && parts[i]; i += 2) result[parts[i]!] = parts[i + 1]!;
+  return result;
+}
+
+/** The session runs as the named role (see LOGIN ROLES above); null admits, a string refuses. */
+async function authorize(db: PGlite, user: string | null): Promise<string | null> {
+  if (!user) return null;
+  const { rows } = await db.query<{ rolsuper: boolean; rolcanlogin: boolean }>("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = $1", [user]);
+  const role = rows[0];
+  if (!role) return `role "${user}" does not exist`;
+  if (role.rolsuper) return null;
+  if (!role.rolcanlogin) return `role "${user}" is not permitted to log in`;
+  await db.exec(`SET SESSION AUTHORIZATION ${quoteIdentifier(user)}`);
+  return null;
+}
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Creates `role` as a login role that is no superuser and owns nothing, unless it exists; the
+ * migration runner then grants it the app's privileges (applyMigrations' appRole). Run as the owner.
+ */
+export async function ensureLoginRole(ownerUrl: string, role: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+    if (!rowCount) await client.query(`CREATE ROLE ${quoteIdentifier(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same database as `url`, logged in as `role`. */
+export function urlAs(url: string, role: string): string {
+  const result = new URL(url);
+  result.username = encodeURIComponent(role);
+  result.password = "";
+  return result.toString();
+}
+
 /** Ends whatever the previous client left behind, so the next one starts like a fresh backend. */
-async function resetSession(db: PGlite): Promise<void> {
+async function resetSession(db: PGlite, superuser: string): Promise<void> {
   if (db.closed) return;
   // A Sync ends a half-finished extended-protocol exchange (and an "ignore till Sync" after an error).
   // Raw protocol calls take no lock of their own: hold the one pglite-socket uses.
   await db.runExclusive(() => db.execProtocolRaw(new Uint8Array([0x53, 0, 0, 0, 4])));
   if (db.isInTransaction()) await db.exec("ROLLBACK");
   await db.exec("DISCARD ALL");
+  // In PGlite, DISCARD ALL does not end a SET SESSION AUTHORIZATION: back to the superuser by name.
+  await db.exec(`SET SESSION AUTHORIZATION ${quoteIdentifier(superuser)}`);
 }
 
 /** pglite-socket releases its connection slot a tick after the socket closes; wait for that. */

@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
+import { ensureLoginRole, startEmbeddedDatabase, urlAs, type EmbeddedDatabase } from "../lib/embedded-db";
 import { createPrismaClient } from "../lib/prisma";
 import { applyMigrations } from "../prisma/migrate";
 import { DEMO_PASSWORD, formatAccountTable, loadDemoRound, loadServiceCohort, loadServiceEvaluations, loadServiceHandover, loadServiceAllowances, loadServiceLeave, loadServiceWorklogs, seedDemoData, type DemoAccount } from "../prisma/seed";
@@ -27,6 +27,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /** What `next build` reads: a newer file here means the build is stale. */
 const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "instrumentation.ts", "middleware.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+
+/** The embedded database's login role for the app (owns nothing; granted by the migration runner). */
+const EMBEDDED_APP_ROLE = "secondment_app";
 
 const args = new Set(process.argv.slice(2));
 const isDev = args.has("--dev");
@@ -70,14 +73,20 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase({ dataDir, stopOnSignals: false });
     env.DATABASE_URL = embedded.url;
     env.DATABASE_POOL_MAX = "1";
-    databaseLabel = `embedded PGlite in ${dataDir} (served on 127.0.0.1:${embedded.port} for this run, one connection at a time)`;
+    databaseLabel = `embedded PGlite in ${dataDir} (served on 127.0.0.1:${embedded.port} for this run, one connection at a time; the app as role ${EMBEDDED_APP_ROLE})`;
   }
   const url = env.DATABASE_URL;
 
   // Least privilege on a server: MIGRATION_DATABASE_URL names the owner, who migrates (and seeds);
   // the app then runs as DATABASE_URL's login role, granted only what it needs after each migration.
+  // On the embedded database the owner is its superuser and the app logs in as EMBEDDED_APP_ROLE,
+  // created here (lib/embedded-db.ts: how the gate runs that session as the role, and its limit).
   const ownerUrl = embedded ? url : env.MIGRATION_DATABASE_URL || url;
-  const appRole = ownerUrl !== url ? decodeURIComponent(new URL(url).username) : undefined;
+  if (embedded) {
+    await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE);
+    env.DATABASE_URL = urlAs(ownerUrl, EMBEDDED_APP_ROLE);
+  }
+  const appRole = embedded ? EMBEDDED_APP_ROLE : ownerUrl !== url ? decodeURIComponent(new URL(url).username) : undefined;
   const { applied } = await applyMigrations(ownerUrl, { log: (line) => console.log(`  ${line}`), appRole });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -24,9 +24,12 @@ export interface EmployerChoice {
  * Create or edit one doctor with the title and grassroots histories. The schema is the server's
  * (lib/schemas/doctors.ts); the server's refusals come back as field errors (an ID number already
  * registered) or a sentence (an employer outside the user's jurisdiction). A hospital's nominator
- * sees its own hospital as the employer, fixed.
+ * sees its own hospital as the employer, fixed. An edit carries the record's `version` it started
+ * from: when someone else saved in between, the server refuses it and the form says who changed
+ * what and when (issue 12: no lost updates).
  */
-export function DoctorForm({ doctorId, defaultValues, employers, fixedEmployerName }: { doctorId?: string; defaultValues: DoctorFormValues; employers: EmployerChoice[]; fixedEmployerName?: string }) {
+export function DoctorForm({ doctorId, version, defaultValues, employers, fixedEmployerName }: { doctorId?: string; version?: number; defaultValues: DoctorFormValues; employers: EmployerChoice[]; fixedEmployerName?: string }) {
+  const format = useFormatter();
   const t = useTranslations("doctors");
   const te = t as unknown as ErrorTranslator;
   const router = useRouter();
@@ -45,7 +48,7 @@ export function DoctorForm({ doctorId, defaultValues, employers, fixedEmployerNa
     setFormError(null);
     setSaved(false);
     const values = getValues();
-    const result = doctorId ? await updateDoctorAction({ ...values, id: doctorId }) : await createDoctorAction(values);
+    const result = doctorId ? await updateDoctorAction({ ...values, id: doctorId, version }) : await createDoctorAction(values);
     if (result?.data) {
       if (doctorId) {
         setSaved(true);
@@ -61,6 +64,13 @@ export function DoctorForm({ doctorId, defaultValues, employers, fixedEmployerNa
       if (!messages?.length || field === "id") continue;
       setError(field as FieldPath<DoctorFormValues>, { type: "server", message: messages[0] }, { shouldFocus: !placed });
       placed = true;
+    }
+    const stale = result?.serverError?.message === "staleEdit" ? result.serverError.details : undefined;
+    if (stale) {
+      const fields = (stale.fields ?? "").split(",").filter(Boolean).map((f) => (te.has(`errors.fieldNames.${f}`) ? te(`errors.fieldNames.${f}`) : f));
+      const at = stale.at ? format.dateTime(new Date(stale.at), { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "—";
+      setFormError(t("errors.staleEdit", { by: stale.by ?? "—", at, fields: fields.join(t("errors.fieldSeparator")) || "—" }));
+      return;
     }
     setFormError(placed ? t("errors.validation") : serverErrorText(te, result?.serverError));
   }

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
 import { createPostSchema, type PostFormValues } from "@/lib/schemas/programs";
 import { errorText, placeServerErrors, type ErrorTranslator } from "@/lib/forms/feedback";
+import { asNumber } from "@/lib/forms/number-input";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof PostFormValues;
@@ -76,12 +77,12 @@ export function PostForm({ programId, postId, rotationBatches, receivingOrgs, de
         />
         <TextField label={t("posts.postTitle")} maxLength={100} placeholder={t("posts.postTitlePlaceholder")} error={err("title")} {...register("title")} />
         <TextField label={t("posts.specialty")} maxLength={100} error={err("specialty")} {...register("specialty")} />
-        <TextField label={t("posts.headcount")} type="number" inputMode="numeric" min={1} error={err("headcount")} {...register("headcount")} />
+        <TextField label={t("posts.headcount")} type="number" inputMode="numeric" min={1} error={err("headcount")} {...register("headcount", asNumber)} />
         <SelectField
           label={t("posts.batch")}
           error={err("rotationBatch")}
           options={Array.from({ length: rotationBatches }, (_, i) => ({ value: String(i + 1), label: t("posts.batchN", { batch: i + 1 }) }))}
-          {...register("rotationBatch")}
+          {...register("rotationBatch", asNumber)}
         />
         <TextField label={t("form.description")} maxLength={2000} error={err("description")} {...register("description")} className="md:col-span-2" />
       </div>

@@ -13,6 +13,7 @@ import { SelectField } from "@/components/users/select-field";
 import { PROGRAM_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from "@/lib/domain/program-templates";
 import { createProgramSchema, PROGRAM_KINDS, type ProgramFormValues } from "@/lib/schemas/programs";
 import { errorText, placeServerErrors, type ErrorTranslator } from "@/lib/forms/feedback";
+import { asNumber } from "@/lib/forms/number-input";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof ProgramFormValues;
@@ -86,10 +87,10 @@ export function ProgramForm({ programId, defaultValues }: { programId?: string; 
         )}
         <TextField label={t("form.name")} autoComplete="off" maxLength={100} error={err("name")} {...register("name")} className="md:col-span-2" />
         <SelectField label={t("form.kind")} error={err("kind")} options={PROGRAM_KINDS.map((k) => ({ value: k, label: tKind(k) }))} {...register("kind")} />
-        <TextField label={t("form.year")} type="number" inputMode="numeric" min={2000} max={2100} error={err("year")} {...register("year")} />
-        <TextField label={t("form.batchNumber")} type="number" inputMode="numeric" min={1} placeholder={t("form.batchNumberPlaceholder")} error={err("batchNumber")} {...register("batchNumber")} />
-        <TextField label={t("form.serviceMonths")} type="number" inputMode="numeric" min={1} max={120} error={err("serviceMonths")} {...register("serviceMonths")} />
-        <TextField label={t("form.rotationBatches")} type="number" inputMode="numeric" min={1} max={12} error={err("rotationBatches")} {...register("rotationBatches")} />
+        <TextField label={t("form.year")} type="number" inputMode="numeric" min={2000} max={2100} error={err("year")} {...register("year", asNumber)} />
+        <TextField label={t("form.batchNumber")} type="number" inputMode="numeric" min={1} placeholder={t("form.batchNumberPlaceholder")} error={err("batchNumber")} {...register("batchNumber", asNumber)} />
+        <TextField label={t("form.serviceMonths")} type="number" inputMode="numeric" min={1} max={120} error={err("serviceMonths")} {...register("serviceMonths", asNumber)} />
+        <TextField label={t("form.rotationBatches")} type="number" inputMode="numeric" min={1} max={12} error={err("rotationBatches")} {...register("rotationBatches", asNumber)} />
         <div className="flex flex-col gap-1.5 md:col-span-2">
           <label htmlFor="program-description" className="text-sm font-medium text-slate-700">
             {t("form.description")}

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { STAGE_KINDS } from "@/lib/domain/program-timeline";
 import { timelineSchema, type TimelineFormValues } from "@/lib/schemas/programs";
 import { errorText, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
+import { asNumber } from "@/lib/forms/number-input";
 
 const input = "w-full rounded-md border bg-white px-2 py-1.5 text-sm shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 const border = (bad: boolean) => (bad ? "border-red-500" : "border-slate-300");
@@ -98,7 +99,7 @@ export function TimelineEditor({ programId, defaultValues }: { programId: string
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600">
                 {t("timeline.ratio")}
-                <input type="number" min={1} max={20} inputMode="numeric" placeholder="—" className={`${input} ${border(!!row?.ratio)}`} {...register(`stages.${index}.ratio`)} />
+                <input type="number" min={1} max={20} inputMode="numeric" placeholder="—" className={`${input} ${border(!!row?.ratio)}`} {...register(`stages.${index}.ratio`, asNumber)} />
                 {msg(row, "ratio") ? <span className="text-red-600">{msg(row, "ratio")}</span> : null}
               </label>
               <div className="flex gap-1 sm:pt-5">

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { fileWorkLogAction, resubmitWorkLogAction } from "@/lib/actions/work-logs";
-import { TEACHING_ACTIONS, WORK_LOG_BOUNDS, WORK_LOG_COUNTS } from "@/lib/domain/work-log";
+import { TEACHING_ACTIONS, WORK_LOG_BOUNDS, WORK_LOG_COUNTS, type TeachingAction } from "@/lib/domain/work-log";
+import { numberFromInput } from "@/lib/forms/number-input";
 import { feedbackOf, type Feedback } from "./feedback";
 import { emptyValues, type WorkLogValues } from "./log-view";
 
@@ -39,10 +40,10 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
     const body = {
       periodStart: values.periodStart,
       periodEnd: values.periodEnd,
-      ...values.counts,
+      ...(Object.fromEntries(Object.entries(values.counts).map(([k, v]) => [k, numberFromInput(v)])) as Record<keyof typeof values.counts, unknown>),
       newTechniques: values.newTechniques.split(/\r?\n|[，,；;]/).map((s) => s.trim()).filter(Boolean),
       donatedMedicineYuan: values.donatedMedicineYuan,
-      teaching: Object.fromEntries(Object.entries(values.teaching).filter(([, v]) => v !== "")),
+      teaching: Object.fromEntries(Object.entries(values.teaching).filter(([, v]) => v !== "").map(([k, v]) => [k, numberFromInput(v)])) as Partial<Record<TeachingAction, unknown>>,
       otherWork: values.otherWork,
     };
     try {

@@ -61,7 +61,7 @@ function areasFor(pathname: string | undefined): string[] {
 }
 
 /** Details that are instants are shown as Beijing time, as in the UI. */
-const INSTANTS = new Set(["closesAt", "opensAt", "date", "until"]);
+const INSTANTS = new Set(["closesAt", "opensAt", "date", "until", "at"]);
 
 /** The first supported language of an Accept-Language header, by quality; zh-CN when none is. */
 export function localeOfAcceptLanguage(header: string | null): Locale {
@@ -89,6 +89,13 @@ async function lookupFor(locale: Locale, pathname?: string): Promise<Lookup> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, timeZone, onError: () => undefined });
   const formatter = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+  const fieldName = (field: string) => {
+    for (const area of areas) {
+      const path = `${area}.fieldNames.${field}` as never;
+      if (t.has(path)) return t(path);
+    }
+    return field;
+  };
   return (key, values = {}) => {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return null;
     const formatted: Record<string, string> = {};
@@ -96,6 +103,8 @@ async function lookupFor(locale: Locale, pathname?: string): Promise<Lookup> {
       const date = INSTANTS.has(name) ? new Date(value) : null;
       formatted[name] = date && !Number.isNaN(date.getTime()) ? formatter.format(date) : value;
     }
+    // `fields` (a stale edit's changed fields, comma-separated): each in words, from the area's fieldNames.
+    if (values.fields !== undefined) formatted.fields = values.fields.split(",").filter(Boolean).map(fieldName).join(locale === "en" ? ", " : "、") || "—";
     for (const area of areas) {
       const path = `${area}.${key}` as never;
       if (!t.has(path)) continue;

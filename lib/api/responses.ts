@@ -112,6 +112,7 @@ const doctorRow = z.object({
   specialty: z.string(),
   practisingCategory: z.enum(PRACTISING_CATEGORIES).nullable().optional(),
   positionRank: z.enum(POSITION_RANKS).nullable().optional(),
+  version: z.number().int().meta({ description: "Raised by every change; send it back as If-Match (\"7\") to edit (issue 12)" }),
 });
 
 export const doctorPageSchema = page(doctorRow.catchall(z.unknown()));

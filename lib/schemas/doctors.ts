@@ -119,7 +119,10 @@ function crossChecks(value: Checked, ctx: z.RefinementCtx) {
 
 export const doctorSchema = z.object(fields).superRefine(crossChecks);
 export const createDoctorSchema = doctorSchema;
-export const updateDoctorSchema = z.object({ ...fields, id: z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid") }).superRefine(crossChecks);
+/** `version`: the record's version the edit started from (the form's hidden field, the API's If-Match); a stale one is refused (409). */
+export const updateDoctorSchema = z
+  .object({ ...fields, id: z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid"), version: z.number({ error: "invalid" }).int("invalid").min(1, "invalid").optional() })
+  .superRefine(crossChecks);
 
 /** What the form holds (strings, "" for empty choices). */
 export type DoctorFormValues = z.input<typeof doctorSchema>;

@@ -21,7 +21,7 @@ export const EVALUATION_PARTIES = [
 ] as const;
 export type EvaluationPartyCode = (typeof EVALUATION_PARTIES)[number];
 
-const year = z.coerce.number({ error: "invalid" }).int("invalid").min(2000, "yearOutOfRange").max(2100, "yearOutOfRange");
+const year = z.number({ error: "invalid" }).int("invalid").min(2000, "yearOutOfRange").max(2100, "yearOutOfRange");
 
 /** Staff open the annual assessment of a programme for a calendar year (the default scheme unless another is chosen). */
 export const openAssessmentSchema = z.object({
@@ -112,7 +112,7 @@ export const createRaterLinkSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.email({ error: "emailInvalid" }).optional()),
-  validDays: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "validDaysOutOfRange").max(30, "validDaysOutOfRange").default(14),
+  validDays: z.number({ error: "invalid" }).int("invalid").min(1, "validDaysOutOfRange").max(30, "validDaysOutOfRange").default(14),
 });
 export type CreateRaterLinkInput = z.input<typeof createRaterLinkSchema>;
 

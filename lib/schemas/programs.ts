@@ -10,8 +10,9 @@ import { listQuerySchema } from "./list-query";
 export const PROGRAM_KINDS = ["LONG_TERM_AID", "COUNTY_HIRE_TOWNSHIP_USE", "COUNTERPART_SUPPORT", "OTHER"] as const;
 
 const id = z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid");
+/** A whole number, sent as a number: `true` or "1" is not one (issue 12); the forms convert what is typed (lib/forms/number-input.ts). */
 const int = (min: number, max: number, tooSmall: string) =>
-  z.coerce.number({ error: "notANumber" }).int("notAnInteger").min(min, tooSmall).max(max, "tooLarge");
+  z.number({ error: "notANumber" }).int("notAnInteger").min(min, tooSmall).max(max, "tooLarge");
 
 const programFields = {
   kind: z.enum(PROGRAM_KINDS, { error: "kindRequired" }),

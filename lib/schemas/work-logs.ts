@@ -22,10 +22,10 @@ const optionalText = (max: number) =>
 const day = (requiredKey = "dateRequired") => z.string({ error: "invalid" }).trim().min(1, requiredKey).refine(isCalendarDate, "dateInvalid");
 const version = z.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(2_147_483_647, "invalid");
 
-/** A count typed on a phone: "" or missing → 0; a whole number from 0 to `max`, else a message naming the bound. */
+/** A count: "" or missing → 0; a whole number (sent as a number, not as text) from 0 to `max`, else a message naming the bound. */
 const count = (max: number) =>
   z.preprocess(
-    (v) => (v === "" || v === undefined || v === null ? 0 : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    (v) => (v === "" || v === undefined || v === null ? 0 : v),
     z.number({ error: "countInvalid" }).int("countInvalid").min(0, "countNegative").max(max, "countTooHigh"),
   );
 

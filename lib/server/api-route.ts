@@ -13,6 +13,7 @@ import { BEARER_FAILURES_PER_ADDRESS, countAttempt, isOverLimit } from "./attemp
 import { clientAddress } from "./client-address";
 import { findHostileValue, isDatabaseInputRefusal, jsonDepthExceeds } from "./hostile-input";
 import { loadScope } from "./scope";
+import { originVerdict, WRITE_METHODS } from "../http/same-origin";
 
 export interface RouteContext<P> {
   request: NextRequest;
@@ -104,13 +105,30 @@ async function callerOf(request: NextRequest): Promise<Caller> {
 }
 
 /**
+ * Cross-site request forgery: a write (POST, PUT, PATCH, DELETE) carrying the browser's session must
+ * come from this site's own pages — a same-origin `Origin`, which browsers always send on such
+ * requests (403 otherwise) — with its body in the route's format (415 otherwise): JSON, or
+ * multipart/form-data for an upload. Another site's page can send neither a JSON body nor a
+ * same-origin Origin without the browser's consent. Bearer tokens are not sent by browsers on
+ * their own, so token callers are exempt.
+ */
+async function refusedCookieWrite(request: NextRequest, body: "json" | "multipart"): Promise<Response | null> {
+  if (!WRITE_METHODS.has(request.method.toUpperCase())) return null;
+  if (originVerdict(request.headers) !== "same") return errorResponse(request, 403, "forbidden", "crossSiteRefused");
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== (body === "json" ? "application/json" : "multipart/form-data")) return errorResponse(request, 415, "unsupportedMediaType", body === "json" ? "jsonRequired" : "notMultipart");
+  return null;
+}
+
+/**
  * The only way to define a route handler: the caller — signed in, or with a bearer token issued to
  * an account — must hold `permission`; expected errors become JSON `{ error: { code, message,
  * fieldErrors? } }` with their status (a schema's refusal 422, a malformed body 400), anything else a
  * logged 500 without details. Never an HTML page.
  */
 export function apiRoute<P = Record<string, never>>(
-  options: { permission: RoutePermission },
+  /** `body`: what a write takes (JSON unless "multipart"), enforced for session callers (refusedCookieWrite). */
+  options: { permission: RoutePermission; body?: "json" | "multipart" },
   handler: (context: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
@@ -125,6 +143,10 @@ export function apiRoute<P = Record<string, never>>(
       }
       if (!caller) return errorResponse(request, 401, "unauthenticated", "unauthenticated");
       const { user, via } = caller;
+      if (via === "session") {
+        const refused = await refusedCookieWrite(request, options.body ?? "json");
+        if (refused) return refused;
+      }
       // Integration accounts never sign in, so their generated password is never changed: a token is enough.
       if (via === "session" && user.mustChangePassword) return errorResponse(request, 403, "forbidden", "mustChangePassword");
       const scope = await loadScope(user);

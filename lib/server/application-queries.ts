@@ -72,7 +72,7 @@ export async function stageApplications(db: PrismaClient, scope: Scope, postId: 
     where: { AND: [{ id: postId }, { program: programWhere(scope) }] },
     select: { program: { select: { stages: { select: { kind: true, sequence: true } } } } },
   });
-  if (!post) throw new AppError((await db.post.count({ where: { id: postId } })) ? "forbidden" : "notFound");
+  if (!post) throw new AppError("notFound");
   const order = stageOrder(post.program.stages);
   if (!order.includes(stage)) throw new AppError("notFound");
   const rows = await db.application.findMany({
@@ -182,7 +182,7 @@ export async function getApplication(db: PrismaClient, scope: Scope, application
       },
     },
   });
-  if (!app) throw new AppError((await db.application.count({ where: { id: applicationId } })) ? "forbidden" : "notFound");
+  if (!app) throw new AppError("notFound");
   const { post, ...rest } = app;
   const { program, receivingOrg, ...postFields } = post;
   const open = app.status === "IN_PROGRESS" || app.status === "PENDING_ENDORSEMENT";
@@ -227,7 +227,7 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
     where: { AND: [{ id: programId }, programWhere(scope)] },
     select: { id: true, bureauId: true, stages: { where: { kind: "REGISTRATION" }, select: { opensAt: true, closesAt: true } } },
   });
-  if (!program) throw new AppError((await db.program.count({ where: { id: programId } })) ? "forbidden" : "notFound");
+  if (!program) throw new AppError("notFound");
   const bureauView = can(scope, "vetting.read", { organizationId: program.bureauId });
   if (!bureauView && scope.user.role !== "HOSPITAL_NOMINATOR") return [];
   const quotas = await db.nominationQuota.findMany({

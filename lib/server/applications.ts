@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { endorseSchema, nominateSchema, registerSchema, withdrawSchema } from "../schemas/applications";
 import { judgeDoctorForPost } from "./eligibility";
 import { doctorUserId, notify, unitNominatorIds } from "./notifications";
-import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
+import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 
 // Nominations (DOMAIN.md "Nominations and the vetting pipeline"): a unit nominates its doctor, or a
 // doctor registers and their unit endorses. Both are submissions, refused outside the registration
@@ -51,15 +51,9 @@ const postForApplicationSelect = {
 
 export type PostForApplication = Prisma.PostGetPayload<{ select: typeof postForApplicationSelect }>;
 
-/** A record the caller may see, or the reason they may not: forbidden if it exists elsewhere, notFound if not at all. */
-async function visibleOr<T>(found: T | null, existsElsewhere: () => Promise<number>): Promise<T> {
-  if (found) return found;
-  throw new AppError((await existsElsewhere()) ? "forbidden" : "notFound");
-}
-
 async function loadPost(tx: Tx, scope: Scope, postId: string): Promise<PostForApplication> {
   const post = await tx.post.findFirst({ where: { AND: [{ id: postId }, postWhere(scope)] }, select: postForApplicationSelect });
-  return visibleOr(post, () => tx.post.count({ where: { id: postId } }));
+  return visibleOr(post);
 }
 
 /**
@@ -114,7 +108,7 @@ export async function nominate(db: PrismaClient, scope: Scope, raw: unknown, now
   return runTx(db, async (tx) => {
     const post = await loadPost(tx, scope, input.postId);
     const doctor = await tx.doctor.findFirst({ where: { AND: [{ id: input.doctorId }, doctorWhere(scope)] }, select: { id: true, name: true } });
-    await visibleOr(doctor, () => tx.doctor.count({ where: { id: input.doctorId } }));
+    visibleOr(doctor);
     await assertRegistrationOpen(tx, post, scope.user.organizationId, now);
     await assertNoOtherApplication(tx, input.doctorId, post);
     const verdict = await assertEligibleOrExplained(tx, post.id, input.doctorId, input.exceptionReason);
@@ -178,7 +172,7 @@ export async function loadApplicationForChange(tx: Tx, scope: Scope, application
     where: { AND: [{ id: applicationId }, applicationWhere(scope)] },
     select: { ...applicationSnapshotSelect, post: { select: postForApplicationSelect }, doctor: { select: { id: true, name: true, employerId: true } } },
   });
-  const found = await visibleOr(app, () => tx.application.count({ where: { id: applicationId } }));
+  const found = visibleOr(app);
   const owner = permission === "application.decide" ? found.post.program.bureauId : found.nominatingOrgId;
   if (scope.user.role === "DOCTOR") {
     authorize(scope, permission);

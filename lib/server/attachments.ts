@@ -141,7 +141,7 @@ export async function allowedUploadKinds(db: PrismaClient, scope: Scope, applica
 async function visibleApplicationOr(db: PrismaClient, scope: Scope, applicationId: string): Promise<void> {
   const visible = await db.application.count({ where: { AND: [{ id: applicationId }, applicationWhere(scope)] } });
   if (visible) return;
-  throw new AppError((await db.application.count({ where: { id: applicationId } })) ? "forbidden" : "notFound");
+  throw new AppError("notFound");
 }
 
 /** The application's documents (metadata), oldest first, if the caller may see the application. */
@@ -168,7 +168,7 @@ export async function readAttachment(db: PrismaClient, scope: Scope, attachmentI
     where: { id: attachmentId, OR: [{ application: applicationWhere(scope) }, { leaveRequest: { dispatch: dispatchWhere(scope) } }] },
     select: { ...attachmentMetaSelect, content: true, storageKey: true },
   });
-  if (!row) throw new AppError((await db.attachment.count({ where: { id: attachmentId } })) ? "forbidden" : "notFound");
+  if (!row) throw new AppError("notFound");
   const { content, storageKey, ...meta } = row;
   const bytes = await readBytes({ content, storageKey } satisfies StoredBytes);
   if (sha256Hex(bytes) !== meta.sha256) throw new Error(`Attachment ${meta.id}: the stored bytes no longer match their SHA-256.`);

@@ -1,10 +1,11 @@
 import "server-only";
 import { isIP } from "node:net";
 
-// The client's address as the audit and the attempt limits see it. The server process normalises
-// X-Forwarded-For before Next.js reads the request (scripts/lib/client-address-preload.cjs): it is
-// the socket's peer, or — only when that peer is one of TRUSTED_PROXIES — the nearest address the
-// proxies forwarded. So the first entry here is the client; anything that is not an IP is no address.
+// The client's address as the audit and the attempt limits see it. The server process rewrites
+// X-Forwarded-For before Next.js reads the request (lib/http/forwarded-for.ts, installed by
+// instrumentation.ts): it is the socket's peer, or — only when that peer is one of TRUSTED_PROXIES —
+// the nearest address the proxies forwarded. So the first entry here is the client; anything that
+// is not an IP is no address.
 
 type HeaderSource = Headers | Record<string, unknown> | undefined | null;
 

@@ -119,7 +119,8 @@ export async function commitDoctorImport(db: PrismaClient, scope: Scope, raw: un
           const current = await tx.doctor.findUnique({ where: { id: row.doctorId }, select: { employerId: true } });
           if (!current) throw new AppError("conflict", "importStale");
           authorize(scope, "doctor.manage", { organizationId: current.employerId });
-          await tx.doctor.update({ where: { id: row.doctorId }, data: doctorData(record) });
+          // An import is an edit too: an editor who opened the record before it is then refused (409).
+          await tx.doctor.update({ where: { id: row.doctorId }, data: { ...doctorData(record), version: { increment: 1 } } });
           if (titleData) {
             await tx.titleRecord.upsert({
               where: { doctorId_level_specialty: { doctorId: row.doctorId, level: titleData.level, specialty: titleData.specialty } },

@@ -1,10 +1,11 @@
 import "server-only";
 import { audit } from "../audit";
-import { authorize, type Scope } from "../auth/policy";
+import { authorize, doctorWhere, type Scope } from "../auth/policy";
 import { maskIdNumber } from "../domain/id-number";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { createDoctorSchema, updateDoctorSchema, type DoctorInput } from "../schemas/doctors";
 import { doctorFieldsSelect } from "./doctors";
+import { checkEditVersion } from "./edit-version";
 import { actorOf, fieldError, parse, runTx, visibleOr, type RunTxOptions, type Tx } from "./kit";
 
 // Creating and editing a doctor's record with its title and grassroots histories: parse → authorize
@@ -95,27 +96,31 @@ export async function createDoctor(db: PrismaClient, scope: Scope, raw: unknown)
 }
 
 /**
- * Replaces the record and both histories with the form's. The doctor must be in the user's scope
- * (its employer in the user's subtree, else "forbidden"), and so must the new employer.
+ * Replaces the record and both histories with the form's, from the version the editor started from
+ * (a stale one: 409 naming what changed; none: the API's If-Match is required by its route). The
+ * doctor must be in the user's scope (else "notFound", as a missing one), and so must the new employer.
  */
 export async function updateDoctor(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string }> {
-  const { id, ...input } = parse(updateDoctorSchema, raw);
+  const { id, version, ...input } = parse(updateDoctorSchema, raw);
   authorize(scope, "doctor.manage");
   return runTx(db, async (tx) => {
     // Lock the row: two editors at once apply one after the other, each audited against what it replaced.
     await tx.$executeRaw`SELECT 1 FROM "Doctor" WHERE "id" = ${id} FOR UPDATE`;
-    const before = visibleOr(await tx.doctor.findUnique({ where: { id }, select: snapshotSelect }));
+    const before = visibleOr(await tx.doctor.findFirst({ where: { AND: [{ id }, doctorWhere(scope)] }, select: snapshotSelect }));
     authorize(scope, "doctor.manage", { organizationId: before.employerId });
+    await checkEditVersion(tx, "Doctor", id, before.version, version);
     if (input.employerId !== before.employerId) await checkEmployer(tx, scope, input.employerId);
     await checkIdNumberFree(tx, input.idNumber, id);
     await tx.titleRecord.deleteMany({ where: { doctorId: id } });
     await tx.grassrootsServiceRecord.deleteMany({ where: { doctorId: id } });
-    const after = await tx.doctor.update({
+    const written = await tx.doctor.update({
       where: { id },
       data: { ...doctorData(input), titles: { create: titleRows(input) }, grassrootsServices: { create: grassrootsRows(input) } },
       select: snapshotSelect,
     });
-    if (JSON.stringify(before) === JSON.stringify(after)) return { id };
+    if (JSON.stringify(before) === JSON.stringify(written)) return { id };
+    // A change raises the version (a save that changes nothing leaves other editors current).
+    const after = await tx.doctor.update({ where: { id }, data: { version: { increment: 1 } }, select: snapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.update", entity: "Doctor", entityId: id, before: auditSnapshot(before), after: auditSnapshot(after) });
     return { id };
   }, doctorUniqueViolations);

@@ -53,6 +53,7 @@ export const doctorFieldsSelect = {
   positionTitle: true,
   hireDate: true,
   phone: true,
+  version: true,
 } as const satisfies Prisma.DoctorSelect;
 
 const listSelect = {

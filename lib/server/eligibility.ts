@@ -104,13 +104,12 @@ const postHeaderSelect = {
 
 export type PostHeader = Prisma.PostGetPayload<{ select: typeof postHeaderSelect }>;
 
-/** The post if the caller may screen for it: forbidden if it exists outside their scope, notFound if not at all. */
+/** The post if the caller may screen for it; notFound both when it is outside their scope and when it does not exist (issue 12). */
 async function screenablePost(db: PrismaClient, scope: Scope, postId: string): Promise<PostHeader> {
   authorize(scope, "eligibility.screen");
   const post = await db.post.findFirst({ where: { AND: [{ id: postId }, postWhere(scope)] }, select: postHeaderSelect });
   if (post) return post;
-  const exists = await db.post.count({ where: { id: postId } });
-  throw new AppError(exists ? "forbidden" : "notFound");
+  throw new AppError("notFound");
 }
 
 export interface ScreeningRow {
@@ -216,7 +215,7 @@ export async function evaluateDoctorForPost(db: PrismaClient, scope: Scope, raw:
   const input = evaluateDoctorForPostSchema.parse(raw);
   const post = await screenablePost(db, scope, input.postId);
   const exists = await db.doctor.count({ where: { AND: [{ id: input.doctorId }, doctorWhere(scope)] } });
-  if (!exists) throw new AppError((await db.doctor.count({ where: { id: input.doctorId } })) ? "forbidden" : "notFound");
+  if (!exists) throw new AppError("notFound");
   return judgeDoctorForPost(db, post.id, input.doctorId);
 }
 

@@ -54,7 +54,7 @@ export async function ownVerdictForPost(db: PrismaClient, scope: Scope, postId: 
   const doctorId = scope.user.doctorId;
   if (!doctorId) throw new AppError("forbidden");
   const post = await db.post.count({ where: { AND: [{ id: postId }, postWhere(scope)] } });
-  if (!post) throw new AppError((await db.post.count({ where: { id: postId } })) ? "forbidden" : "notFound");
+  if (!post) throw new AppError("notFound");
   return judgeDoctorForPost(db, postId, doctorId);
 }
 

@@ -59,7 +59,7 @@ export async function vettingListRows(db: PrismaClient, scope: Scope, programId:
     where: { AND: [{ id: programId }, programWhere(scope)] },
     select: { id: true, name: true, rotationBatches: true, bureauId: true, stages: { select: { kind: true, sequence: true } } },
   });
-  if (!program) throw new AppError((await db.program.count({ where: { id: programId } })) ? "forbidden" : "notFound");
+  if (!program) throw new AppError("notFound");
   authorize(scope, "vetting.read", { organizationId: program.bureauId });
   const order = stageOrder(program.stages);
   if (list === "report" && !order.includes("REPORT_LIST")) throw new AppError("conflict", "stageNotInProgram");

@@ -264,7 +264,7 @@ export async function vettingBoard(db: PrismaClient, scope: Scope, programId: st
       },
     },
   });
-  if (!program) throw new AppError((await db.program.count({ where: { id: programId } })) ? "forbidden" : "notFound");
+  if (!program) throw new AppError("notFound");
   const groups = await db.application.groupBy({
     by: ["postId", "currentStage", "status"],
     where: { post: { programId } },

@@ -51,6 +51,7 @@ interface CallOptions {
   body?: unknown;
   form?: FormData;
   lang?: string;
+  headers?: Record<string, string>;
 }
 
 /** The route file of a documented path: /programs/{programId}/status → app/api/v1/programs/[programId]/status/route.ts. */
@@ -67,6 +68,7 @@ async function api(operationId: OperationId, user: string, options: CallOptions 
   const url = "http://localhost/api/v1" + op.path.replace(/\{(\w+)\}/g, (_, name: string) => options.params?.[name] ?? "") + (options.query ? `?${options.query}` : "");
   const headers: Record<string, string> = { authorization: `Bearer ${tokens[user]}` };
   if (options.lang) headers["accept-language"] = options.lang;
+  Object.assign(headers, options.headers);
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {
@@ -187,7 +189,8 @@ describe("every documented answer matches the document", () => {
     expect(stored).toMatchObject({ degree: null, major: null, practisingCategory: null, positionTitle: null, hireDate: null, phone: null });
     const params = { doctorId: created.json.id as string };
     expect((await api("getDoctor", "nominator", { params })).json).toMatchObject({ name: "契约医生", titles: [], grassrootsServices: [] });
-    await api("updateDoctor", "nominator", { params, body: { ...minimal, phone: "0575-8888 1234" } });
+    const fetched = await api("getDoctor", "nominator", { params });
+    await api("updateDoctor", "nominator", { params, body: { ...minimal, phone: "0575-8888 1234" }, headers: { "if-match": `"${fetched.json.version}"` } });
     const row = { name: "接口导入", sex: "男", ethnicity: "汉族", birthDate: "1980-05-12", idNumber: composeIdNumber("330681", "1980-05-12", 357), education: "本科", employer: "诸暨市人民医院", department: "心血管内科", specialty: "心血管内科" };
     expect((await api("importDoctors", "nominator2", { query: "dryRun=1", body: { rows: [row] } })).json.committed).toBe(false);
     await api("exportDoctors", "nominator", { query: "format=xlsx" });

@@ -37,9 +37,9 @@ const routes: Record<string, () => Promise<RouteModule>> = {
 };
 const route = (file: string) => routes[file]!();
 
-async function call(file: string, method: "GET" | "POST" | "PATCH", options: { token?: string | null; url?: string; body?: unknown; rawBody?: string; params?: Record<string, unknown> } = {}) {
+async function call(file: string, method: "GET" | "POST" | "PATCH", options: { token?: string | null; url?: string; body?: unknown; rawBody?: string; params?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
   const handler = (await route(file))[method]!;
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const request = new NextRequest(`http://localhost/api/v1${options.url ?? ""}`, { method, headers, body });
@@ -164,7 +164,7 @@ describe("doctors", () => {
   it("editing a doctor with a bad body is a 422 naming the fields, and changes nothing", async () => {
     const zjrm = await db.prisma.organization.findFirstOrThrow({ where: { name: "诸暨市人民医院" } });
     const doctor = await db.prisma.doctor.findFirstOrThrow({ where: { employerId: zjrm.id } });
-    const response = await call("doctors/[doctorId]", "PATCH", { token: tokens.nominator2, params: { doctorId: doctor.id }, body: { name: "", idNumber: "123" } });
+    const response = await call("doctors/[doctorId]", "PATCH", { token: tokens.nominator2, params: { doctorId: doctor.id }, body: { name: "", idNumber: "123" }, headers: { "if-match": `"${doctor.version}"` } });
     expect(response.status).toBe(422);
     expect(Object.keys(response.json.error.fieldErrors)).toEqual(expect.arrayContaining(["name", "idNumber"]));
     expect(await db.prisma.doctor.findUniqueOrThrow({ where: { id: doctor.id } })).toEqual(doctor);

@@ -63,15 +63,15 @@ describe("nominate", () => {
     const sxDoctor = await doctorId("童国华", SXRM);
     const zjDoctor = await doctorId("方芳", ZJRM);
     for (const who of NOT_NOMINATORS) await refusedUnchanged(() => nominate(w.db.prisma, w.s[who], { postId, doctorId: sxDoctor, exceptionReason: "说明" }, ON_TIME), "forbidden");
-    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator2, { postId, doctorId: sxDoctor, exceptionReason: "说明" }, ON_TIME), "forbidden");
-    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator, { postId, doctorId: zjDoctor, exceptionReason: "说明" }, ON_TIME), "forbidden");
+    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator2, { postId, doctorId: sxDoctor, exceptionReason: "说明" }, ON_TIME), "notFound"); // out of scope: answered as a missing record (issue 12)
+    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator, { postId, doctorId: zjDoctor, exceptionReason: "说明" }, ON_TIME), "notFound"); // out of scope: answered as a missing record (issue 12)
     // Each unit may nominate its own.
     expect((await nominate(w.db.prisma, w.s.nominator2, { postId, doctorId: zjDoctor, exceptionReason: "说明" }, ON_TIME)).nominatingOrgId).toBe(w.demo.org(ZJRM));
   });
 
   it("refuses a post of another bureau's programme the nominator cannot see", async () => {
     const wzPost = await w.db.prisma.post.findFirstOrThrow({ where: { program: { bureauId: w.demo.org("重庆市万州区卫生健康委员会") } }, select: { id: true } });
-    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator, { postId: wzPost.id, doctorId: "x", exceptionReason: "说明" }, ON_TIME), "forbidden");
+    await refusedUnchanged(() => nominate(w.db.prisma, w.s.nominator, { postId: wzPost.id, doctorId: "x", exceptionReason: "说明" }, ON_TIME), "notFound"); // out of scope: answered as a missing record (issue 12)
   });
 
   it("takes a nomination until 11:59:59 in Shanghai and refuses it from 12:00, with the deadline", async () => {
@@ -208,12 +208,13 @@ describe("register and endorse", () => {
     await refusedUnchanged(() => register(w.db.prisma, w.s.doctor, { postId: w.demo.post("眼科医生", 2) }, ON_TIME), "conflict", "alreadyApplied");
     await refusedUnchanged(() => register(w.db.prisma, w.s.doctor, { postId: w.demo.post("麻醉科医生", 2), exceptionReason: "说明" }, ON_TIME), "conflict", "alreadyInProgram");
     const wzPost = await w.db.prisma.post.findFirstOrThrow({ where: { program: { bureauId: w.demo.org("重庆市万州区卫生健康委员会") } }, select: { id: true } });
-    await refusedUnchanged(() => register(w.db.prisma, w.s.doctor, { postId: wzPost.id }, ON_TIME), "forbidden");
+    await refusedUnchanged(() => register(w.db.prisma, w.s.doctor, { postId: wzPost.id }, ON_TIME), "notFound"); // out of scope: answered as a missing record (issue 12)
   });
 
   it("only the doctor's own unit endorses", async () => {
     for (const who of ["admin", "staff", "auditor", "nominator2", "receiver", "doctor", "wz-admin"] as const) {
-      await refusedUnchanged(() => endorse(w.db.prisma, w.s[who], { applicationId, endorse: true }, ON_TIME), "forbidden");
+      // Roles without the permission are refused first (403); a unit that holds it but not the application is told nothing (404).
+      await refusedUnchanged(() => endorse(w.db.prisma, w.s[who], { applicationId, endorse: true }, ON_TIME), who === "nominator2" ? "notFound" : "forbidden");
     }
     await refusedUnchanged(() => endorse(w.db.prisma, w.s.nominator, { applicationId: "cm0000000000000000000000", endorse: true }, ON_TIME), "notFound");
     await refusedUnchanged(() => endorse(w.db.prisma, w.s.nominator, { applicationId, endorse: true }, LATE), "deadlinePassed", "registrationClosed");
@@ -255,7 +256,7 @@ describe("withdraw", () => {
     const yu = await doctorId("俞丽萍", SXRM);
     const app = await nominate(w.db.prisma, w.s.nominator, { postId, doctorId: yu, exceptionReason: "说明" }, ON_TIME);
     for (const who of ["admin", "staff", "auditor", "nominator2", "receiver", "doctor", "wz-admin"] as const) {
-      await refusedUnchanged(() => withdraw(w.db.prisma, w.s[who], { applicationId: app.id, reason: "撤回" }, ON_TIME), "forbidden");
+      await refusedUnchanged(() => withdraw(w.db.prisma, w.s[who], { applicationId: app.id, reason: "撤回" }, ON_TIME), who === "nominator2" || who === "doctor" ? "notFound" : "forbidden");
     }
     const noReason = await refusedUnchanged(() => withdraw(w.db.prisma, w.s.nominator, { applicationId: app.id, reason: "" }, ON_TIME), "validation");
     expect(noReason.fieldErrors).toEqual({ reason: ["reasonRequired"] });

@@ -117,8 +117,8 @@ describe("uploads by the unit and the doctor", () => {
 
   it("refuses another unit's application and a doctor on someone else's (forbidden), writing nothing", async () => {
     const before = await writes();
-    await expect(uploadAttachment(db.prisma, scopes.nominator2!, letter(own), ON_TIME)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(uploadAttachment(db.prisma, scopes.doctor!, letter(colleague), ON_TIME)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(uploadAttachment(db.prisma, scopes.nominator2!, letter(own), ON_TIME)).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
+    await expect(uploadAttachment(db.prisma, scopes.doctor!, letter(colleague), ON_TIME)).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
     await expect(uploadAttachment(db.prisma, scopes.auditor!, letter(own), ON_TIME)).rejects.toMatchObject({ code: "forbidden" });
     await expect(uploadAttachment(db.prisma, scopes.nominator!, letter("nonexistent-id"), ON_TIME)).rejects.toMatchObject({ code: "notFound" });
     expect(await writes()).toEqual(before);
@@ -157,8 +157,8 @@ describe("uploads by the bureau", () => {
 
   it("reading follows the application's visibility", async () => {
     const [first] = await listAttachments(db.prisma, scopes.staff!, own);
-    await expect(readAttachment(db.prisma, scopes.nominator2!, first!.id)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(listAttachments(db.prisma, scopes.nominator2!, own)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(readAttachment(db.prisma, scopes.nominator2!, first!.id)).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
+    await expect(listAttachments(db.prisma, scopes.nominator2!, own)).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
     await expect(readAttachment(db.prisma, scopes.staff!, "missing")).rejects.toMatchObject({ code: "notFound" });
     expect((await readAttachment(db.prisma, scopes.auditor!, first!.id)).sha256).toBe(first!.sha256);
   });
@@ -195,7 +195,7 @@ describe("on disk under ATTACHMENT_DIR", () => {
 
   it("writes no file when the upload is refused", async () => {
     const before = filesIn(dir);
-    await expect(uploadAttachment(db.prisma, scopes.nominator2!, letter(own), ON_TIME)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(uploadAttachment(db.prisma, scopes.nominator2!, letter(own), ON_TIME)).rejects.toMatchObject({ code: "notFound" });
     await expect(uploadAttachment(db.prisma, scopes.nominator!, letter(own, { bytes: png }), ON_TIME)).rejects.toMatchObject({ code: "validation" });
     await expect(uploadAttachment(db.prisma, scopes.nominator!, letter(own), LATE)).rejects.toMatchObject({ code: "deadlinePassed" });
     expect(filesIn(dir)).toEqual(before);
@@ -266,7 +266,7 @@ describe("route handlers", () => {
     const notMultipart = await post(tokens.staff!, zhuji, "{}", { "content-type": "application/json" });
     expect(notMultipart.status).toBe(400);
     const otherUnit = await post(tokens.nominator!, zhuji, formOf(pdf(), "a.pdf", "application/pdf", "APPLICATION_LETTER"));
-    expect(otherUnit.status).toBe(403);
+    expect(otherUnit.status).toBe(404); // out of scope: answered as a missing record (issue 12)
     const late = await post(tokens.nominator2!, zhuji, formOf(pdf(), "a.pdf", "application/pdf", "APPLICATION_LETTER"));
     expect(late.status).toBe(409);
     expect(late.json.error.key).toBe("registrationClosed");
@@ -291,7 +291,7 @@ describe("route handlers", () => {
     expect(inline.headers.get("content-disposition")).toMatch(/^inline; filename=/);
     const cached = await download(tokens.doctor!, meta.id, "", { "if-none-match": `"${sha(bytes)}"` });
     expect(cached.status).toBe(304);
-    expect((await download(tokens.nominator2!, meta.id)).status).toBe(403);
+    expect((await download(tokens.nominator2!, meta.id)).status).toBe(404); // out of scope: answered as a missing record (issue 12)
     expect((await download(tokens.staff!, "missing")).status).toBe(404);
   });
 });

@@ -118,7 +118,7 @@ describe("scope", () => {
 
     // another hospital's doctor, even by id: refused
     const lou = await db.prisma.doctor.findFirstOrThrow({ where: { name: "楼志刚" } });
-    await expect(evaluateDoctorForPost(db.prisma, scopes.nominator!, { postId: posts["副院长"], doctorId: lou.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(evaluateDoctorForPost(db.prisma, scopes.nominator!, { postId: posts["副院长"], doctorId: lou.id })).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
     // a unit filter naming another hospital finds nothing rather than leaking it
     const zjrm = await db.prisma.organization.findUniqueOrThrow({ where: { name: "诸暨市人民医院" } });
     expect((await screenPost(db.prisma, scopes.nominator!, { postId: posts["副院长"], unitId: zjrm.id })).counts.total).toBe(0);
@@ -130,14 +130,14 @@ describe("scope", () => {
   });
 
   it("a Wanzhou admin cannot screen a Shaoxing post; receiver and doctor are refused; unknown posts are not found", async () => {
-    await expect(screenPost(db.prisma, scopes["wz-admin"]!, { postId: posts["副院长"] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(screenPost(db.prisma, scopes["wz-admin"]!, { postId: posts["副院长"] })).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
     await expect(screenPost(db.prisma, scopes.receiver!, { postId: posts["副院长"] })).rejects.toMatchObject({ code: "forbidden" });
     await expect(screenPost(db.prisma, scopes.doctor!, { postId: posts["眼科医生"] })).rejects.toMatchObject({ code: "forbidden" });
     await expect(screeningUnits(db.prisma, scopes.receiver!)).rejects.toMatchObject({ code: "forbidden" });
     await expect(screenPost(db.prisma, scopes.admin!, { postId: "no-such-post" })).rejects.toMatchObject({ code: "notFound" });
     await expect(screenPost(db.prisma, scopes.admin!, { postId: "" })).rejects.toThrow();
     // Shaoxing's nominator may not screen Wanzhou's (draft, other bureau) programme
-    await expect(screenPost(db.prisma, scopes.nominator!, { postId: posts.wanzhou })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(screenPost(db.prisma, scopes.nominator!, { postId: posts.wanzhou })).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
   });
 });
 

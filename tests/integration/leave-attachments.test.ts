@@ -74,7 +74,7 @@ describe("a sick note on a leave request", () => {
     const [file] = await listLeaveAttachments(db.prisma, s["wz-receiver"]!, leaveId);
     for (const who of ["lj", "doctor"]) {
       await refused(() => listLeaveAttachments(db.prisma, s[who]!, leaveId), "notFound");
-      expect((await refusal(readAttachment(db.prisma, s[who]!, file!.id))).code, who).toBe("forbidden");
+      expect((await refusal(readAttachment(db.prisma, s[who]!, file!.id))).code, who).toBe("notFound"); // out of scope: as a missing one (issue 12)
     }
   });
 

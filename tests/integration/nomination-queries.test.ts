@@ -63,7 +63,7 @@ describe("existing applications, filters and the registration form", () => {
     const forAuditor = await registrationFormData(w.db.prisma, w.s.auditor, app.id);
     expect(forAuditor.isIdNumberMasked).toBe(true);
     expect(forAuditor.idNumber).not.toBe(doctor.idNumber);
-    await expect(registrationFormData(w.db.prisma, w.s.nominator2, app.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(registrationFormData(w.db.prisma, w.s.nominator2, app.id)).rejects.toMatchObject({ code: "notFound" }); // out of scope: answered as a missing record (issue 12)
 
     await withdraw(w.db.prisma, w.s.nominator, { applicationId: app.id, reason: "本人原因" }, ON_TIME);
     existing = await existingApplications(w.db.prisma, w.s.nominator, w.demo.programId, [doctorId]);

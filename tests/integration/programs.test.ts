@@ -33,10 +33,10 @@ const newProgram = (overrides: Record<string, unknown> = {}) => ({
   template: "longTermAid",
   kind: "LONG_TERM_AID",
   name: "绍兴市第九批援疆医生选派",
-  year: "2014",
-  batchNumber: "9",
-  serviceMonths: "18",
-  rotationBatches: "2",
+  year: 2014,
+  batchNumber: 9,
+  serviceMonths: 18,
+  rotationBatches: 2,
   description: "",
   ...overrides,
 });
@@ -106,7 +106,7 @@ describe("creating and editing", () => {
 
   it("bad input is a field error and writes nothing", async () => {
     const before = await state();
-    for (const bad of [newProgram({ name: "" }), newProgram({ year: "abc" }), newProgram({ template: "nope" }), newProgram({ serviceMonths: "0" }), newProgram({ name: "x".repeat(5000) })]) {
+    for (const bad of [newProgram({ name: "" }), newProgram({ year: "abc" }), newProgram({ template: "nope" }), newProgram({ serviceMonths: 0 }), newProgram({ serviceMonths: "18" }), newProgram({ rotationBatches: true }), newProgram({ name: "x".repeat(5000) })]) {
       await expect(createProgram(db.prisma, scopes.admin!, bad)).rejects.toMatchObject({ code: "validation" });
     }
     expect(await state()).toEqual(before);
@@ -168,7 +168,7 @@ describe("status", () => {
     await expect(changeProgramStatus(db.prisma, scopes.admin!, { id: ids.XJ, target: "DRAFT" })).rejects.toMatchObject({ message: "cannotGoBack" });
     expect(await state()).toEqual(before);
 
-    await createPost(db.prisma, scopes.admin!, { programId: draft.id, receivingOrgId: ids.AWT_HOSP, title: "眼科医生", specialty: "眼科", headcount: "1", rotationBatch: "1" });
+    await createPost(db.prisma, scopes.admin!, { programId: draft.id, receivingOrgId: ids.AWT_HOSP, title: "眼科医生", specialty: "眼科", headcount: 1, rotationBatch: 1 });
     await expect(changeProgramStatus(db.prisma, scopes.admin!, { id: draft.id, target: "OPEN" })).rejects.toMatchObject({ message: "noRegistrationStage" });
     await updateTimeline(db.prisma, scopes.admin!, { id: draft.id, stages: [{ kind: "REGISTRATION", opensAt: "2014-11-08T00:00", closesAt: "2014-11-11T12:00" }], cutoffs: [] });
     // A post with 0 places cannot exist: the database's check refuses it too (the guard is unit-tested).
@@ -189,9 +189,9 @@ describe("status", () => {
 
 describe("posts and quotas", () => {
   it("create, edit, quotas and delete in a draft, audited; refusals leave the database unchanged", async () => {
-    const program = await createProgram(db.prisma, scopes.admin!, newProgram({ template: "countyHireTownshipUse", kind: "COUNTY_HIRE_TOWNSHIP_USE", name: "岗位测试", rotationBatches: "1" }));
+    const program = await createProgram(db.prisma, scopes.admin!, newProgram({ template: "countyHireTownshipUse", kind: "COUNTY_HIRE_TOWNSHIP_USE", name: "岗位测试", rotationBatches: 1 }));
     // A receiving hospital in Xinjiang, outside the Shaoxing tree, is a valid receiving organisation.
-    const post = await createPost(db.prisma, scopes.staff!, { programId: program.id, receivingOrgId: ids.AWT_HOSP, title: "麻醉科医生", specialty: "麻醉科", headcount: "2", rotationBatch: "1", description: "" });
+    const post = await createPost(db.prisma, scopes.staff!, { programId: program.id, receivingOrgId: ids.AWT_HOSP, title: "麻醉科医生", specialty: "麻醉科", headcount: 2, rotationBatch: 1, description: "" });
     const before = await state();
     for (const bad of [
       { programId: program.id, receivingOrgId: ids.AWT_HOSP, title: "x", specialty: "y", headcount: 0, rotationBatch: 1 },

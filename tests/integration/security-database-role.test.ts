@@ -4,7 +4,12 @@
 // APP_DATABASE_ROLE), cannot UPDATE/DELETE/TRUNCATE append-only tables, disable or drop their
 // triggers, switch replication role, or run DDL — while it reads and writes what the app needs.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
+import { ensureLoginRole, startEmbeddedDatabase, urlAs, type EmbeddedDatabase } from "@/lib/embedded-db";
+import { applyMigrations } from "@/prisma/migrate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
@@ -66,16 +71,19 @@ describe("append-only tables", () => {
   });
 });
 
-// Needs a PostgreSQL server (as every CI run has): the embedded PGlite is single-user, one superuser.
+/** The statement is refused for lack of privilege (42501) or as a wrong kind of object (42809), and nothing changes. */
+async function refusedTo(client: pg.Client, sql: string) {
+  await client.query("BEGIN");
+  try {
+    await expect(client.query(sql), sql).rejects.toMatchObject({ code: expect.stringMatching(/^(42501|42809)$/) });
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
+// Needs a PostgreSQL server (as every CI run has); the embedded database is below.
 describe("the app's login role", () => {
-  const refused = async (sql: string) => {
-    await app!.query("BEGIN");
-    try {
-      await expect(app!.query(sql), sql).rejects.toMatchObject({ code: expect.stringMatching(/^(42501|42809)$/) });
-    } finally {
-      await app!.query("ROLLBACK");
-    }
-  };
+  const refused = (sql: string) => refusedTo(app!, sql);
 
   it("reads and writes what the app needs", async () => {
     expect((await app!.query(`SELECT count(*)::int AS n FROM "User"`)).rows[0].n).toBeGreaterThan(0);
@@ -105,5 +113,65 @@ describe("the app's login role", () => {
     await refused(`DROP TABLE "Organization"`);
     await refused(`ALTER TABLE "User" ADD COLUMN "x" int`);
     await refused(`SELECT * FROM "_prisma_migrations"`);
+  });
+});
+
+// `npm start` on the embedded database: the owner migrates, the app connects as secondment_app, and
+// the gate runs its session as that role (lib/embedded-db.ts, LOGIN ROLES — and its limit).
+describe("the app's role on the embedded database", () => {
+  let dir: string;
+  let embedded: EmbeddedDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "embedded-role-"));
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), stopOnSignals: false, log: () => {} });
+    await ensureLoginRole(embedded.url, "secondment_app");
+    await ensureLoginRole(embedded.url, "secondment_app"); // a second start finds it
+    await applyMigrations(embedded.url, { log: () => {}, appRole: "secondment_app" });
+    client = new pg.Client({ connectionString: urlAs(embedded.url, "secondment_app") });
+    await client.connect();
+  }, 240_000);
+  afterAll(async () => {
+    await client?.end();
+    await embedded?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs the app's connection as the role, which reads and writes what the app needs", async () => {
+    expect((await client.query(`SELECT current_user AS who`)).rows).toEqual([{ who: "secondment_app" }]);
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO "AuditLog" ("action", "entity") VALUES ('test.app_role', 'Test')`);
+    await client.query(`INSERT INTO "AttemptCounter" ("key", "windowStart", "count") VALUES ('t', now(), 1)`);
+    await client.query(`DELETE FROM "AttemptCounter" WHERE "key" = 't'`);
+    await client.query("ROLLBACK");
+  });
+
+  it("refuses what rewrites history, and DDL", async () => {
+    for (const sql of [
+      `UPDATE "AuditLog" SET "id" = "id" WHERE false`,
+      `DELETE FROM "StageDecision" WHERE false`,
+      `TRUNCATE "StageDecision" CASCADE`,
+      `ALTER TABLE "AuditLog" DISABLE TRIGGER ALL`,
+      `DROP TRIGGER "AuditLog_append_only" ON "AuditLog"`,
+      `SET session_replication_role = replica`,
+      `CREATE TABLE "Intruder" ("id" int)`,
+      `SELECT * FROM "_prisma_migrations"`,
+    ]) {
+      await refusedTo(client, sql);
+    }
+  });
+
+  it("refuses a role that does not exist, and the next client starts as itself", async () => {
+    const stranger = new pg.Client({ connectionString: urlAs(embedded.url, "nobody_here") });
+    await client.end();
+    await expect(stranger.connect()).rejects.toThrow(/role "nobody_here" does not exist/);
+    const owner = new pg.Client({ connectionString: embedded.url });
+    await owner.connect();
+    expect((await owner.query(`SELECT current_user AS who`)).rows).toEqual([{ who: "postgres" }]);
+    await owner.end();
+    client = new pg.Client({ connectionString: urlAs(embedded.url, "secondment_app") });
+    await client.connect();
+    expect((await client.query(`SELECT current_user AS who`)).rows).toEqual([{ who: "secondment_app" }]);
   });
 });

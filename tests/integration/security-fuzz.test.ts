@@ -2,7 +2,9 @@
 // lib/api/openapi.ts — including those added later — gets a NUL byte and a lone surrogate in its
 // path parameters, query and JSON body, and a body nested 5 000 levels deep, from a caller whose role
 // holds the operation's permission. Each answer must be a 4xx with a message in words, and the
-// database must be unchanged afterwards.
+// database must be unchanged afterwards. Numbers are numbers: every whole-number field of every
+// documented body refuses `true` and the same number as text ("1"), and a post sent with
+// `headcount: true` is refused without a trace.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -154,6 +156,91 @@ describe("hostile bytes to every documented operation", () => {
     expect(failures).toEqual([]);
     expect(await snapshot()).toEqual(before);
   }, 600_000);
+});
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType; getter?: () => z.ZodType };
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const accepts = (schema: z.ZodType, value: unknown) => {
+  try {
+    return schema.safeParse(value).success;
+  } catch {
+    return false;
+  }
+};
+
+/** The whole-number fields of a body schema, at any depth: a field that takes some whole number n but not n + 0.5. */
+function integerFields(schema: z.ZodType, at: string, found: { path: string; schema: z.ZodType; n: number }[], seen = new Set<z.ZodType>()): typeof found {
+  if (seen.has(schema)) return found;
+  seen.add(schema);
+  const def = defOf(schema);
+  const field = (inner: z.ZodType, path: string) => {
+    const n = [1, 2, 5, 12, 0, 100, 2026].find((c) => accepts(inner, c) && !accepts(inner, c + 0.5));
+    if (n !== undefined) found.push({ path, schema: inner, n });
+    integerFields(inner, path, found, seen);
+  };
+  const inner = (s: z.ZodType | undefined, path = at) => s && integerFields(s, path, found, seen);
+  switch (def.type) {
+    case "object":
+      for (const [key, value] of Object.entries(def.shape ?? {})) field(value, `${at}.${key}`);
+      break;
+    case "record":
+      if (def.valueType) field(def.valueType, `${at}.*`);
+      break;
+    case "array":
+      inner(def.element, `${at}[]`);
+      break;
+    case "pipe":
+      inner(def.in);
+      inner(def.out);
+      break;
+    case "union":
+      for (const option of def.options ?? []) inner(option);
+      break;
+    case "intersection":
+      inner(def.left);
+      inner(def.right);
+      break;
+    case "lazy":
+      inner(def.getter?.());
+      break;
+    default:
+      inner(def.innerType);
+  }
+  return found;
+}
+
+describe("numbers are numbers", () => {
+  it("every whole-number field of every documented body refuses true and text", () => {
+    const fields = (Object.entries(operations) as [string, ApiOperation][]).flatMap(([operationId, op]) => (op.body ? integerFields(op.body, operationId, []) : []));
+    // headcount, year, serviceMonths, rotation batches, ratios, minimums, counts, weights, versions …
+    expect(fields.length).toBeGreaterThan(30);
+    expect(fields.map((f) => f.path)).toEqual(expect.arrayContaining(["createPost.headcount", "createProgram.year", "updateTimeline.stages[].ratio", "fileWorkLog.teaching.*"]));
+    const lax = fields.flatMap((f) => [
+      ...(accepts(f.schema, true) ? [`${f.path}: true`] : []),
+      ...(accepts(f.schema, String(f.n)) ? [`${f.path}: "${f.n}"`] : []),
+    ]);
+    expect(lax).toEqual([]);
+  });
+
+  it("a post with headcount true or \"1\" is refused at the field, and nothing is stored", async () => {
+    const program = await db.prisma.program.findFirstOrThrow({ where: { status: "DRAFT" }, orderBy: { id: "asc" } });
+    const post = await db.prisma.post.findFirstOrThrow({ where: { programId: program.id } });
+    const { POST } = (await import("@/app/api/v1/programs/[programId]/posts/route")) as unknown as Record<string, Handler>;
+    const before = await snapshot();
+    for (const headcount of [true, "1"]) {
+      const body = { receivingOrgId: post.receivingOrgId, title: "布尔岗位", specialty: "内科", headcount, rotationBatch: 1 };
+      const request = new NextRequest(`http://localhost/api/v1/programs/${program.id}/posts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokenOfRole.BUREAU_ADMIN}`, "content-type": "application/json", "accept-language": "en" },
+        body: JSON.stringify(body),
+      });
+      const response = await POST!(request, { params: Promise.resolve({ programId: program.id }) });
+      expect(response.status).toBe(422);
+      const error = ((await response.json()) as { error: { fieldErrors?: Record<string, string[]> } }).error;
+      expect(Object.keys(error.fieldErrors ?? {})).toEqual(["headcount"]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe("the edge's checks", () => {

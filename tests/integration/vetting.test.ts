@@ -443,8 +443,8 @@ describe("the read side", () => {
     expect(await flags("staff", rejectedApp)).toMatchObject({ decide: true });
     expect(await flags("nominator", rejectedApp)).toMatchObject({ withdraw: false, endorse: false });
     expect(await flags("receiver", approvedApp)).toEqual({ decide: false, withdraw: false, endorse: false, upload: false });
-    for (const who of ["nominator2", "receiver", "wz-admin"] as const) expect((await refusal(getApplication(w.db.prisma, w.s[who], shenApp))).code).toBe("forbidden");
-    expect((await refusal(getApplication(w.db.prisma, w.s.doctor, approvedApp))).code).toBe("forbidden");
+    for (const who of ["nominator2", "receiver", "wz-admin"] as const) expect((await refusal(getApplication(w.db.prisma, w.s[who], shenApp))).code).toBe("notFound"); // out of scope: answered as a missing record (issue 12)
+    expect((await refusal(getApplication(w.db.prisma, w.s.doctor, approvedApp))).code).toBe("notFound"); // out of scope: answered as a missing record (issue 12)
     expect((await refusal(getApplication(w.db.prisma, w.s.staff, "cm0000000000000000000000"))).code).toBe("notFound");
     const detail = await getApplication(w.db.prisma, w.s.doctor, shenApp);
     expect(detail.decisions.map((d) => [d.stage, d.outcome])).toEqual([["REGISTRATION", "PASS"]]);
@@ -475,8 +475,8 @@ describe("the read side", () => {
       expect(post.stages.APPROVAL).toMatchObject({ waiting: 0, passed: 1, cap: 1, remaining: 0, shortfall: 0 });
     }
     for (const who of ["nominator", "doctor", "receiver", "wz-admin"] as const) {
-      expect((await refusal(vettingBoard(w.db.prisma, w.s[who], w.demo.programId))).code).toBe("forbidden");
-      expect((await refusal(stageApplications(w.db.prisma, w.s[who], listPost, "PHYSICAL_EXAM"))).code).toBe("forbidden");
+      expect((await refusal(vettingBoard(w.db.prisma, w.s[who], w.demo.programId))).code).toBe(who === "wz-admin" ? "notFound" : "forbidden");
+      expect((await refusal(stageApplications(w.db.prisma, w.s[who], listPost, "PHYSICAL_EXAM"))).code).toBe(who === "wz-admin" ? "notFound" : "forbidden");
     }
     expect((await refusal(vettingBoard(w.db.prisma, w.s.staff, "cm0000000000000000000000"))).code).toBe("notFound");
     expect((await refusal(stageApplications(w.db.prisma, w.s.staff, "cm0000000000000000000000", "PHYSICAL_EXAM"))).code).toBe("notFound");
@@ -518,7 +518,7 @@ describe("nomination quotas", () => {
     const sxRows = await quotaProgress(w.db.prisma, w.s.nominator, w.demo.programId, ON_TIME);
     expect(sxRows.every((r) => r.unitId === w.demo.org(SXRM))).toBe(true);
     expect(await quotaProgress(w.db.prisma, w.s.doctor, w.demo.programId, ON_TIME)).toEqual([]);
-    expect((await refusal(quotaProgress(w.db.prisma, w.s["wz-admin"], w.demo.programId, ON_TIME))).code).toBe("forbidden");
+    expect((await refusal(quotaProgress(w.db.prisma, w.s["wz-admin"], w.demo.programId, ON_TIME))).code).toBe("notFound"); // out of scope: answered as a missing record (issue 12)
 
     // Withdrawn, it no longer counts: short again before the deadline.
     await withdraw(w.db.prisma, w.s.nominator2, { applicationId: app.id, reason: "本人放弃" }, ON_TIME);

@@ -42,7 +42,7 @@ describe("timeline checks", () => {
     });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["stages.1.closesAt", "closesBeforeOpens"], ["cutoffs.1.code", "duplicateCode"]]);
-    const good = timelineSchema.parse({ id: "p1", stages: [{ kind: "REGISTRATION", opensAt: "2013-11-08T00:00", closesAt: "2013-11-11T12:00", ratio: "3" }], cutoffs: [] });
+    const good = timelineSchema.parse({ id: "p1", stages: [{ kind: "REGISTRATION", opensAt: "2013-11-08T00:00", closesAt: "2013-11-11T12:00", ratio: 3 }], cutoffs: [] });
     expect(good.stages[0]!.closesAt.toISOString()).toBe("2013-11-11T04:00:00.000Z");
     expect(good.stages[0]!.ratio).toBe(3);
   });

@@ -71,9 +71,11 @@ const issuesOf = (over: Record<string, unknown>) => {
 };
 
 describe("the counts' bounds", () => {
-  it("empty counts are 0; counts typed as text are read as numbers", () => {
-    const parsed = fileWorkLogSchema.parse(log({ outpatients: "", operations: "12" }));
+  it("empty counts are 0; counts are numbers, not text or booleans (the form converts what is typed)", () => {
+    const parsed = fileWorkLogSchema.parse(log({ outpatients: "", operations: 12 }));
     expect(parsed).toMatchObject({ outpatients: 0, operations: 12, caseDiscussions: 0, donatedMedicineYuan: 0, teaching: {}, newTechniques: [] });
+    expect(issuesOf({ operations: "12" })).toEqual(["operations:countInvalid"]);
+    expect(issuesOf({ operations: true })).toEqual(["operations:countInvalid"]);
   });
   it.each(Object.entries(WORK_LOG_BOUNDS).filter(([k]) => k !== "donatedMedicineFen"))("%s: the bound itself passes, one more is refused", (field, max) => {
     expect(issuesOf({ [field]: max })).toEqual([]);
@@ -86,8 +88,9 @@ describe("the counts' bounds", () => {
     expect(issuesOf({ lectures: "many" })).toEqual(["lectures:countInvalid"]);
   });
   it("teaching actions by type: seed 003's types only, whole counts, zero dropped", () => {
-    expect(fileWorkLogSchema.parse(log({ teaching: { MENTORING: 2, REMOTE_TEACHING: 0, TEAM_SUPPORT: "1" } })).teaching).toEqual({ MENTORING: 2, TEAM_SUPPORT: 1 });
+    expect(fileWorkLogSchema.parse(log({ teaching: { MENTORING: 2, REMOTE_TEACHING: 0, TEAM_SUPPORT: 1 } })).teaching).toEqual({ MENTORING: 2, TEAM_SUPPORT: 1 });
     expect(issuesOf({ teaching: { HYPNOSIS: 1 } })).not.toEqual([]);
+    expect(issuesOf({ teaching: { MENTORING: "2" } })).toEqual(["teaching.MENTORING:countInvalid"]);
     expect(issuesOf({ teaching: { MENTORING: 101 } })).toEqual(["teaching.MENTORING:countTooHigh"]);
   });
   it("new techniques: named, blanks and repeats dropped, at most 20", () => {

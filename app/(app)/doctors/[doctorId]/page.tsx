@@ -39,7 +39,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
       </div>
       <Card className="max-w-4xl">
         {canEdit ? (
-          <DoctorForm doctorId={doctor.id} employers={employers} fixedEmployerName={fixedEmployerId(scope) === null ? undefined : doctor.employer.name} defaultValues={formValuesOf(doctor)} />
+          <DoctorForm doctorId={doctor.id} version={doctor.version} employers={employers} fixedEmployerName={fixedEmployerId(scope) === null ? undefined : doctor.employer.name} defaultValues={formValuesOf(doctor)} />
         ) : (
           <>
             <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">{t("readOnlyNotice")}</p>

@@ -108,8 +108,8 @@ export default async function ProgramPostsPage({ params, searchParams }: { param
             receivingOrgs={receivingOrgs}
             defaultValues={
               editing
-                ? { programId: program.id, receivingOrgId: editing.receivingOrgId, title: editing.title, specialty: editing.specialty, headcount: editing.headcount, rotationBatch: String(editing.rotationBatch), description: editing.description ?? "" }
-                : { programId: program.id, receivingOrgId: "", title: "", specialty: "", headcount: 1, rotationBatch: "1", description: "" }
+                ? { programId: program.id, receivingOrgId: editing.receivingOrgId, title: editing.title, specialty: editing.specialty, headcount: editing.headcount, rotationBatch: editing.rotationBatch, description: editing.description ?? "" }
+                : { programId: program.id, receivingOrgId: "", title: "", specialty: "", headcount: 1, rotationBatch: 1, description: "" }
             }
           />
         </Card>

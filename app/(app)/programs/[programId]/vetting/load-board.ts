@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { vettingBoard, type Board } from "@/lib/server/vetting";
 
-/** The programme's board for a page: another bureau's programme is the 403 page, an unknown one the 404 page. */
+/** The programme's board for a page: another bureau's programme and an unknown one are both the 404 page (issue 12: a page never tells that a record out of scope exists); a role without the permission gets the 403 page. */
 export async function loadBoard(scope: Scope, programId: string): Promise<Board> {
   try {
     return await vettingBoard(prisma, scope, programId);

@@ -15,7 +15,7 @@ export const GET = apiRoute<Params>({ permission: operations.listAttachments.per
 // POST /api/v1/applications/{applicationId}/attachments — multipart/form-data: file, kind,
 // stageDecisionId?. The size is refused (413) from Content-Length before the body is read, and
 // again while reading it; the file's type is then judged by its bytes (422 with the reason).
-export const POST = apiRoute<Params>({ permission: operations.uploadAttachment.permission }, async ({ request, scope, params }) => {
+export const POST = apiRoute<Params>({ permission: operations.uploadAttachment.permission, body: "multipart" }, async ({ request, scope, params }) => {
   const upload = await readUploadForm(request);
   if (upload instanceof Response) return upload;
   const created = await uploadAttachment(prisma, scope, {

@@ -13,7 +13,7 @@ export const GET = apiRoute<Params>({ permission: operations.listLeaveAttachment
 );
 
 // POST /api/v1/leave/{leaveId}/attachments — multipart/form-data: file. The doctor's own request only.
-export const POST = apiRoute<Params>({ permission: operations.uploadLeaveAttachment.permission }, async ({ request, scope, params }) => {
+export const POST = apiRoute<Params>({ permission: operations.uploadLeaveAttachment.permission, body: "multipart" }, async ({ request, scope, params }) => {
   const upload = await readUploadForm(request);
   if (upload instanceof Response) return upload;
   return NextResponse.json(await uploadLeaveAttachment(prisma, scope, { leaveRequestId: params.leaveId, ...upload.file }), { status: 201 });

@@ -16,6 +16,7 @@ import {
   startServiceNoticeAction,
 } from "@/lib/actions/service-evaluations";
 import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
+import { numberFromInput } from "@/lib/forms/number-input";
 
 export interface StepField {
   /** Dotted path in the input ("workload.outpatients", "virtues.morality"). */
@@ -63,7 +64,7 @@ export function StepForm({ step, dispatchId, fields, fixed, section, submitLabel
     setBusy(true);
     try {
       const body: Record<string, unknown> = {};
-      for (const f of fields) setPath(body, f.name, values[f.name] === "" && f.kind === "date" ? null : values[f.name]);
+      for (const f of fields) setPath(body, f.name, values[f.name] === "" && f.kind === "date" ? null : f.kind === "count" ? numberFromInput(values[f.name]) : values[f.name]);
       const input = section ? { dispatchId, ...fixed, part: { section, ...body } } : { dispatchId, ...fixed, ...body };
       const result = await (ACTIONS[step] as (input: unknown) => Promise<{ data?: unknown; serverError?: never; validationErrors?: unknown } | undefined>)(input);
       if (result?.data) {

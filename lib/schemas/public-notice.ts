@@ -8,7 +8,8 @@ import { isCalendarDate } from "./doctors";
 
 const id = text({ error: "invalid" }).trim().min(1, "required").max(64, "invalid");
 const reason = (requiredKey = "reasonRequired") => text({ error: "invalid" }).trim().min(2, requiredKey).max(2000, "tooLong");
-const batch = z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(99, "invalid");
+/** A rotation batch in a body: a number, not text (issue 12); ?batch= in a query is read below. */
+const batch = z.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(99, "invalid");
 const optionalText = (max: number) =>
   text({ error: "invalid" })
     .trim()

@@ -9,7 +9,8 @@ const noNul = (s: string) => !s.includes("\u0000");
 const text = (max: number) => z.string({ error: "invalid" }).trim().max(max, "tooLong").refine(noNul, "invalid");
 const optionalText = (max: number) => text(max).optional().transform((v) => (v ? v : null));
 const day = z.string({ error: "dateInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "dateInvalid");
-const count = z.coerce.number({ error: "countInvalid" }).int("countInvalid").min(0, "countInvalid").max(10_000_000, "countInvalid");
+/** A count: a number, not text or a boolean (issue 12; the form converts what is typed); left empty, 0. */
+const count = z.preprocess((v) => (v === "" || v === null || v === undefined ? 0 : v), z.number({ error: "countInvalid" }).int("countInvalid").min(0, "countInvalid").max(10_000_000, "countInvalid"));
 
 export const openServiceEvaluationSchema = z.object({ dispatchId: id });
 

@@ -20,18 +20,7 @@ import { createTestDatabase, type TestDatabase } from "./setup/db";
 
 // The file exports read their column titles through next-intl's server API, which only runs inside
 // a Next request; here it is the same catalogue through next-intl's plain translator (zh-CN).
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  return {
-    getTranslations: async (arg?: string | { namespace?: string; locale?: "zh-CN" | "en" }) => {
-      const namespace = typeof arg === "string" ? arg : arg?.namespace;
-      const locale = (typeof arg === "object" && arg?.locale) || "zh-CN";
-      return createTranslator({ locale, messages: await loadMessages(locale), namespace: namespace as never, timeZone: "Asia/Shanghai" });
-    },
-    getLocale: async () => "zh-CN",
-  };
-});
+vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 type OperationId = keyof typeof operations;
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are read as loose JSON once validated */

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { operations, type ApiOperation } from "@/lib/api/openapi";
 import { permissions } from "@/lib/auth/policy";
@@ -17,6 +17,9 @@ import { hashToken } from "@/lib/server/api-tokens";
 import { findHostileValue, jsonDepthExceeds } from "@/lib/server/hostile-input";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
+
+// Route handlers that read next-intl's server API (the notice's export) get the catalogue as in a request.
+vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 let db: TestDatabase;
 const ROOT = path.resolve(__dirname, "../..");

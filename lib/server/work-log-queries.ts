@@ -121,21 +121,30 @@ export async function workloadTotals(db: PrismaClient, scope: Scope, query: { by
     [...TOTAL_KEYS.map((k) => Prisma.sql`coalesce(sum(l.${Prisma.raw(`"${k}"`)}), 0)::int8 AS ${Prisma.raw(`"${k}"`)}`), Prisma.sql`coalesce(sum(m.mentees), 0)::int8 AS mentees`, Prisma.sql`coalesce(sum(m."examsPassed"), 0)::int8 AS "examsPassed"`, Prisma.sql`count(d.id)::int8 AS dispatches`],
     ", ",
   );
-  const [rows, overallRows] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  // The overall line rides on the page's query as window sums over every group (one pass over the
+  // logs); only a page past the last group needs a query of its own for it.
+  const overallSums = Prisma.join(
+    [...TOTAL_KEYS.map((k) => Prisma.sql`sum(coalesce(sum(l.${Prisma.raw(`"${k}"`)}), 0)) OVER ()::int8 AS ${Prisma.raw(`"all_${k}"`)}`), Prisma.sql`sum(coalesce(sum(m.mentees), 0)) OVER ()::int8 AS "all_mentees"`, Prisma.sql`sum(coalesce(sum(m."examsPassed"), 0)) OVER ()::int8 AS "all_examsPassed"`, Prisma.sql`sum(count(d.id)) OVER ()::int8 AS "all_dispatches"`],
+    ", ",
+  );
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
       ${perDispatch}
-      SELECT ${key} AS id, ${name} AS name, ${detail} AS detail, ${groupSums}, count(*) OVER ()::int AS "groupCount"
+      SELECT ${key} AS id, ${name} AS name, ${detail} AS detail, ${groupSums}, count(*) OVER ()::int AS "groupCount", ${overallSums}
       FROM d LEFT JOIN l ON l."dispatchId" = d.id LEFT JOIN m ON m."dispatchId" = d.id
       JOIN "Program" p ON p.id = d."programId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Doctor" doc ON doc.id = d."doctorId"
       GROUP BY ${key}, ${name}
       ORDER BY ${order}
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
-    db.$queryRaw<Record<string, unknown>[]>`
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  const first = rows[0];
+  const overallRows: Record<string, unknown>[] = first
+    ? [Object.fromEntries([...Object.entries(first).filter(([k]) => k.startsWith("all_")).map(([k, v]) => [k.slice(4), v]), ["groupCount", first.groupCount]])]
+    : query.page === 1
+      ? []
+      : await db.$queryRaw<Record<string, unknown>[]>`
       ${perDispatch}
       SELECT ${groupSums}, count(DISTINCT ${key})::int AS "groupCount"
       FROM d LEFT JOIN l ON l."dispatchId" = d.id LEFT JOIN m ON m."dispatchId" = d.id
-      JOIN "Program" p ON p.id = d."programId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Doctor" doc ON doc.id = d."doctorId"`,
-  ]);
+      JOIN "Program" p ON p.id = d."programId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Doctor" doc ON doc.id = d."doctorId"`;
   const o = overallRows[0] ?? {};
   const total = Number(o.groupCount ?? 0);
   return {

@@ -7,18 +7,27 @@ export const dynamic = "force-dynamic";
 export default async function Workload({ searchParams }: { searchParams: Promise<{ programId?: string }> }) {
   const { programId } = await searchParams;
   const { rows } = await pool.query<Record<string, string | number>>(
-    `SELECT o.id, o.name, count(DISTINCT d.id)::int AS dispatches, count(w.id)::int AS logs,
-            coalesce(sum(w.outpatients), 0)::int8 AS outpatients, coalesce(sum(w.operations), 0)::int8 AS operations,
-            coalesce(sum(w."caseDiscussions"), 0)::int8 AS "caseDiscussions", coalesce(sum(w."juniorsMentored"), 0)::int8 AS "juniorsMentored",
-            coalesce(sum(w.lectures), 0)::int8 AS lectures, coalesce(sum(w."freeClinics"), 0)::int8 AS "freeClinics",
-            coalesce(sum(w."donatedMedicineFen"), 0)::int8 AS "donatedMedicineFen"
-       FROM "Dispatch" d JOIN "Organization" o ON o.id = d."receivingOrgId"
-       LEFT JOIN "WorkLog" w ON w."dispatchId" = d.id AND w.status = 'CONFIRMED'
+    `WITH l AS (
+       SELECT w."dispatchId", count(*) AS logs,
+              sum(w."outpatients") AS "outpatients",
+              sum(w."operations") AS "operations",
+              sum(w."caseDiscussions") AS "caseDiscussions",
+              sum(w."juniorsMentored") AS "juniorsMentored",
+              sum(w."lectures") AS "lectures",
+              sum(w."freeClinics") AS "freeClinics",
+              sum(w."donatedMedicineFen") AS "donatedMedicineFen",
+              sum(jsonb_array_length(w."newTechniques")) AS "newTechniques",
+              sum((SELECT coalesce(sum(t.value::int), 0) FROM jsonb_each_text(w.teaching) t)) AS "teachingActions"
+         FROM "WorkLog" w JOIN "Dispatch" d ON d.id = w."dispatchId"
+        WHERE d."programId" = $1 AND w.status = 'CONFIRMED'
+        GROUP BY w."dispatchId")
+     SELECT o.id, o.name, count(d.id)::int AS dispatches, coalesce(sum(l.logs), 0)::int8 AS logs, coalesce(sum(l."outpatients"), 0)::int8 AS "outpatients", coalesce(sum(l."operations"), 0)::int8 AS "operations", coalesce(sum(l."caseDiscussions"), 0)::int8 AS "caseDiscussions", coalesce(sum(l."juniorsMentored"), 0)::int8 AS "juniorsMentored", coalesce(sum(l."lectures"), 0)::int8 AS "lectures", coalesce(sum(l."freeClinics"), 0)::int8 AS "freeClinics", coalesce(sum(l."donatedMedicineFen"), 0)::int8 AS "donatedMedicineFen", coalesce(sum(l."newTechniques"), 0)::int8 AS "newTechniques", coalesce(sum(l."teachingActions"), 0)::int8 AS "teachingActions"
+       FROM "Dispatch" d JOIN "Organization" o ON o.id = d."receivingOrgId" LEFT JOIN l ON l."dispatchId" = d.id
       WHERE d."programId" = $1
       GROUP BY o.id, o.name ORDER BY o.name, o.id LIMIT 50`,
     [programId ?? ""],
   );
-  const cols = ["dispatches", "logs", "outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "freeClinics", "donatedMedicineFen"];
+  const cols = ["dispatches", "logs", "outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "freeClinics", "donatedMedicineFen", "newTechniques", "teachingActions"];
   const overall = cols.map((c) => rows.reduce((n, r) => n + Number(r[c]), 0));
   return (
     <main>

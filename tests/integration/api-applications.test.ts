@@ -10,11 +10,9 @@ import * as r from "@/lib/api/responses";
 import type { Scope } from "@/lib/auth/policy";
 import { issueApiToken } from "@/lib/server/api-tokens";
 import { screenPost } from "@/lib/server/eligibility";
-import { buildScope } from "@/lib/server/organization-tree";
 import { reopenStage } from "@/lib/server/vetting";
-import { seedDemoData } from "@/prisma/seed";
-import { apiCaller, type Json, type RouteModule } from "./setup/api";
-import { createTestDatabase, type TestDatabase } from "./setup/db";
+import { apiCaller, apiTestDatabase, type Json, type RouteModule } from "./setup/api";
+import type { TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
 const scopes: Record<string, Scope> = {};
@@ -50,13 +48,7 @@ async function candidates(user: string, n: number) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  (globalThis as { prisma?: unknown }).prisma = db.prisma;
-  await seedDemoData(db.prisma);
-  for (const username of USERS) {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
-    scopes[username] = await buildScope(db.prisma, user);
-  }
+  db = await apiTestDatabase(USERS, scopes);
   for (const username of USERS) tokens[username] = (await issueApiToken(db.prisma, scopes.admin!, { userId: scopes[username]!.user.id, name: "test" })).token;
   const post = await db.prisma.post.findFirstOrThrow({ where: { title: "眼科医生", rotationBatch: 1 }, select: { id: true, programId: true } });
   postId = post.id;

@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as r from "@/lib/api/responses";
 import type { Scope } from "@/lib/auth/policy";
 import { hashToken, issueApiToken } from "@/lib/server/api-tokens";
-import { buildScope } from "@/lib/server/organization-tree";
-import { seedDemoData } from "@/prisma/seed";
-import { apiCaller, type Json, type RouteModule } from "./setup/api";
-import { createTestDatabase, type TestDatabase } from "./setup/db";
+import { apiCaller, apiTestDatabase, type Json, type RouteModule } from "./setup/api";
+import type { TestDatabase } from "./setup/db";
 import { loadDemo, makeDoctor, makePost, placeApplication } from "./setup/vetting-fixtures";
 
 let db: TestDatabase;
@@ -40,13 +38,7 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  (globalThis as { prisma?: unknown }).prisma = db.prisma;
-  await seedDemoData(db.prisma);
-  for (const username of USERS) {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
-    scopes[username] = await buildScope(db.prisma, user);
-  }
+  db = await apiTestDatabase(USERS, scopes);
   for (const username of USERS) {
     if (username === "receiver") continue;
     const admin = username === "wz-admin" ? scopes["wz-admin"]! : scopes.admin!;

@@ -11,9 +11,8 @@ import type { Scope } from "@/lib/auth/policy";
 import { shanghaiDay } from "@/lib/domain/dispatch";
 import { addDays, lastDayOfService } from "@/lib/domain/service-period";
 import { issueApiToken } from "@/lib/server/api-tokens";
-import { buildScope } from "@/lib/server/organization-tree";
-import { seedDemoData } from "@/prisma/seed";
-import { createTestDatabase, type TestDatabase } from "./setup/db";
+import { apiTestDatabase } from "./setup/api";
+import type { TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
 const scopes: Record<string, Scope> = {};
@@ -52,13 +51,7 @@ const onDispatch = (id = dispatchId) => ({ params: { dispatchId: id } });
 const onLeave = (leaveId: string) => ({ params: { leaveId } });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  (globalThis as { prisma?: unknown }).prisma = db.prisma;
-  await seedDemoData(db.prisma);
-  for (const username of USERS) {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
-    scopes[username] = await buildScope(db.prisma, user);
-  }
+  db = await apiTestDatabase(USERS, scopes);
   // Setting the scene: an administrator's scope over every organisation issues each account's token.
   const everywhere = { ...scopes.admin!, subtreeIds: (await db.prisma.organization.findMany({ select: { id: true } })).map((o) => o.id) };
   for (const username of USERS) tokens[username] = (await issueApiToken(db.prisma, everywhere, { userId: scopes[username]!.user.id, name: "test" })).token;

@@ -1,4 +1,8 @@
 import { NextRequest } from "next/server";
+import type { Scope } from "@/lib/auth/policy";
+import { buildScope } from "@/lib/server/organization-tree";
+import { seedDemoData } from "@/prisma/seed";
+import { createTestDatabase, type TestDatabase } from "./db";
 
 // Calling /api/v1 route handlers in a test as a bearer-token caller would: the request through the
 // real handler (apiRoute: token, policy, schema, use case), the answer's status and JSON body.
@@ -32,4 +36,19 @@ export function apiCaller(routes: Record<string, () => Promise<RouteModule>>, to
     const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
     return { status: response.status, json: JSON.parse(await response.text()) as Json };
   };
+}
+
+/**
+ * The API tests' database: a fresh one, made the app's (lib/db.ts reads globalThis.prisma, so the
+ * route modules imported later use it), with the demo seed, and `scopes` filled for `usernames`.
+ */
+export async function apiTestDatabase(usernames: readonly string[], scopes: Record<string, Scope>): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  (globalThis as { prisma?: unknown }).prisma = db.prisma;
+  await seedDemoData(db.prisma);
+  for (const username of usernames) {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
+    scopes[username] = await buildScope(db.prisma, user);
+  }
+  return db;
 }

@@ -14,7 +14,6 @@
 // Runs the built app (`next start`, built first if there is no .next/BUILD_ID) on a free port against
 // the benchmark database. BENCH_DATABASE_URL, BENCH_RUNS (export runs, 5), BENCH_CONNECTIONS (20),
 // BENCH_DURATION (seconds, 10); BENCH_URL to measure an app already running on this database instead.
-import { spawn } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/prisma";
@@ -22,6 +21,7 @@ import { buildScope } from "@/lib/server/organization-tree";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { APPLICATION_COUNT, APP_PREFIX, BENCH_PROGRAM_ID } from "./lib/application-data";
 import { ensureBuild, startApp } from "./lib/app-server";
+import { startFloorServer } from "./lib/floor-process";
 import { signIn } from "./lib/app-session";
 import { benchDatabaseUrl } from "./lib/bench-db";
 import { benchExport } from "./lib/export-bench";
@@ -30,17 +30,6 @@ import { mb, ms, ratio, table } from "./lib/measure";
 
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const POOL_MAX = 10; // the app's default DATABASE_POOL_MAX; the floor server's pool is the same size
-
-function startFloorServer(url: string, programId: string): Promise<{ baseUrl: string; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/floor-server.ts", url, programId], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`floor server exited (${code})`)));
-    child.stdout.on("data", (chunk: Buffer) => {
-      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve({ baseUrl: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") });
-    });
-  });
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const row = (what: string, r: LoadResult, floors: [string, LoadResult][]): string[] => [

@@ -48,7 +48,40 @@ async function list() {
   return { rows: rows.rows, total: total.rows[0].n };
 }
 
-const routes: Record<string, () => Promise<unknown>> = { "/board": board, "/list": list };
+/**
+ * Finance's month of the programme (allowances.bench.ts): per payer the unpaid lines due by the month's
+ * end and the lines paid in it, and the first 100 lines due with doctor, payee, item and programme.
+ */
+async function allowances() {
+  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const [sums, rows, total] = await Promise.all([
+    pool.query(
+      `SELECT l.payer, l.status, sum(l."amountFen")::int AS fen, count(*)::int AS n
+         FROM "AllowanceLine" l JOIN "Dispatch" d ON d.id = l."dispatchId"
+        WHERE d."programId" = $1 AND ((l.status = 'UNPAID' AND l."dueDate" <= (date_trunc('month', $2::date) + interval '1 month - 1 day'))
+                                   OR (l.status = 'PAID' AND l."paidOn" >= $2::date AND l."paidOn" < $2::date + interval '1 month'))
+        GROUP BY 1, 2`,
+      [programId, `${month}-01`],
+    ),
+    pool.query(
+      `SELECT l.id, l.kind, l."periodStart", l."periodEnd", l."dueDate", l."daysServed", l."monthDays", l."rateFen", l."amountFen", l.payer, l.payee, l.status,
+              i.name AS item, doc.name AS doctor, r.name AS "receivingOrg", pr.name AS program
+         FROM "AllowanceLine" l JOIN "Dispatch" d ON d.id = l."dispatchId" JOIN "AllowanceItem" i ON i.id = l."itemId"
+         JOIN "Doctor" doc ON doc.id = d."doctorId" JOIN "Organization" r ON r.id = d."receivingOrgId" JOIN "Program" pr ON pr.id = d."programId"
+        WHERE d."programId" = $1 AND l.status = 'UNPAID' AND l."dueDate" <= (date_trunc('month', $2::date) + interval '1 month - 1 day')
+        ORDER BY l.payer, pr.name, doc.name, l."dueDate", l.id LIMIT 100`,
+      [programId, `${month}-01`],
+    ),
+    pool.query(
+      `SELECT count(*)::int AS n FROM "AllowanceLine" l JOIN "Dispatch" d ON d.id = l."dispatchId"
+        WHERE d."programId" = $1 AND l.status = 'UNPAID' AND l."dueDate" <= (date_trunc('month', $2::date) + interval '1 month - 1 day')`,
+      [programId, `${month}-01`],
+    ),
+  ]);
+  return { sums: sums.rows, rows: rows.rows, total: total.rows[0].n };
+}
+
+const routes: Record<string, () => Promise<unknown>> = { "/board": board, "/list": list, "/allowances": allowances };
 
 const server = http.createServer((req, res) => {
   const route = routes[req.url ?? ""];

@@ -8,8 +8,9 @@
 //   (b) allowanceTotals of the programme over 24 months as its finance officer
 //       floor: one GROUP BY over the same lines through bare pg; the two totals must match to the fen
 //   (c) /allowances?programId=… (finance's month) with autocannon, 20 connections, signed in as the
-//       bureau's finance officer; floors: a bare page of the app (/account/password) and the same
-//       rows as JSON from bare pg in a process of its own (bench/lib/floor-server.ts /allowances)
+//       bureau's finance officer; floors: a bare page of the app (/account/password), a bare Next app
+//       serving the same rows from bare pg (bench/floor /allowances, the service benchmark's floor app)
+//       and the same rows as JSON from bare pg (bench/lib/floor-server.ts /allowances)
 //
 //   npm run bench:allowances            (-- --build to rebuild the app first; BENCH_SKIP_PAGE=1 for (a), (b) only)
 //
@@ -26,7 +27,7 @@ import { regenerateSchedules, shanghaiToday } from "@/lib/server/allowance-sched
 import { buildScope } from "@/lib/server/organization-tree";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { ensureBuild, startApp } from "./lib/app-server";
-import { startFloorServer } from "./lib/floor-process";
+import { startFloor, startFloorServer } from "./lib/floor-process";
 import { signIn } from "./lib/app-session";
 import { benchDatabaseUrl, prepareBenchDatabase } from "./lib/bench-db";
 import { column, insertColumns } from "./lib/bulk-insert";
@@ -228,12 +229,14 @@ async function main(): Promise<void> {
     console.log(await ensureBuild(process.cwd(), process.argv.includes("--build")));
     const app = await startApp(url, 10);
     const floor = await startFloorServer(url, PROGRAM_ID);
+    const bareNext = await startFloor(url);
     try {
       const jar = await signIn(app.baseUrl, FINANCE, DEMO_PASSWORD);
       const headers = { cookie: jar.header() };
       const results: [string, LoadResult][] = [];
       results.push(["bare page /account/password (floor)", await load(`${app.baseUrl}/account/password`, headers)]);
       results.push([`/allowances?programId=… (finance's month)`, await load(`${app.baseUrl}/allowances?programId=${PROGRAM_ID}`, headers)]);
+      results.push(["bare Next page, same rows from pg (bench/floor)", await load(`${bareNext.baseUrl}/allowances?programId=${PROGRAM_ID}`)]);
       results.push(["bare pg JSON, same rows (floor)", await load(`${floor.baseUrl}/allowances`)]);
       const page = results[1]![1];
       console.log(`\nFinance's month page, autocannon ${process.env.BENCH_CONNECTIONS || 20} connections`);
@@ -245,6 +248,7 @@ async function main(): Promise<void> {
       );
     } finally {
       floor.stop();
+      bareNext.stop();
       await app.stop();
     }
   } finally {

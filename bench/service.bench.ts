@@ -8,45 +8,15 @@
 // i18n; a `pg` pool of 10) rendering the same rows from bare SQL, built and started beside it. Each
 // page with autocannon at BENCH_CONNECTIONS (20) for BENCH_DURATION (10 s), the floor measured right
 // after its page. Prints p50/p95/p99, req/s and HTML bytes of both, and the ratios.
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/prisma/seed";
-import { freePort } from "../scripts/lib/free-port";
 import { SERVICE_BENCH_URL, SERVICE_PROGRAM_ID } from "./generate-service";
 import { ensureBuild, startApp } from "./lib/app-server";
 import { signIn } from "./lib/app-session";
+import { startFloor } from "./lib/floor-process";
 import { CONNECTIONS, DURATION_S, load, type LoadResult } from "./lib/load";
 import { mb, ms, ratio, table } from "./lib/measure";
-
-const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const FLOOR_DIR = path.join(process.cwd(), "bench", "floor");
-
-function runNext(args: string[], env: NodeJS.ProcessEnv, quiet: boolean) {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
-}
-
-/** bench/floor built (once) and started on a free port. */
-async function startFloor(url: string): Promise<{ baseUrl: string; stop: () => void }> {
-  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", FLOOR_DATABASE_URL: url };
-  if (!existsSync(path.join(FLOOR_DIR, ".next", "BUILD_ID")) || process.argv.includes("--build")) {
-    console.log("Building the floor (bench/floor) …");
-    const code = await new Promise<number | null>((resolve) => runNext(["build", FLOOR_DIR], env, false).on("exit", resolve));
-    if (code !== 0) throw new Error(`building bench/floor failed (${code})`);
-  }
-  const port = await freePort();
-  const child = runNext(["start", FLOOR_DIR, "-p", String(port), "-H", "127.0.0.1"], env, true);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${baseUrl}/timeline`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error("the floor did not start");
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return { baseUrl, stop: () => child.kill("SIGTERM") };
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const line = (what: string, r: LoadResult): string[] => [what, String(r.requests), String(r.failed), ms(r.p50), ms(r.p95), ms(r.p99), r.rps.toFixed(1), kb(r.bytes)];

@@ -24,7 +24,7 @@ const FIELDS: readonly Field[] = ["template", "kind", "name", "year", "batchNumb
  * the server. A template fills kind, service months and rotation batches here and gives the new
  * programme its stages and cut-off dates (edited afterwards on the programme's page).
  */
-export function ProgramForm({ programId, defaultValues }: { programId?: string; defaultValues: ProgramFormValues }) {
+export function ProgramForm({ programId, version, defaultValues }: { programId?: string; version?: number; defaultValues: ProgramFormValues }) {
   const t = useTranslations("programsAdmin");
   const tKind = useTranslations("programKind");
   const te = t as unknown as ErrorTranslator;
@@ -51,7 +51,7 @@ export function ProgramForm({ programId, defaultValues }: { programId?: string; 
     setFormError(null);
     setSaved(false);
     const { template, ...values } = getValues();
-    const result = programId ? await updateProgramAction({ ...values, id: programId }) : await createProgramAction({ ...values, template });
+    const result = programId ? await updateProgramAction({ ...values, id: programId, version }) : await createProgramAction({ ...values, template });
     if (result?.data) {
       if (programId) {
         setSaved(true);

@@ -65,7 +65,10 @@ function detailValues(error: ActionServerError | undefined, formatDetail?: Detai
  */
 export function serverErrorText(t: ErrorTranslator, error: ActionServerError | undefined, options: { area?: string; formatDetail?: DetailFormatter } = {}): string {
   const area = options.area ?? "errors";
-  if (error?.message && t.has(`${area}.${error.message}`)) return t(`${area}.${error.message}`, detailValues(error, options.formatDetail));
+  // A stale edit's `fields` (comma-separated field names, issue 12) in the area's words.
+  const fieldNames: DetailFormatter = (name, value) =>
+    name === "fields" ? value.split(",").filter(Boolean).map((f) => (t.has(`${area}.fieldNames.${f}`) ? t(`${area}.fieldNames.${f}`) : f)).join(t.has(`${area}.fieldSeparator`) ? t(`${area}.fieldSeparator`) : "、") || "—" : options.formatDetail?.(name, value);
+  if (error?.message && t.has(`${area}.${error.message}`)) return t(`${area}.${error.message}`, detailValues(error, fieldNames));
   const code = error?.code ?? "generic";
   return t.has(`${area}.${code}`) ? t(`${area}.${code}`) : t(`${area}.generic`);
 }

@@ -36,7 +36,8 @@ const programFields = {
 
 export const programSchema = z.object(programFields);
 export const createProgramSchema = z.object({ ...programFields, template: z.enum(TEMPLATE_KEYS, { error: "templateRequired" }) });
-export const updateProgramSchema = z.object({ ...programFields, id });
+/** `version`: the programme's version the edit started from (the form's, the API's If-Match); a stale one is refused (409). */
+export const updateProgramSchema = z.object({ ...programFields, id, version: z.number({ error: "invalid" }).int("invalid").min(1, "invalid").optional() });
 export const programIdSchema = z.object({ id });
 
 export type ProgramFormValues = z.input<typeof createProgramSchema>;

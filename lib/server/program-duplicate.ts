@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "../audit";
-import { authorize, type Scope } from "../auth/policy";
+import { authorize, programWhere, type Scope } from "../auth/policy";
 import { AppError } from "../errors";
 import { shiftDateOneYear, shiftInstantOneYear } from "../domain/program-timeline";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -23,8 +23,8 @@ export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unkn
   const { id } = parse(programIdSchema, raw);
   authorize(scope, "program.manage");
   return runTx(db, async (tx) => {
-    const source = await tx.program.findUnique({
-      where: { id },
+    const source = await tx.program.findFirst({
+      where: { AND: [{ id }, programWhere(scope)] }, // another bureau's: as missing (issue 12)
       select: {
         ...programSnapshotSelect,
         stages: { orderBy: { sequence: "asc" } },

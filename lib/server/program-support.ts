@@ -1,5 +1,5 @@
 import "server-only";
-import { authorize, type Scope } from "../auth/policy";
+import { authorize, programWhere, type Scope } from "../auth/policy";
 import type { Prisma } from "../generated/prisma/client";
 import { visibleOr, type Tx } from "./kit";
 
@@ -17,6 +17,7 @@ export const programSnapshotSelect = {
   serviceMonths: true,
   rotationBatches: true,
   description: true,
+  version: true,
 } as const satisfies Prisma.ProgramSelect;
 
 export type ProgramSnapshot = Prisma.ProgramGetPayload<{ select: typeof programSnapshotSelect }>;
@@ -28,7 +29,8 @@ export type ProgramSnapshot = Prisma.ProgramGetPayload<{ select: typeof programS
  */
 export async function loadProgramForChange(tx: Tx, scope: Scope, id: string): Promise<ProgramSnapshot> {
   await tx.$queryRaw`SELECT id FROM "Program" WHERE id = ${id} FOR UPDATE`;
-  const program = visibleOr(await tx.program.findUnique({ where: { id }, select: programSnapshotSelect }));
+  // Another bureau's programme is "not found", like a missing one (issue 12).
+  const program = visibleOr(await tx.program.findFirst({ where: { AND: [{ id }, programWhere(scope)] }, select: programSnapshotSelect }));
   authorize(scope, "program.manage", { organizationId: program.bureauId });
   return program;
 }

@@ -10,6 +10,7 @@ import type { ProgramKind, ProgramStatus, StageKind } from "../generated/prisma/
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
 import { changeStatusSchema, createProgramSchema, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
 import { actorOf, parse, runTx, type Tx } from "./kit";
+import { checkEditVersion } from "./edit-version";
 import { loadProgramForChange, programSnapshotSelect, type ProgramSnapshot } from "./program-support";
 
 // Use cases of programmes (issue 4): list, read, create from a template, edit, timeline and cut-off
@@ -136,10 +137,11 @@ export async function createProgram(db: PrismaClient, scope: Scope, raw: unknown
 
 /** Edits the programme's fields. Not once closed; rotation batches not below a post's batch. */
 export async function updateProgram(db: PrismaClient, scope: Scope, raw: unknown): Promise<ProgramSnapshot> {
-  const { id, ...values } = parse(updateProgramSchema, raw);
+  const { id, version, ...values } = parse(updateProgramSchema, raw);
   authorize(scope, "program.manage");
   return runTx(db, async (tx) => {
     const before = await loadProgramForChange(tx, scope, id);
+    await checkEditVersion(tx, "Program", id, before.version, version);
     if (before.status === "CLOSED") throw new AppError("conflict", "programClosed");
     const highestBatch = await tx.post.aggregate({ where: { programId: id }, _max: { rotationBatch: true } });
     if ((highestBatch._max.rotationBatch ?? 0) > values.rotationBatches) {
@@ -147,7 +149,7 @@ export async function updateProgram(db: PrismaClient, scope: Scope, raw: unknown
     }
     const changed = (Object.keys(values) as (keyof typeof values)[]).some((key) => values[key] !== before[key]);
     if (!changed) return before;
-    const after = await tx.program.update({ where: { id }, data: values, select: programSnapshotSelect });
+    const after = await tx.program.update({ where: { id }, data: { ...values, version: { increment: 1 } }, select: programSnapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "program.update", entity: "Program", entityId: id, before, after });
     return after;
   });

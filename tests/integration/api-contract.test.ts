@@ -135,7 +135,8 @@ describe("every documented answer matches the document", () => {
 
     const created = await api("createProgram", "admin", { body: { kind: "OTHER", name: "接口契约测试", year: nextYear(), serviceMonths: 6, rotationBatches: 1, template: "blank" } });
     const params = { programId: created.json.id as string };
-    await api("updateProgram", "admin", { params, body: { kind: "OTHER", name: "接口契约测试（改）", year: nextYear(), serviceMonths: 12, rotationBatches: 1 } });
+    const openedProgram = await api("getProgram", "admin", { params });
+    await api("updateProgram", "admin", { params, body: { kind: "OTHER", name: "接口契约测试（改）", year: nextYear(), serviceMonths: 12, rotationBatches: 1 }, headers: { "if-match": `"${openedProgram.json.version}"` } });
     const y = nextYear();
     const newTimeline = await api("updateTimeline", "admin", {
       params,

@@ -124,3 +124,29 @@ describe("the API: ETag and If-Match", () => {
     expect(audits).toBe(3); // the form's two saves and this one: the refused edit left no row
   });
 });
+
+describe("the same for a programme", () => {
+  it("two PATCHes from one ETag: one saved, one 409 naming the field in words; the form's stale version is refused too", async () => {
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const program = await db.prisma.program.findFirstOrThrow({ where: { bureauId: admin.organizationId, status: { not: "CLOSED" } }, orderBy: { id: "asc" } });
+    const { GET, PATCH } = await import("@/app/api/v1/programs/[programId]/route");
+    const call = async (method: "GET" | "PATCH", username: string, body?: unknown, ifMatch?: string) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${tokens[username]}`, "content-type": "application/json" };
+      if (ifMatch) headers["if-match"] = ifMatch;
+      const response = await (method === "GET" ? GET : PATCH)(new NextRequest(`http://localhost/api/v1/programs/${program.id}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ programId: program.id }) });
+      return { status: response.status, etag: response.headers.get("etag"), json: (await response.json()) as Json };
+    };
+    const read = await call("GET", "admin");
+    const values = { kind: program.kind, name: program.name, year: program.year, batchNumber: program.batchNumber, serviceMonths: program.serviceMonths, rotationBatches: program.rotationBatches, description: program.description ?? "" };
+    expect((await call("PATCH", "admin", values)).status).toBe(428);
+    const answers = await Promise.all([call("PATCH", "admin", { ...values, description: "甲的说明" }, read.etag!), call("PATCH", "staff", { ...values, name: `${program.name}（乙）` }, read.etag!)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.json.error?.message).toMatch(/修改了这个项目（(说明|项目名称)）/);
+
+    holder.user = toSessionUser(await db.prisma.user.findUniqueOrThrow({ where: { username: "staff" }, include: sessionUserInclude }));
+    const { updateProgramAction } = await import("@/lib/actions/programs");
+    const stale = await updateProgramAction({ ...values, id: program.id, version: read.json.version as number });
+    expect(stale?.serverError).toMatchObject({ code: "conflict", message: "staleEdit" });
+    expect((await db.prisma.program.findUniqueOrThrow({ where: { id: program.id } })).version).toBe((read.json.version as number) + 1);
+  });
+});

@@ -127,6 +127,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
         <Card title={t("editTitle")}>
           <ProgramForm
             programId={program.id}
+            version={program.version}
             defaultValues={{
               template: "blank",
               kind: program.kind,

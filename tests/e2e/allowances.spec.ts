@@ -128,7 +128,8 @@ test("the allowance pages at 1280 and 390 px, in Chinese and English, without a 
     for (const [user, path, name] of shots) {
       const page = of[user];
       await page.setViewportSize({ width, height: 900 });
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+      // The cookie for the whole site (a url of "/"), not only for the directory of the page last shown.
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: new URL("/", page.url()).toString() }]);
       await page.goto(path);
       await expect(page.locator("h1")).toBeVisible();
       await saveScreenshot(page, `allowances-${name}-${tag}`);

@@ -68,8 +68,8 @@ export default async function TotalsPage({ searchParams }: { searchParams: Promi
                 <tr key={`${r.month}|${r.payer}|${r.itemId}`} data-testid="totals-row">
                   <Td className="whitespace-nowrap">{monthName(r.month)}</Td>
                   <Td>{t(`payers.${r.payer}`)}</Td>
-                  <Td>{r.programName}</Td>
-                  <Td>{r.itemName}</Td>
+                  <Td className="whitespace-nowrap">{r.programName}</Td>
+                  <Td className="whitespace-nowrap">{r.itemName}</Td>
                   <Td className="text-right tabular-nums">{r.lines}</Td>
                   <Td className="text-right tabular-nums">{formatYuan(r.paidFen)}</Td>
                   <Td className="text-right tabular-nums">{formatYuan(r.unpaidFen)}</Td>

@@ -40,6 +40,9 @@ const DISPATCHES = Number(process.env.BENCH_DISPATCHES) || 2_000;
 const RUNS = Number(process.env.BENCH_RUNS) || 3;
 const FINANCE = `${P}finance`;
 
+/** The birth day of the i-th generated doctor: one day later every 900 doctors. */
+const birth = (i: number) => addDays("1985-05-05", Math.floor(i / 900));
+
 async function generate(client: pg.Client): Promise<boolean> {
   if ((await client.query(`SELECT 1 FROM "Program" WHERE id = $1`, [PROGRAM_ID])).rowCount) return false;
   const one = async (sql: string, args: unknown[] = []) => (await client.query<{ id: string }>(sql, args)).rows[0]!.id;
@@ -95,8 +98,9 @@ async function generate(client: pg.Client): Promise<boolean> {
         column(rows, "name", "text", (r) => `基准医生${String(r.i).padStart(4, "0")}`),
         column(rows, "sex", "text", (r) => (r.i % 2 ? "MALE" : "FEMALE")),
         column(rows, "ethnicity", "text", () => "汉族"),
-        column(rows, "birthDate", "date", () => "1985-05-05"),
-        column(rows, "idNumber", "text", (r) => composeIdNumber("330699", "1985-05-05", 100 + r.i)),
+        column(rows, "birthDate", "date", (r) => birth(r.i)),
+        // An ID number's sequence is 0–999: 900 doctors per birth day.
+        column(rows, "idNumber", "text", (r) => composeIdNumber("330699", birth(r.i), 100 + (r.i % 900))),
         column(rows, "education", "text", () => "BACHELOR"),
         column(rows, "employerId", "text", (r) => r.employer),
         column(rows, "department", "text", () => "全科"),

@@ -57,3 +57,22 @@ export function workloadFromTotals(totals: Record<WorkloadCount | "freeClinics" 
     otherWork: other.join("；"),
   };
 }
+
+/** What the form still lacks before it may be publicly noticed (the summary, both units' opinions and the procedure's three dates). */
+export function missingForNotice(form: {
+  summary: string | null;
+  dispatchingOpinion: string | null;
+  receivingOpinion: string | null;
+  talksOn: unknown;
+  democraticOn: unknown;
+  collectiveOn: unknown;
+}): ("summary" | "dispatchingOpinion" | "receivingOpinion" | "talks" | "democratic" | "collective")[] {
+  const missing: ("summary" | "dispatchingOpinion" | "receivingOpinion" | "talks" | "democratic" | "collective")[] = [];
+  if (!form.summary) missing.push("summary");
+  if (!form.dispatchingOpinion) missing.push("dispatchingOpinion");
+  if (!form.receivingOpinion) missing.push("receivingOpinion");
+  if (!form.talksOn) missing.push("talks");
+  if (!form.democraticOn) missing.push("democratic");
+  if (!form.collectiveOn) missing.push("collective");
+  return missing;
+}

@@ -4,7 +4,7 @@ import { authorize, can, dispatchWhere, isBureauRole, type Scope } from "../auth
 import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { serviceClock } from "../domain/service-clock";
-import { countsAsGrassroots, isNoticeOver, noticeProblem, VIRTUES, workloadFromTotals, type Virtue, type Workload } from "../domain/service-evaluation";
+import { countsAsGrassroots, isNoticeOver, missingForNotice, noticeProblem, VIRTUES, workloadFromTotals, type Virtue, type Workload } from "../domain/service-evaluation";
 import { dayDate } from "../domain/service-period";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -368,14 +368,7 @@ export async function startServiceNotice(db: PrismaClient, scope: Scope, raw: un
   return runTx(db, async (tx) => {
     const { d, f, roles } = await lockedForm(tx, scope, input.dispatchId);
     if (!canOf(roles, d, f).notice) throw f.status === "FILLING" ? new AppError("forbidden", "notYourPart") : new AppError("conflict", "serviceEvaluationInNotice");
-    const missing = [
-      !f.summary ? "summary" : null,
-      !f.dispatchingOpinion ? "dispatchingOpinion" : null,
-      !f.receivingOpinion ? "receivingOpinion" : null,
-      !f.talksOn ? "talks" : null,
-      !f.democraticOn ? "democratic" : null,
-      !f.collectiveOn ? "collective" : null,
-    ].filter((m): m is string => m !== null);
+    const missing = missingForNotice(f);
     if (missing.length) throw new AppError("conflict", "formIncomplete", undefined, { missing: missing.join(",") });
     return finish(tx, scope, d, f, { status: "NOTICE", noticeStartsOn: dayDate(input.startsOn), noticeEndsOn: dayDate(input.endsOn) }, "evaluation.service_noticed", { startsOn: input.startsOn, endsOn: input.endsOn });
   });

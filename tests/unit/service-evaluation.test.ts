@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsAsGrassroots, isNoticeOver, noticeProblem, workloadFromTotals } from "@/lib/domain/service-evaluation";
+import { countsAsGrassroots, isNoticeOver, missingForNotice, noticeProblem, workloadFromTotals } from "@/lib/domain/service-evaluation";
 
 describe("the public notice (公示)", () => {
   it("runs 1 to 30 days, both ends included; ending before it starts is refused", () => {
@@ -32,5 +32,16 @@ describe("the form's workload from confirmed totals", () => {
     expect(workloadFromTotals(totals, words)).toEqual({ outpatients: 2315, operations: 86, caseDiscussions: 24, juniorsMentored: 3, lectures: 12, newTechniques: 2, otherWork: "义诊 6 次" });
     expect(workloadFromTotals({ ...totals, freeClinics: 0, teachingActions: 40 }, words).otherWork).toBe("带教活动 40 次");
     expect(workloadFromTotals({ ...totals, freeClinics: 0 }, words).otherWork).toBe("");
+  });
+});
+
+describe("what the form lacks before its notice", () => {
+  const complete = { summary: "总结", dispatchingOpinion: "同意", receivingOpinion: "同意", talksOn: "2026-11-02", democraticOn: "2026-11-03", collectiveOn: "2026-11-04" };
+  it("nothing once every part is filled", () => {
+    expect(missingForNotice(complete)).toEqual([]);
+  });
+  it("names each missing part, an empty text counting as missing", () => {
+    expect(missingForNotice({ ...complete, summary: "", receivingOpinion: null, democraticOn: null })).toEqual(["summary", "receivingOpinion", "democratic"]);
+    expect(missingForNotice({ summary: null, dispatchingOpinion: null, receivingOpinion: null, talksOn: null, democraticOn: null, collectiveOn: null })).toHaveLength(6);
   });
 });

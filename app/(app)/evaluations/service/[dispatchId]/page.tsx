@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
 import { shanghaiDay } from "@/lib/domain/dispatch";
-import { VIRTUES, WORKLOAD_COUNTS } from "@/lib/domain/service-evaluation";
+import { missingForNotice, VIRTUES, WORKLOAD_COUNTS } from "@/lib/domain/service-evaluation";
 import { requirePermission } from "@/lib/server/page-guard";
 import { getServiceEvaluation } from "@/lib/server/service-evaluations";
 import { orErrorPage } from "../../load";
@@ -187,7 +187,8 @@ export default async function ServiceEvaluationPage({ params }: { params: Promis
 
           <Card title={t("notice.caption")}>
             {f.noticeStartsOn ? <p className="text-sm text-slate-700">{t("notice.period", { starts: f.noticeStartsOn, ends: f.noticeEndsOn! })}</p> : null}
-            {v.can.notice ? (
+            {v.can.notice && missingForNotice(f).length > 0 ? <p className="text-sm text-amber-800">{t("notice.incomplete")}</p> : null}
+            {v.can.notice && missingForNotice(f).length === 0 ? (
               <StepForm
                 step="notice"
                 dispatchId={v.dispatchId}

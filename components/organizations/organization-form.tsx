@@ -30,12 +30,15 @@ const FIELDS: readonly Field[] = ["name", "code", "kind", "level", "grade", "reg
  */
 export function OrganizationForm({
   organizationId,
+  version,
   defaultValues,
   parents,
   ownParentName,
 }: {
   /** Absent when creating. */
   organizationId?: string;
+  /** The organisation's version the edit started from: a stale edit is refused, naming what changed (issue 12). */
+  version?: number;
   defaultValues: OrganizationFormValues;
   parents: ParentChoice[];
   /** Set when editing the user's own organisation: the parent is shown as text. */
@@ -72,7 +75,7 @@ export function OrganizationForm({
     setSaved(false);
     const values = getValues();
     const input = isOwn ? { ...values, parentId: undefined } : values;
-    const result = organizationId ? await updateOrganizationAction({ ...input, id: organizationId }) : await createOrganizationAction(input);
+    const result = organizationId ? await updateOrganizationAction({ ...input, id: organizationId, version }) : await createOrganizationAction(input);
     if (result?.data) {
       if (organizationId) {
         setSaved(true);

@@ -25,7 +25,7 @@ export interface ReceivingChoice {
 }
 
 /** Create or edit a post. The receiving organisation is searched among all active receiving organisations. */
-export function PostForm({ programId, postId, rotationBatches, receivingOrgs, defaultValues }: { programId: string; postId?: string; rotationBatches: number; receivingOrgs: ReceivingChoice[]; defaultValues: PostFormValues }) {
+export function PostForm({ programId, postId, version, rotationBatches, receivingOrgs, defaultValues }: { programId: string; postId?: string; /** The post's version the edit started from (issue 12). */ version?: number; rotationBatches: number; receivingOrgs: ReceivingChoice[]; defaultValues: PostFormValues }) {
   const t = useTranslations("programsAdmin");
   const te = t as unknown as ErrorTranslator;
   const router = useRouter();
@@ -49,7 +49,7 @@ export function PostForm({ programId, postId, rotationBatches, receivingOrgs, de
   async function onSubmit() {
     setFormError(null);
     const { programId: _programId, ...values } = getValues();
-    const result = postId ? await updatePostAction({ ...values, id: postId }) : await createPostAction({ ...values, programId });
+    const result = postId ? await updatePostAction({ ...values, id: postId, version }) : await createPostAction({ ...values, programId });
     if (result?.data) {
       if (postId) {
         router.push(`/programs/${programId}/posts`);

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { UserDetail, UserFormOptions } from "@/lib/server/users";
 import { updateUserSchema, type UpdateUserInput } from "@/lib/schemas/users";
-import { errorCodeKey, readActionResult } from "@/lib/forms/feedback";
+import { errorCodeKey, readActionResult, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { roleOptions } from "./role-options";
 import { SelectField } from "./select-field";
 
@@ -41,7 +41,12 @@ export function EditUserForm({ user, options, isSelf }: { user: UserDetail; opti
 
   async function onSubmit(values: UpdateUserInput) {
     setMessage(null);
-    const result = await updateUserAction(values);
+    // The version the page was opened with: someone else's save in between is refused and named (issue 12).
+    const result = await updateUserAction({ ...values, version: user.version });
+    if (result?.serverError?.message === "staleEdit") {
+      setMessage({ ok: false, text: serverErrorText(t as unknown as ErrorTranslator, result.serverError) });
+      return;
+    }
     const feedback = readActionResult(result);
     if (feedback.ok) {
       setMessage({ ok: true, text: t("form.saved") });

@@ -66,6 +66,11 @@ export interface ApiOperation {
   /** A zod schema of the JSON answer, or a file (CSV/XLSX) download. */
   response: z.ZodType | { file: string };
   status?: 200 | 201;
+  /**
+   * Lost updates (issue 12): "etag" — the answer's ETag is the record's version; "ifMatch" — an edit
+   * that must send that version back as If-Match (428 without it, 409 staleEdit when it is stale).
+   */
+  versioned?: "etag" | "ifMatch";
 }
 
 const programId = z.object({ programId: z.string() });
@@ -76,19 +81,19 @@ const exportFile = { file: "text/csv or application/vnd.openxmlformats-officedoc
 export const operations = {
   listPrograms: { method: "get", path: "/programs", permission: "program.read", summary: "Programmes the caller may see, 20 a page", query: programListQuerySchema, response: r.programPageSchema },
   createProgram: { method: "post", path: "/programs", permission: "program.manage", summary: "A programme of the caller's bureau, from a timeline template (DRAFT)", body: createProgramSchema, response: r.programSnapshotSchema, status: 201 },
-  getProgram: { method: "get", path: "/programs/{programId}", permission: "program.read", summary: "One programme with its timeline", response: r.programDetailSchema },
-  updateProgram: { method: "patch", path: "/programs/{programId}", permission: "program.manage", summary: "Edits the programme's fields (all of them)", body: programSchema, response: r.programSnapshotSchema },
+  getProgram: { method: "get", path: "/programs/{programId}", permission: "program.read", summary: "One programme with its timeline; its ETag is the version to edit from", response: r.programDetailSchema, versioned: "etag" },
+  updateProgram: { method: "patch", path: "/programs/{programId}", permission: "program.manage", summary: "Edits the programme's fields (all of them) from the version read (If-Match)", body: programSchema, response: r.programSnapshotSchema, versioned: "ifMatch" },
   listPosts: { method: "get", path: "/programs/{programId}/posts", permission: "program.read", summary: "The programme's posts with quotas", response: r.postListSchema },
   createPost: { method: "post", path: "/programs/{programId}/posts", permission: "program.manage", summary: "A post of the programme (draft or open programmes)", body: createPostSchema.omit({ programId: true }), response: r.postSchema, status: 201 },
-  updatePost: { method: "patch", path: "/posts/{postId}", permission: "program.manage", summary: "Edits a post (all its fields)", body: createPostSchema.omit({ programId: true }), response: r.postSchema },
+  updatePost: { method: "patch", path: "/posts/{postId}", permission: "program.manage", summary: "Edits a post (all its fields) from the version read (its `version` in the post list, sent as If-Match)", body: createPostSchema.omit({ programId: true }), response: r.postSchema, versioned: "ifMatch" },
   listRules: { method: "get", path: "/programs/{programId}/rules", permission: "program.read", summary: "The programme's eligibility rules (programme-wide and per post), posts and cut-off dates", response: r.programRulesSchema },
   saveRule: { method: "post", path: "/programs/{programId}/rules", permission: "program.manage", summary: "Creates a rule, or with id (and the version read) saves its next version; draft or open programmes", body: saveRuleSchema.omit({ programId: true }), response: r.ruleSchema },
   screenPost: { method: "get", path: "/posts/{postId}/screening", permission: "eligibility.screen", summary: "Every doctor in scope against the post's rules: counts and one page", query: screeningQuerySchema, response: r.screeningResultSchema },
   evaluateDoctor: { method: "get", path: "/posts/{postId}/eligibility/{doctorId}", permission: "eligibility.screen", summary: "One doctor against the post's rules, with reasons", response: r.evaluationSchema },
   listDoctors: { method: "get", path: "/doctors", permission: "doctor.read", summary: "Doctors the caller may see, 20 a page (ID numbers masked unless permitted)", query: doctorListQuerySchema, response: r.doctorPageSchema },
   createDoctor: { method: "post", path: "/doctors", permission: "doctor.manage", summary: "A doctor of an employer in the caller's scope", body: doctorSchema, response: r.idResponseSchema, status: 201 },
-  getDoctor: { method: "get", path: "/doctors/{doctorId}", permission: "doctor.read", summary: "One doctor with titles and grassroots service", response: r.doctorDetailSchema },
-  updateDoctor: { method: "patch", path: "/doctors/{doctorId}", permission: "doctor.manage", summary: "Replaces the doctor's record and histories", body: doctorSchema, response: r.idResponseSchema },
+  getDoctor: { method: "get", path: "/doctors/{doctorId}", permission: "doctor.read", summary: "One doctor with titles and grassroots service; its ETag is the version to edit from", response: r.doctorDetailSchema, versioned: "etag" },
+  updateDoctor: { method: "patch", path: "/doctors/{doctorId}", permission: "doctor.manage", summary: "Replaces the doctor's record and histories from the version read (If-Match)", body: doctorSchema, response: r.idResponseSchema, versioned: "ifMatch" },
   importDoctors: { method: "post", path: "/doctors/import", permission: "doctor.manage", summary: "The import sheet's rows as JSON: ?dryRun=1 previews, otherwise all rows are written or none", query: importQuerySchema, body: importRowsSchema, response: r.importPreviewSchema },
   exportDoctors: { method: "get", path: "/doctors/export", permission: "doctor.read", summary: "The doctors list as a sheet in the import's layout", query: doctorListQuerySchema.extend(doctorExportSchema.shape), response: exportFile },
   importTemplate: { method: "get", path: "/doctors/import-template", permission: "doctor.manage", summary: "The import's header row and an example row", query: doctorExportSchema, response: exportFile },
@@ -215,6 +220,14 @@ const errors = {
   "422": { description: "The input failed the schema: fieldErrors per dotted path", content: errorContent },
 };
 
+// Versioned records (issue 12): the version travels as a strong ETag, `"7"`.
+const etagHeader = z.object({ ETag: z.string().meta({ description: 'The record\'s version as a strong tag ("7"); send it back as If-Match to edit it', example: '"7"' }) });
+const ifMatchParams = z.object({ "if-match": z.string().meta({ description: 'The ETag (version) the edit started from, e.g. "7"', example: '"7"' }) });
+const versionedErrors = {
+  "409": { description: "Refused in the record's current state; staleEdit: someone changed it since the If-Match version (details: by, at, fields, version)", content: errorContent },
+  "428": { description: "If-Match missing or not a version tag", content: errorContent },
+};
+
 /** The OpenAPI 3.1 document of /api/v1, built from the registry's zod schemas. */
 export function buildOpenApiDocument() {
   const paths: ZodOpenApiPathsObject = {};
@@ -222,15 +235,16 @@ export function buildOpenApiDocument() {
     const path = pathParams(op.path);
     const success = "file" in op.response
       ? { description: op.response.file, content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } } }
-      : { description: "OK", content: { "application/json": { schema: op.response } } };
+      : { description: "OK", content: { "application/json": { schema: op.response } }, ...(op.versioned ? { headers: etagHeader } : {}) };
+    const header = op.versioned === "ifMatch" ? ifMatchParams : undefined;
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       operationId,
       summary: op.summary,
       description: `Permission: ${op.permission}`,
-      ...(op.query || path ? { requestParams: { ...(op.query ? { query: op.query } : {}), ...(path ? { path } : {}) } } : {}),
+      ...(op.query || path || header ? { requestParams: { ...(op.query ? { query: op.query } : {}), ...(path ? { path } : {}), ...(header ? { header } : {}) } } : {}),
       ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? "application/json"]: { schema: op.body } } } } : {}),
-      responses: { [String(op.status ?? 200)]: success, ...errors },
+      responses: { [String(op.status ?? 200)]: success, ...errors, ...(op.versioned === "ifMatch" ? versionedErrors : {}) },
       ...(op.permission === "raterLink" ? { security: [] } : {}),
     };
   }

@@ -39,6 +39,9 @@ const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), tot
 
 const position = open.meta({ description: "Where the programme stands on its timeline" });
 
+/** A record's edit version (issue 12). */
+const version = z.number().int().meta({ description: "Raised by every change; send it back as If-Match (\"7\") to edit (issue 12)" });
+
 export const programSnapshotSchema = z
   .object({
     id: z.string(),
@@ -51,6 +54,7 @@ export const programSnapshotSchema = z
     serviceMonths: z.number().int(),
     rotationBatches: z.number().int(),
     description: z.string().nullable(),
+    version,
   })
   .meta({ id: "Program" });
 
@@ -89,6 +93,7 @@ export const postSchema = z
     headcount: z.number().int(),
     rotationBatch: z.number().int(),
     description: z.string().nullable(),
+    version,
   })
   .meta({ id: "Post" });
 
@@ -112,7 +117,7 @@ const doctorRow = z.object({
   specialty: z.string(),
   practisingCategory: z.enum(PRACTISING_CATEGORIES).nullable().optional(),
   positionRank: z.enum(POSITION_RANKS).nullable().optional(),
-  version: z.number().int().meta({ description: "Raised by every change; send it back as If-Match (\"7\") to edit (issue 12)" }),
+  version,
 });
 
 export const doctorPageSchema = page(doctorRow.catchall(z.unknown()));

@@ -15,3 +15,9 @@ export function hasHostileCharacters(value: string): boolean {
 export function text(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).refine((value) => !hasHostileCharacters(value), { message: "invalidCharacters", abort: true });
 }
+
+/**
+ * The record's version an edit started from (the form's hidden field, the API's If-Match); a stale
+ * one is refused with 409 (issue 12: no lost updates). Optional: the API route requires it itself.
+ */
+export const editVersion = z.number({ error: "invalid" }).int("invalid").min(1, "invalid").optional();

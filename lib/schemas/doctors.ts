@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { birthDateFromIdNumber, isValidIdNumber, normalizeIdNumber } from "../domain/id-number";
+import { editVersion } from "./common";
 import { listQuerySchema } from "./list-query";
 
 // Shared by the doctor form (zodResolver), the server actions, the use cases and the import. Messages
@@ -121,7 +122,7 @@ export const doctorSchema = z.object(fields).superRefine(crossChecks);
 export const createDoctorSchema = doctorSchema;
 /** `version`: the record's version the edit started from (the form's hidden field, the API's If-Match); a stale one is refused (409). */
 export const updateDoctorSchema = z
-  .object({ ...fields, id: z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid"), version: z.number({ error: "invalid" }).int("invalid").min(1, "invalid").optional() })
+  .object({ ...fields, id: z.string({ error: "invalid" }).trim().min(1, "required").max(64, "invalid"), version: editVersion })
   .superRefine(crossChecks);
 
 /** What the form holds (strings, "" for empty choices). */

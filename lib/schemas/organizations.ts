@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "../domain/organization-tree";
+import { editVersion } from "./common";
 import { listQuerySchema } from "./list-query";
 
 // Shared by the organisation form (zodResolver) and the server actions. Messages are catalogue keys
@@ -37,7 +38,7 @@ function gradeOnlyForHospitals(value: { kind: (typeof ORGANIZATION_KINDS)[number
 
 export const organizationSchema = z.object(fields).superRefine(gradeOnlyForHospitals);
 export const createOrganizationSchema = organizationSchema;
-export const updateOrganizationSchema = z.object({ ...fields, id }).superRefine(gradeOnlyForHospitals);
+export const updateOrganizationSchema = z.object({ ...fields, id, version: editVersion }).superRefine(gradeOnlyForHospitals);
 export const organizationIdSchema = z.object({ id });
 
 /** What the form holds (strings, "" for empty choices). */

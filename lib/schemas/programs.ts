@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PROGRAM_STATUSES } from "../domain/program-status";
 import { TEMPLATE_KEYS } from "../domain/program-templates";
 import { calendarDate, fromShanghaiWallClock, STAGE_KINDS, timelineProblems } from "../domain/program-timeline";
+import { editVersion } from "./common";
 import { listQuerySchema } from "./list-query";
 
 // Shared by the programme and post forms (zodResolver) and the use cases. Messages are catalogue keys
@@ -37,7 +38,7 @@ const programFields = {
 export const programSchema = z.object(programFields);
 export const createProgramSchema = z.object({ ...programFields, template: z.enum(TEMPLATE_KEYS, { error: "templateRequired" }) });
 /** `version`: the programme's version the edit started from (the form's, the API's If-Match); a stale one is refused (409). */
-export const updateProgramSchema = z.object({ ...programFields, id, version: z.number({ error: "invalid" }).int("invalid").min(1, "invalid").optional() });
+export const updateProgramSchema = z.object({ ...programFields, id, version: editVersion });
 export const programIdSchema = z.object({ id });
 
 export type ProgramFormValues = z.input<typeof createProgramSchema>;
@@ -122,7 +123,8 @@ const postFields = {
 };
 
 export const createPostSchema = z.object({ ...postFields, programId: id });
-export const updatePostSchema = z.object({ ...postFields, id });
+/** `version`: the post's version the edit started from; a stale one is refused (409). */
+export const updatePostSchema = z.object({ ...postFields, id, version: editVersion });
 export const postIdSchema = z.object({ id });
 export type PostFormValues = z.input<typeof createPostSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordProblems } from "../domain/password-policy";
 import { Role } from "../generated/prisma/enums";
+import { editVersion } from "./common";
 import { listQuerySchema } from "./list-query";
 
 // Accounts: shared by the forms (zodResolver) and the server. Messages are catalogue keys (users.errors.*).
@@ -49,6 +50,7 @@ export const updateUserSchema = z.object({
   role: z.enum(roles, "roleRequired"),
   organizationId: z.string().trim().min(1, "organizationRequired").max(40, "organizationRequired"),
   doctorId: optionalId,
+  version: editVersion,
 });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 

@@ -1,5 +1,7 @@
 import "server-only";
+import type { NextRequest } from "next/server";
 import { AppError } from "../errors";
+import { errorResponse } from "./api-route";
 import type { Tx } from "./kit";
 
 // Lost updates (issue 12): an edit carries the version of the record it started from (the form's
@@ -18,7 +20,7 @@ function changedFields(before: Json, after: Json): string[] {
 /**
  * Refuses the edit when `expected` (the version the editor started from) is not `current`: a 409
  * "staleEdit" with details `by` (who changed it last), `at` (when), `fields` (comma-separated field
- * names changed since `expected`) and `version` (the current one, to start again from).
+ * names changed since `expected`), `version` (the current one, to start again from) and `entity`.
  */
 export async function checkEditVersion(tx: Tx, entity: string, entityId: string, current: number, expected: number | undefined): Promise<void> {
   if (expected === undefined || expected === current) return;
@@ -39,6 +41,7 @@ export async function checkEditVersion(tx: Tx, entity: string, entityId: string,
     at: (last?.at ?? new Date()).toISOString(),
     fields: fields.join(","),
     version: String(current),
+    entity, // which record, for a catalogue that speaks of several ("this post", "this programme")
   });
 }
 
@@ -51,3 +54,9 @@ export function versionOfIfMatch(header: string | null): number | null | "invali
 
 /** The ETag of a record's version (what If-Match sends back). */
 export const etagOf = (version: number) => `"${version}"`;
+
+/** What a PATCH route needs: the If-Match version, or the 428 answer when it is missing or not a version tag. */
+export async function ifMatchOr428(request: NextRequest): Promise<number | Response> {
+  const version = versionOfIfMatch(request.headers.get("if-match"));
+  return typeof version === "number" ? version : errorResponse(request, 428, "preconditionRequired", "ifMatchRequired");
+}

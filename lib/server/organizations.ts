@@ -12,6 +12,7 @@ import {
   updateOrganizationSchema,
   type OrganizationListQuery,
 } from "../schemas/organizations";
+import { checkEditVersion } from "./edit-version";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx, type UniqueFieldMap } from "./kit";
 import { ancestorIds, subtreeIds } from "./organization-tree";
 
@@ -32,6 +33,7 @@ const snapshotSelect = {
   region: true,
   parentId: true,
   isActive: true,
+  version: true,
 } as const satisfies Prisma.OrganizationSelect;
 
 export type OrganizationSnapshot = Prisma.OrganizationGetPayload<{ select: typeof snapshotSelect }>;
@@ -204,10 +206,11 @@ export async function createOrganization(db: PrismaClient, scope: Scope, raw: un
 export async function updateOrganization(db: PrismaClient, scope: Scope, raw: unknown): Promise<OrganizationSnapshot> {
   const input = parse(updateOrganizationSchema, raw);
   authorize(scope, "organization.manage");
-  const { id, parentId: requestedParentId, ...values } = input;
+  const { id, parentId: requestedParentId, version, ...values } = input;
   return runTx(db, async (tx) => {
-    await lockTree(tx);
+    await lockTree(tx); // also serialises two edits of one organisation
     const before = await loadInScope(tx, scope, id);
+    await checkEditVersion(tx, "Organization", id, before.version, version);
     const parentId = requestedParentId ?? before.parentId;
     const isMove = parentId !== before.parentId;
     if (isMove) {
@@ -235,7 +238,7 @@ export async function updateOrganization(db: PrismaClient, scope: Scope, raw: un
 
     const changed = (Object.keys(values) as (keyof typeof values)[]).some((key) => values[key] !== before[key]) || isMove;
     if (!changed) return before;
-    const after = await tx.organization.update({ where: { id: before.id }, data: { ...values, parentId }, select: snapshotSelect });
+    const after = await tx.organization.update({ where: { id: before.id }, data: { ...values, parentId, version: { increment: 1 } }, select: snapshotSelect });
     await audit(tx, {
       actor: await actorOf(tx, scope),
       action: isMove ? "organization.move" : "organization.update",

@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { OrganizationKind } from "../generated/prisma/enums";
 import { createPostSchema, postIdSchema, quotasSchema, updatePostSchema } from "../schemas/programs";
 import { subtreeIds } from "./organization-tree";
+import { checkEditVersion } from "./edit-version";
 import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
 import { loadProgramForChange } from "./program-support";
 
@@ -24,6 +25,7 @@ const postSelect = {
   headcount: true,
   rotationBatch: true,
   description: true,
+  version: true,
 } as const satisfies Prisma.PostSelect;
 
 export type PostSnapshot = Prisma.PostGetPayload<{ select: typeof postSelect }>;
@@ -89,9 +91,12 @@ async function checkReceiving(tx: Tx, receivingOrgId: string, currentId?: string
 }
 
 async function loadPostForChange(tx: Tx, scope: Scope, id: string) {
-  const post = await tx.post.findUnique({ where: { id }, select: postSelect });
-  if (!post) throw new AppError("notFound");
-  const program = await loadProgramForChange(tx, scope, post.programId);
+  const found = await tx.post.findUnique({ where: { id }, select: { programId: true } });
+  if (!found) throw new AppError("notFound");
+  const program = await loadProgramForChange(tx, scope, found.programId);
+  // Read (and lock) the post once its programme is locked: two edits at once see each other's (issue 12).
+  await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ${id} FOR UPDATE`;
+  const post = await tx.post.findUniqueOrThrow({ where: { id }, select: postSelect });
   return { post, program };
 }
 
@@ -110,16 +115,17 @@ export async function createPost(db: PrismaClient, scope: Scope, raw: unknown): 
 }
 
 export async function updatePost(db: PrismaClient, scope: Scope, raw: unknown): Promise<PostSnapshot> {
-  const { id, ...values } = parse(updatePostSchema, raw);
+  const { id, version, ...values } = parse(updatePostSchema, raw);
   authorize(scope, "program.manage");
   return runTx(db, async (tx) => {
     const { post: before, program } = await loadPostForChange(tx, scope, id);
+    await checkEditVersion(tx, "Post", id, before.version, version);
     if (!arePostsEditable(program.status)) throw new AppError("conflict", "postsLocked");
     if (values.rotationBatch > program.rotationBatches) throw fieldError("rotationBatch", "batchRange");
     await checkReceiving(tx, values.receivingOrgId, before.receivingOrgId);
     const changed = (Object.keys(values) as (keyof typeof values)[]).some((key) => values[key] !== before[key]);
     if (!changed) return before;
-    const after = await tx.post.update({ where: { id }, data: values, select: postSelect });
+    const after = await tx.post.update({ where: { id }, data: { ...values, version: { increment: 1 } }, select: postSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "post.update", entity: "Post", entityId: id, before, after });
     return after;
   });

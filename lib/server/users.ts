@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
 import { createUserSchema, updateUserSchema, userIdSchema, type UserListQuery, type UserStatus } from "../schemas/users";
+import { checkEditVersion } from "./edit-version";
 import { actorOf, parse, runTx, visibleOr, type Tx, type UniqueFieldMap } from "./kit";
 import { generatePassword } from "./passwords";
 
@@ -33,6 +34,8 @@ export interface UserDetail extends UserRow {
   lockedUntil: Date | null;
   passwordChangedAt: Date | null;
   createdAt: Date;
+  /** Raised by every edit of the account's fields; the edit form sends it back (issue 12). */
+  version: number;
 }
 
 /** What the account form offers: the organisations in scope and the doctors there without an account. */
@@ -110,10 +113,10 @@ export async function getUser(db: PrismaClient, scope: Scope, id: string, now: D
   authorize(scope, "user.read");
   const u = await db.user.findFirst({
     where: { AND: [{ id }, userWhere(scope)] },
-    select: { ...safeSelect, doctorId: true, doctor: { select: { name: true } }, failedLoginCount: true, passwordChangedAt: true, createdAt: true },
+    select: { ...safeSelect, doctorId: true, doctor: { select: { name: true } }, failedLoginCount: true, passwordChangedAt: true, createdAt: true, version: true },
   });
   if (!u) throw new AppError("notFound");
-  return { ...toRow(u, now), doctorId: u.doctorId, doctorName: u.doctor?.name ?? null, failedLoginCount: u.failedLoginCount, lockedUntil: u.lockedUntil, passwordChangedAt: u.passwordChangedAt, createdAt: u.createdAt };
+  return { ...toRow(u, now), doctorId: u.doctorId, doctorName: u.doctor?.name ?? null, failedLoginCount: u.failedLoginCount, lockedUntil: u.lockedUntil, passwordChangedAt: u.passwordChangedAt, createdAt: u.createdAt, version: u.version };
 }
 
 export async function userFormOptions(db: PrismaClient, scope: Scope, forUserId?: string): Promise<UserFormOptions> {
@@ -133,7 +136,7 @@ export async function userFormOptions(db: PrismaClient, scope: Scope, forUserId?
 async function loadManaged(db: PrismaClient | Tx, scope: Scope, id: string) {
   authorize(scope, "user.manage");
   const user = visibleOr(
-    await db.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true, role: true, organizationId: true, doctorId: true, isActive: true, lockedUntil: true, failedLoginCount: true } }),
+    await db.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true, role: true, organizationId: true, doctorId: true, isActive: true, lockedUntil: true, failedLoginCount: true, version: true } }),
   );
   authorize(scope, "user.manage", { organizationId: user.organizationId });
   return user;
@@ -188,9 +191,12 @@ export async function createUser(db: PrismaClient, scope: Scope, input: unknown)
 /** Edits name, role and organisation (both old and new organisation must be in scope). */
 export async function updateUser(db: PrismaClient, scope: Scope, input: unknown): Promise<{ id: string }> {
   authorize(scope, "user.manage");
-  const data = parse(updateUserSchema, input);
+  const { version, ...data } = parse(updateUserSchema, input);
   return runTx(db, async (tx) => {
+    // Lock the account: two edits at once apply one after the other, and the second sees the first (issue 12).
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${data.id} FOR UPDATE`;
     const before = await loadManaged(tx, scope, data.id);
+    await checkEditVersion(tx, "User", before.id, before.version, version);
     authorize(scope, "user.manage", { organizationId: data.organizationId });
     if (before.id === scope.user.id && data.role !== before.role) throw new AppError("validation", undefined, { role: ["cannotChangeOwnRole"] });
     if (before.id === scope.user.id && data.organizationId !== before.organizationId) {
@@ -201,15 +207,17 @@ export async function updateUser(db: PrismaClient, scope: Scope, input: unknown)
       if (!organization?.isActive) throw new AppError("validation", undefined, { organizationId: ["organizationRequired"] });
     }
     const doctorId = await checkDoctorLink(tx, data.role, data.organizationId, data.doctorId, before.id);
-    const after = { displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId };
-    await tx.user.update({ where: { id: before.id }, data: after });
+    const values = { displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId };
+    const previous = { displayName: before.displayName, role: before.role, organizationId: before.organizationId, doctorId: before.doctorId };
+    if (JSON.stringify(values) === JSON.stringify(previous)) return { id: before.id }; // nothing changed: other editors stay current
+    const { version: raised } = await tx.user.update({ where: { id: before.id }, data: { ...values, version: { increment: 1 } }, select: { version: true } });
     await audit(tx, {
       actor: await actorOf(tx, scope),
       action: "user.update",
       entity: "User",
       entityId: before.id,
-      before: { displayName: before.displayName, role: before.role, organizationId: before.organizationId, doctorId: before.doctorId },
-      after,
+      before: { ...previous, version: before.version },
+      after: { ...values, version: raised },
     });
     return { id: before.id };
   });

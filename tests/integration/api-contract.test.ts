@@ -145,7 +145,7 @@ describe("every documented answer matches the document", () => {
     expect(newTimeline.json.stages.map((s: { kind: string }) => s.kind)).toEqual(["REGISTRATION", "PRELIMINARY_REVIEW"]);
     const receiving = await db.prisma.organization.findFirstOrThrow({ where: { kind: "RECEIVING_HOSPITAL", isActive: true } });
     const post = await api("createPost", "admin", { params, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 1, rotationBatch: 1 } });
-    await api("updatePost", "admin", { params: { postId: post.json.id }, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 2, rotationBatch: 1 } });
+    await api("updatePost", "admin", { params: { postId: post.json.id }, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 2, rotationBatch: 1 }, headers: { "if-match": `"${post.json.version}"` } });
     const quotas = await api("setQuotas", "admin", { params: { postId: post.json.id }, body: { quotas: [{ nominatingOrgId: orgOf.nominator, minimum: 1 }] } });
     expect(quotas.json.quotas).toEqual([{ nominatingOrgId: orgOf.nominator, minimum: 1 }]);
     const posts = await api("listPosts", "admin", { params });

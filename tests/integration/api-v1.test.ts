@@ -117,10 +117,10 @@ describe("programmes and posts", () => {
     const created = await call("programs/[programId]/posts", "POST", { token: tokens.admin, params: { programId: program.json.id }, body: fields });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ programId: program.json.id, headcount: 2 });
-    const edited = await call("posts/[postId]", "PATCH", { token: tokens.admin, params: { postId: created.json.id }, body: { ...fields, headcount: 3 } });
+    const edited = await call("posts/[postId]", "PATCH", { token: tokens.admin, params: { postId: created.json.id }, body: { ...fields, headcount: 3 }, headers: { "if-match": `"${created.json.version}"` } });
     expect(edited.status).toBe(200);
-    expect(edited.json.headcount).toBe(3);
-    const bad = await call("posts/[postId]", "PATCH", { token: tokens.admin, params: { postId: created.json.id }, body: { ...fields, headcount: 0, rotationBatch: 9 } });
+    expect(edited.json).toMatchObject({ headcount: 3, version: created.json.version + 1 });
+    const bad = await call("posts/[postId]", "PATCH", { token: tokens.admin, params: { postId: created.json.id }, body: { ...fields, headcount: 0, rotationBatch: 9 }, headers: { "if-match": `"${edited.json.version}"` } });
     expect(bad.status).toBe(422);
     expect(bad.json.error.fieldErrors).toHaveProperty("headcount");
     expect((await db.prisma.post.findUniqueOrThrow({ where: { id: created.json.id } })).headcount).toBe(3);

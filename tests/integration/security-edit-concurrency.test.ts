@@ -2,7 +2,8 @@
 // save wins, the second is refused with 409 naming what changed, who changed it and when — nothing is
 // lost, and the second person saves again from the new version. Through the API (ETag on GET,
 // If-Match on PATCH, 428 without it, two PATCHes at once: exactly one 200) and through the edit form's
-// server action (the version the form was opened with).
+// server action (the version the form was opened with). The same for programmes, posts,
+// organisations and user accounts.
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formValuesOf } from "@/components/doctors/form-values";
@@ -148,5 +149,108 @@ describe("the same for a programme", () => {
     const stale = await updateProgramAction({ ...values, id: program.id, version: read.json.version as number });
     expect(stale?.serverError).toMatchObject({ code: "conflict", message: "staleEdit" });
     expect((await db.prisma.program.findUniqueOrThrow({ where: { id: program.id } })).version).toBe((read.json.version as number) + 1);
+  });
+});
+
+/** Two promises at once: exactly one fulfilled, the other a 409 staleEdit naming the changed field. */
+async function oneWins<T>(attempts: Promise<T>[]): Promise<{ winner: number; error: { code: string; message: string; details?: Record<string, string> } }> {
+  const settled = await Promise.allSettled(attempts);
+  expect(settled.map((s) => s.status).sort()).toEqual(["fulfilled", "rejected"]);
+  const winner = settled.findIndex((s) => s.status === "fulfilled");
+  const error = (settled[1 - winner] as PromiseRejectedResult).reason;
+  expect(error).toMatchObject({ code: "conflict", message: "staleEdit" });
+  return { winner, error };
+}
+
+async function scopeOf(username: string) {
+  return buildScope(db.prisma, await db.prisma.user.findUniqueOrThrow({ where: { username } }));
+}
+
+async function signIn(username: string) {
+  holder.user = toSessionUser(await db.prisma.user.findUniqueOrThrow({ where: { username }, include: sessionUserInclude }));
+}
+
+describe("the same for a post", () => {
+  it("two PATCHes from one version at once: one 200 with the new ETag, one 409 naming the field in words; a stale form submit is refused; nothing lost", async () => {
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const post = await db.prisma.post.findFirstOrThrow({ where: { program: { bureauId: admin.organizationId, status: { in: ["DRAFT", "OPEN"] } } }, orderBy: { id: "asc" } });
+    const { PATCH } = await import("@/app/api/v1/posts/[postId]/route");
+    const call = async (username: string, body: unknown, ifMatch?: string) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${tokens[username]}`, "content-type": "application/json", "accept-language": "zh-CN" };
+      if (ifMatch) headers["if-match"] = ifMatch;
+      const response = await PATCH(new NextRequest(`http://localhost/api/v1/posts/${post.id}`, { method: "PATCH", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ postId: post.id }) });
+      return { status: response.status, etag: response.headers.get("etag"), json: (await response.json()) as Json };
+    };
+    const values = { receivingOrgId: post.receivingOrgId, title: post.title, specialty: post.specialty, headcount: post.headcount, rotationBatch: post.rotationBatch, description: post.description ?? "" };
+    expect((await call("admin", { ...values, title: "无版本" })).status).toBe(428);
+    const etag = `"${post.version}"`;
+    const answers = await Promise.all([call("admin", { ...values, description: "甲的岗位说明" }, etag), call("staff", { ...values, specialty: "急诊医学" }, etag)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.status === 200)!;
+    expect(won.etag).toBe(`"${post.version + 1}"`);
+    expect(answers.find((a) => a.status === 409)!.json.error?.message).toMatch(/(徐彤|沈佳怡) 修改了这个岗位（(说明|专业)）/);
+    const stored = await db.prisma.post.findUniqueOrThrow({ where: { id: post.id } });
+    expect(stored.version).toBe(post.version + 1);
+    expect(stored.title).toBe(post.title); // the 428 changed nothing
+    expect(stored.description === "甲的岗位说明" ? stored.specialty : stored.description).toBe(stored.description === "甲的岗位说明" ? post.specialty : post.description);
+
+    // The edit form opened before both: its stale version is refused through the real server action.
+    await signIn("staff");
+    const { updatePostAction } = await import("@/lib/actions/programs");
+    const stale = await updatePostAction({ ...values, id: post.id, version: post.version });
+    expect(stale?.serverError).toMatchObject({ code: "conflict", message: "staleEdit", details: { entity: "Post", version: String(post.version + 1) } });
+    // Reopened at the new version, the loser's change is saved on top of the winner's: nothing lost.
+    const fresh = { receivingOrgId: stored.receivingOrgId, title: stored.title, specialty: stored.specialty, headcount: stored.headcount, rotationBatch: stored.rotationBatch, description: stored.description ?? "" };
+    expect((await updatePostAction({ ...fresh, headcount: stored.headcount + 1, id: post.id, version: stored.version }))?.data).toMatchObject({ id: post.id });
+    expect(await db.prisma.post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ description: stored.description, specialty: stored.specialty, headcount: stored.headcount + 1, version: post.version + 2 });
+  });
+});
+
+describe("the same for an organisation", () => {
+  it("two saves from one version at once: one wins, the other 409 naming the field; a stale form submit is refused; nothing lost", async () => {
+    const scope = await scopeOf("admin");
+    const org = await db.prisma.organization.findFirstOrThrow({ where: { id: { in: scope.subtreeIds, not: scope.user.organizationId }, parentId: { not: null }, isActive: true }, orderBy: { id: "asc" } });
+    const { updateOrganization } = await import("@/lib/server/organizations");
+    const values = { name: org.name, code: org.code ?? "", kind: org.kind, level: org.level, grade: org.grade ?? ("" as const), region: org.region, parentId: org.parentId ?? "" };
+    const { winner, error } = await oneWins([
+      updateOrganization(db.prisma, scope, { ...values, id: org.id, version: org.version, name: `${org.name}（甲）` }),
+      updateOrganization(db.prisma, scope, { ...values, id: org.id, version: org.version, region: "浙江省绍兴市越城区" }),
+    ]);
+    expect(error.details).toMatchObject({ by: "徐彤", fields: winner === 0 ? "name" : "region", version: String(org.version + 1) });
+    const stored = await db.prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(stored.version).toBe(org.version + 1);
+
+    await signIn("admin");
+    const { updateOrganizationAction } = await import("@/lib/actions/organizations");
+    const stale = await updateOrganizationAction({ ...values, id: org.id, version: org.version, code: "STALE-1" });
+    expect(stale?.serverError).toMatchObject({ code: "conflict", message: "staleEdit" });
+    const again = await updateOrganizationAction({ ...values, name: stored.name, region: stored.region, id: org.id, version: stored.version, code: "FRESH-1" });
+    expect(again?.serverError).toBeUndefined();
+    expect(await db.prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: stored.name, region: stored.region, code: "FRESH-1", version: org.version + 2 });
+  });
+});
+
+describe("the same for a user account", () => {
+  it("two saves from one version at once: one wins, the other 409 naming the field; a stale form submit is refused; nothing lost", async () => {
+    const scope = await scopeOf("admin");
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "nominator" } });
+    const { updateUser } = await import("@/lib/server/users");
+    const values = { id: user.id, displayName: user.displayName, role: user.role, organizationId: user.organizationId, doctorId: user.doctorId ?? "" };
+    const { winner, error } = await oneWins([
+      updateUser(db.prisma, scope, { ...values, version: user.version, displayName: "王晓燕（甲）" }),
+      updateUser(db.prisma, scope, { ...values, version: user.version, role: "BUREAU_STAFF", organizationId: scope.user.organizationId }),
+    ]);
+    expect(error.details).toMatchObject({ by: "徐彤", version: String(user.version + 1) });
+    expect(error.details?.fields).toBe(winner === 0 ? "displayName" : "role,organizationId");
+    const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.version).toBe(user.version + 1);
+
+    await signIn("admin");
+    const { updateUserAction } = await import("@/lib/actions/users");
+    const stale = await updateUserAction({ ...values, version: user.version, displayName: "过期的修改" });
+    expect(stale?.serverError).toMatchObject({ code: "conflict", message: "staleEdit" });
+    const fresh = { id: user.id, displayName: stored.displayName, role: stored.role, organizationId: stored.organizationId, doctorId: stored.doctorId ?? "" };
+    expect((await updateUserAction({ ...fresh, displayName: `${stored.displayName}·新`, version: stored.version }))?.serverError).toBeUndefined();
+    expect(await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ displayName: `${stored.displayName}·新`, role: stored.role, organizationId: stored.organizationId, version: user.version + 2 });
   });
 });

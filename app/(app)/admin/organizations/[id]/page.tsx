@@ -62,6 +62,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
           {canManage ? (
             <OrganizationForm
               organizationId={org.id}
+              version={org.version}
               parents={parents}
               ownParentName={org.isOwnOrganization ? (org.parent?.name ?? null) : undefined}
               defaultValues={{ name: org.name, code: org.code ?? "", kind: org.kind, level: org.level, grade: org.grade ?? "", region: org.region, parentId: org.parentId ?? "" }}

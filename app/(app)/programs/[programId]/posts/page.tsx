@@ -104,6 +104,7 @@ export default async function ProgramPostsPage({ params, searchParams }: { param
             key={editing?.id ?? "new"}
             programId={program.id}
             postId={editing?.id}
+            version={editing?.version}
             rotationBatches={program.rotationBatches}
             receivingOrgs={receivingOrgs}
             defaultValues={

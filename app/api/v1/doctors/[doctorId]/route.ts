@@ -2,10 +2,10 @@ import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { apiRoute, errorResponse, readJsonBody } from "@/lib/server/api-route";
+import { apiRoute, readJsonBody } from "@/lib/server/api-route";
 import { updateDoctor } from "@/lib/server/doctor-mutations";
 import { getDoctor } from "@/lib/server/doctors";
-import { etagOf, versionOfIfMatch } from "@/lib/server/edit-version";
+import { etagOf, ifMatchOr428 } from "@/lib/server/edit-version";
 
 type Params = { doctorId: string };
 
@@ -18,8 +18,8 @@ export const GET = apiRoute<Params>({ permission: operations.getDoctor.permissio
 });
 
 export const PATCH = apiRoute<Params>({ permission: operations.updateDoctor.permission }, async ({ request, scope, params }) => {
-  const version = versionOfIfMatch(request.headers.get("if-match"));
-  if (version === null || version === "invalid") return errorResponse(request, 428, "preconditionRequired", "ifMatchRequired");
+  const version = await ifMatchOr428(request);
+  if (version instanceof Response) return version;
   const body = await readJsonBody(request);
   return NextResponse.json(await updateDoctor(prisma, scope, { ...(body as object), id: params.doctorId, version }));
 });

@@ -2,9 +2,16 @@ import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
 import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { etagOf, ifMatchOr428 } from "@/lib/server/edit-version";
 import { updatePost } from "@/lib/server/posts";
 
+// A post's version is in the programme's post list (GET /programs/{programId}/posts); PATCH requires
+// it back as If-Match (428 without it), a stale one is 409 naming what changed (issue 12). The
+// answer's ETag is the new version.
 export const PATCH = apiRoute<{ postId: string }>({ permission: operations.updatePost.permission }, async ({ request, scope, params }) => {
+  const version = await ifMatchOr428(request);
+  if (version instanceof Response) return version;
   const body = await readJsonBody(request);
-  return NextResponse.json(await updatePost(prisma, scope, { ...(body as object), id: params.postId }));
+  const post = await updatePost(prisma, scope, { ...(body as object), id: params.postId, version });
+  return NextResponse.json(post, { headers: { ETag: etagOf(post.version) } });
 });

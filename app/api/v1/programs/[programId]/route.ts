@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { apiRoute, errorResponse, readJsonBody } from "@/lib/server/api-route";
-import { etagOf, versionOfIfMatch } from "@/lib/server/edit-version";
+import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { etagOf, ifMatchOr428 } from "@/lib/server/edit-version";
 import { getProgram, updateProgram } from "@/lib/server/programs";
 
 type Params = { programId: string };
@@ -17,8 +17,8 @@ export const GET = apiRoute<Params>({ permission: operations.getProgram.permissi
 });
 
 export const PATCH = apiRoute<Params>({ permission: operations.updateProgram.permission }, async ({ request, scope, params }) => {
-  const version = versionOfIfMatch(request.headers.get("if-match"));
-  if (version === null || version === "invalid") return errorResponse(request, 428, "preconditionRequired", "ifMatchRequired");
+  const version = await ifMatchOr428(request);
+  if (version instanceof Response) return version;
   const body = await readJsonBody(request);
   return NextResponse.json(await updateProgram(prisma, scope, { ...(body as object), id: params.programId, version }));
 });

@@ -133,7 +133,8 @@ describe("hostile bytes to every documented operation", () => {
         const method = op.method.toUpperCase();
         const request = new NextRequest(url, {
           method,
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": "en" },
+          // A versioned edit carries If-Match, so the hostile body reaches validation rather than stopping at 428.
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": "en", ...(op.versioned === "ifMatch" ? { "if-match": '"1"' } : {}) },
           ...(method === "GET" ? {} : { body: attempt.body ?? "{}" }),
         });
         let status = 0;

@@ -15,7 +15,11 @@ export interface AttemptLimit {
   windowSeconds: number;
 }
 
-/** Sign-ins from one address: generous, as a hospital's staff may share one NAT address. */
+/**
+ * Sign-ins from one address: generous, as a hospital's staff may share one NAT address; a successful
+ * sign-in gives its attempt back (refundAttempt), so the morning rush of a whole hospital behind one
+ * address never reaches it, while guesses do.
+ */
 export const SIGNIN_PER_ADDRESS: AttemptLimit = { kind: "signin-address", max: 60, windowSeconds: 15 * 60 };
 /** Sign-ins to one account (right or wrong): beyond the lock-out's 5 failures, a ceiling on guessing. */
 export const SIGNIN_PER_ACCOUNT: AttemptLimit = { kind: "signin-account", max: 10, windowSeconds: 15 * 60 };
@@ -58,6 +62,15 @@ export async function isOverLimit(db: Db, limit: AttemptLimit, subject: string, 
   const endsAt = row.windowStart.getTime() + limit.windowSeconds * 1000;
   if (endsAt <= now.getTime()) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+}
+
+/** Gives one counted attempt back (a successful sign-in is no guess). */
+export async function refundAttempt(db: Db, limit: AttemptLimit, subject: string): Promise<void> {
+  const key = attemptKey(limit, subject);
+  // The count stays positive (a check constraint): the last attempt given back removes the row.
+  await db.$executeRaw`
+    WITH gone AS (DELETE FROM "AttemptCounter" WHERE "key" = ${key} AND "count" <= 1 RETURNING 1)
+    UPDATE "AttemptCounter" SET "count" = "count" - 1 WHERE "key" = ${key} AND "count" > 1`;
 }
 
 /** Forgets the subject's count (a successful sign-in clears its account's count). */

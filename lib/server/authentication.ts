@@ -6,7 +6,7 @@ import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, isLocked } from "../auth/lockout";
 import { spendVerificationTime, verifyPassword } from "../auth/password";
 import { loginSchema } from "../schemas/auth";
 import { runTx } from "./kit";
-import { clearAttempts, countAttempt, pruneAttemptCounters, SIGNIN_PER_ACCOUNT, SIGNIN_PER_ADDRESS } from "./attempts";
+import { clearAttempts, countAttempt, pruneAttemptCounters, refundAttempt, SIGNIN_PER_ACCOUNT, SIGNIN_PER_ADDRESS } from "./attempts";
 import { startSession } from "./sessions";
 
 export interface AuthenticatedUser {
@@ -76,6 +76,7 @@ export async function authenticate(
   }, TX_OPTIONS);
   if (!sessionId) return { ok: false };
   await clearAttempts(db, SIGNIN_PER_ACCOUNT, username.toLowerCase());
+  await refundAttempt(db, SIGNIN_PER_ADDRESS, ip ?? "unknown");
   return {
     ok: true,
     sessionId,

@@ -78,6 +78,19 @@ describe("attempt limits per address and per account, in PostgreSQL", () => {
     expect(later).toEqual({ admitted: false, retryAfterSeconds: SIGNIN_PER_ADDRESS.windowSeconds - 60 });
   });
 
+  it("successful sign-ins give their attempt back: a whole hospital behind one address signs in past the limit, and guesses still stop there", async () => {
+    const now = new Date("2026-12-03T04:00:00Z");
+    const address = "198.51.100.7";
+    for (let i = 0; i < SIGNIN_PER_ADDRESS.max + 5; i++) {
+      const username = i % 2 ? "staff" : "auditor";
+      expect((await admitSignIn(db.prisma, { username, ip: address }, now)).admitted).toBe(true);
+      expect((await authenticate(db.prisma, { username, password: DEMO_PASSWORD }, address, now)).ok).toBe(true);
+    }
+    let admitted = 0;
+    for (let i = 0; i < SIGNIN_PER_ADDRESS.max + 3; i++) if ((await admitSignIn(db.prisma, { username: `guess-${i}`, ip: address }, now)).admitted) admitted++;
+    expect(admitted).toBe(SIGNIN_PER_ADDRESS.max);
+  });
+
   it("a successful sign-in clears its account's count", async () => {
     const now = new Date();
     for (let i = 0; i < 3; i++) await admitSignIn(db.prisma, { username: "auditor", ip: IP }, now);

@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "./setup/db";
 
 // The actions read the session and the database through these modules: point them at the test.
 const holder = vi.hoisted(() => ({ prisma: undefined as unknown as PrismaClient, user: null as SessionUser | null }));
-vi.mock("@/lib/db", () => ({ prisma: holder.prisma }));
+vi.mock("@/lib/db", () => ({ get prisma() { return holder.prisma; } }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => holder.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 

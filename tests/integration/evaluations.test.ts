@@ -7,7 +7,7 @@ import type { EvaluationParty } from "@/lib/generated/prisma/enums";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma";
 import { createScheme, getAssessment, gradeSubjects, listAssessments, listSchemes, openAssessment, saveScore } from "@/lib/server/evaluations";
 import { createRaterLink, hashToken, listRaterLinks, raterLinkForm, revokeRaterLink, scoreByLink } from "@/lib/server/rater-links";
-import { demoWorld, makeDoctor, makePost, placeApplication, refusal, SXRM, ZJRM, type Username } from "./setup/vetting-fixtures";
+import { demoWorld, makeDoctor, makePost, placeApplication, refusal, refusedLeaving, SXRM, ZJRM, type Username } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
 const YEAR = 2026;
@@ -21,14 +21,7 @@ async function footprint(prisma: PrismaClient) {
   return row;
 }
 
-async function refused(act: () => Promise<unknown>, code: string, message?: string) {
-  const before = await footprint(w.db.prisma);
-  const error = await refusal(act());
-  expect(error.code).toBe(code);
-  if (message) expect(error.message).toBe(message);
-  expect(await footprint(w.db.prisma)).toEqual(before);
-  return error;
-}
+const refused = refusedLeaving(() => footprint(w.db.prisma));
 
 /** A doctor of `unit` dispatched to the demo's 阿瓦提 post from `first` to `last` (the scene; dispatching is not under test). */
 async function dispatchDoctor(programId: string, postId: string, unit: string, name: string, first: string, last: string): Promise<string> {

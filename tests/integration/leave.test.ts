@@ -10,7 +10,7 @@ import { recordAttendance } from "@/lib/server/attendance";
 import { cancelLeave, decideLeave, fileLeave } from "@/lib/server/leave";
 import { dispatchAttendance, dispatchLeave, dispatchServiceClock, leaveQueue, ownDispatches } from "@/lib/server/leave-queries";
 import { buildScope } from "@/lib/server/organization-tree";
-import { demoWorld, makeDoctor, makePost, placeApplication, refusal, SXRM, type Username } from "./setup/vetting-fixtures";
+import { demoWorld, makeDoctor, makePost, placeApplication, refusedLeaving, SXRM, type Username } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
 const NOW = new Date("2026-12-03T02:00:00Z"); // 10:00 in Shanghai
@@ -34,14 +34,7 @@ async function footprint() {
   return row;
 }
 
-async function refused(act: () => Promise<unknown>, code: string, message?: string) {
-  const before = await footprint();
-  const error = await refusal(act());
-  expect(error.code).toBe(code);
-  if (message) expect(error.message).toBe(message);
-  expect(await footprint()).toEqual(before);
-  return error;
-}
+const refused = refusedLeaving(footprint);
 
 const s = (who: Username | "other") => (who === "other" ? otherUnit : w.s[who]);
 const file = (who: Username | "other", input: Record<string, unknown>, id = dispatchId) => fileLeave(w.db.prisma, s(who), { dispatchId: id, kind: "PERSONAL", reason: "家中有事", ...input }, NOW);

@@ -16,7 +16,7 @@ import {
   saveServiceEvaluationSection,
   startServiceNotice,
 } from "@/lib/server/service-evaluations";
-import { demoWorld, makeDoctor, makePost, placeApplication, refusal, SXRM } from "./setup/vetting-fixtures";
+import { demoWorld, makeDoctor, makePost, placeApplication, refusedLeaving, SXRM } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
 
@@ -28,14 +28,7 @@ async function footprint() {
   return row;
 }
 
-async function refused(act: () => Promise<unknown>, code: string, message?: string) {
-  const before = await footprint();
-  const error = await refusal(act());
-  expect(error.code).toBe(code);
-  if (message) expect(error.message).toBe(message);
-  expect(await footprint()).toEqual(before);
-  return error;
-}
+const refused = refusedLeaving(footprint);
 
 async function dispatchOf(doctorId: string, postId: string): Promise<string> {
   const unitId = w.demo.org(SXRM);

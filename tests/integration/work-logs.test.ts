@@ -15,7 +15,7 @@ import { createMentoringPair, deleteMentoringPair, listMentoringPairs, updateMen
 import { buildScope } from "@/lib/server/organization-tree";
 import { dispatchLogs, pendingLogs, receivingView, serviceWorkspace, workloadTotals } from "@/lib/server/work-log-queries";
 import { confirmWorkLogs, fileWorkLog, resubmitWorkLog, returnWorkLog } from "@/lib/server/work-logs";
-import { demoWorld, makeDoctor, placeApplication, refusal, type Username } from "./setup/vetting-fixtures";
+import { demoWorld, makeDoctor, placeApplication, refusedLeaving, type Username } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
 // Thursday 3 Dec 2026, noon in Shanghai.
@@ -43,14 +43,7 @@ async function counts() {
 }
 
 /** Refused with `code` (and message), and nothing written. */
-async function refused(act: () => Promise<unknown>, code: string, message?: string) {
-  const before = await counts();
-  const error = await refusal(act());
-  expect(error.code).toBe(code);
-  if (message) expect(error.message).toBe(message);
-  expect(await counts()).toEqual(before);
-  return error;
-}
+const refused = refusedLeaving(counts);
 
 const week = (periodStart: string, periodEnd: string, extra: Record<string, unknown> = {}) => ({ dispatchId: own, periodStart, periodEnd, outpatients: 120, operations: 6, caseDiscussions: 2, juniorsMentored: 3, lectures: 1, newTechniques: ["经皮肾镜碎石术"], freeClinics: 1, donatedMedicineYuan: "6000", teaching: { MENTORING: 2, REMOTE_TEACHING: 1 }, ...extra });
 const fileAs = (who: Username, input: Record<string, unknown>, client: PrismaClient = w.db.prisma) => fileWorkLog(client, w.s[who], input, NOW);

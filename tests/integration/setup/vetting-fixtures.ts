@@ -249,3 +249,18 @@ export async function expectRefused(prisma: PrismaClient, act: () => Promise<unk
   expect(await measure(prisma)).toEqual(before);
   return error;
 }
+
+/**
+ * A refusal checker bound to a footprint of the database: the act is refused with the code (and the
+ * message, when given) and the footprint is the same afterwards — nothing written.
+ */
+export function refusedLeaving(footprint: () => Promise<unknown>) {
+  return async (act: () => Promise<unknown>, code: string, message?: string): Promise<Refusal> => {
+    const before = await footprint();
+    const error = await refusal(act());
+    expect(error.code).toBe(code);
+    if (message) expect(error.message).toBe(message);
+    expect(await footprint()).toEqual(before);
+    return error;
+  };
+}

@@ -109,8 +109,8 @@ describe("the API: ETag and If-Match", () => {
     const read = await route("GET", "admin");
     const values = (await openForm("admin")).values;
     const answers = await Promise.all([
-      route("PATCH", "admin", { ...values, positionTitle: "副主任" }, read.etag!),
-      route("PATCH", "staff", { ...values, major: "临床医学" }, read.etag!),
+      route("PATCH", "admin", { ...values, positionTitle: "副主任（并发甲）" }, read.etag!),
+      route("PATCH", "staff", { ...values, major: "临床医学（并发乙）" }, read.etag!),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const loser = answers.find((a) => a.status === 409)!;
@@ -119,7 +119,7 @@ describe("the API: ETag and If-Match", () => {
     expect(loser.json.error?.message).toMatch(/(徐彤|沈佳怡).*修改了这位医生的档案（(现任职务|所学专业)）/);
     const stored = await db.prisma.doctor.findUniqueOrThrow({ where: { id: doctorId } });
     expect(stored.version).toBe((read.json.version as number) + 1);
-    const winner = answers.find((a) => a.status === 200) === answers[0] ? { positionTitle: "副主任" } : { major: "临床医学" };
+    const winner = answers.find((a) => a.status === 200) === answers[0] ? { positionTitle: "副主任（并发甲）" } : { major: "临床医学（并发乙）" };
     expect(stored).toMatchObject(winner);
     const audits = await db.prisma.auditLog.count({ where: { entity: "Doctor", entityId: doctorId, action: "doctor.update" } });
     expect(audits).toBe(3); // the form's two saves and this one: the refused edit left no row
@@ -184,7 +184,7 @@ describe("the same for a post", () => {
     const values = { receivingOrgId: post.receivingOrgId, title: post.title, specialty: post.specialty, headcount: post.headcount, rotationBatch: post.rotationBatch, description: post.description ?? "" };
     expect((await call("admin", { ...values, title: "无版本" })).status).toBe(428);
     const etag = `"${post.version}"`;
-    const answers = await Promise.all([call("admin", { ...values, description: "甲的岗位说明" }, etag), call("staff", { ...values, specialty: "急诊医学" }, etag)]);
+    const answers = await Promise.all([call("admin", { ...values, description: "甲的岗位说明" }, etag), call("staff", { ...values, specialty: `${post.specialty}·急诊` }, etag)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const won = answers.find((a) => a.status === 200)!;
     expect(won.etag).toBe(`"${post.version + 1}"`);
@@ -214,7 +214,9 @@ describe("the same for an organisation", () => {
     const values = { name: org.name, code: org.code ?? "", kind: org.kind, level: org.level, grade: org.grade ?? ("" as const), region: org.region, parentId: org.parentId ?? "" };
     const { winner, error } = await oneWins([
       updateOrganization(db.prisma, scope, { ...values, id: org.id, version: org.version, name: `${org.name}（甲）` }),
-      updateOrganization(db.prisma, scope, { ...values, id: org.id, version: org.version, region: "浙江省绍兴市越城区" }),
+      // A region the organisation is not already in: an edit that changes nothing writes nothing and
+      // is not a conflict, so with the organisation picked by id it would sometimes win silently.
+      updateOrganization(db.prisma, scope, { ...values, id: org.id, version: org.version, region: `${org.region}（新址）` }),
     ]);
     expect(error.details).toMatchObject({ by: "徐彤", fields: winner === 0 ? "name" : "region", version: String(org.version + 1) });
     const stored = await db.prisma.organization.findUniqueOrThrow({ where: { id: org.id } });

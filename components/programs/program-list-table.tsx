@@ -1,14 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
 import type { ProgramRow } from "@/lib/server/programs";
-import { StagePosition } from "./stage-position";
-
-export const statusTone = { DRAFT: "neutral", OPEN: "info", VETTING: "warning", DISPATCHING: "warning", IN_SERVICE: "success", CLOSED: "neutral" } as const;
+import { PhaseBadge, PhaseDetailText } from "./program-phase";
 
 export async function ProgramListTable({ rows }: { rows: ProgramRow[] }) {
-  const [t, tKind, tStatus, format] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), getTranslations("programStatus"), getFormatter()]);
+  const [t, tKind, format] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), getFormatter()]);
   return (
     <Table
       caption={t("list.caption")}
@@ -24,12 +21,12 @@ export async function ProgramListTable({ rows }: { rows: ProgramRow[] }) {
           <Td>{tKind(p.kind)}</Td>
           <Td className="tabular-nums">{p.batchNumber ? t("list.yearAndBatch", { year: p.year, batch: p.batchNumber }) : t("list.yearOnly", { year: p.year })}</Td>
           <Td>
-            <Badge tone={statusTone[p.status]}>{tStatus(p.status)}</Badge>
+            <PhaseBadge phase={p.phase} />
           </Td>
           <Td className="tabular-nums">{format.number(p.postCount)}</Td>
           <Td className="tabular-nums">{format.number(p.headcount)}</Td>
           <Td>
-            <StagePosition position={p.position} />
+            <PhaseDetailText phase={p.phase} />
           </Td>
         </tr>
       ))}

@@ -5,9 +5,10 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm, type FieldErrors } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { updateTimelineAction } from "@/lib/actions/programs";
 import { Button } from "@/components/ui/button";
+import { CUTOFF_CODES, isKnownCutoff, nextOtherCode } from "@/lib/domain/cutoff-kinds";
 import { STAGE_KINDS } from "@/lib/domain/program-timeline";
 import { timelineSchema, type TimelineFormValues } from "@/lib/schemas/programs";
 import { errorText, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
@@ -34,10 +35,12 @@ export function TimelineEditor({ programId, defaultValues }: { programId: string
     control,
     handleSubmit,
     getValues,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<TimelineFormValues>({ resolver: zodResolver(timelineSchema) as never, defaultValues });
   const stages = useFieldArray({ control, name: "stages" });
   const cutoffs = useFieldArray({ control, name: "cutoffs" });
+  const cutoffRows = useWatch({ control, name: "cutoffs" });
 
   const stageErrors = (errors.stages ?? []) as unknown as (RowErrors | undefined)[];
   const cutoffErrors = (errors.cutoffs ?? []) as unknown as (RowErrors | undefined)[];
@@ -55,6 +58,27 @@ export function TimelineEditor({ programId, defaultValues }: { programId: string
   }
   function onInvalid(invalid: FieldErrors<TimelineFormValues>) {
     setMessage({ tone: "error", text: invalid.stages || invalid.cutoffs ? t("errors.validation") : t("errors.invalid") });
+  }
+
+  /** The cut-off kinds in words: the known ones not used by another row, "another cut-off", and this row's own. */
+  function cutoffKindOptions(index: number) {
+    const rows = cutoffRows ?? [];
+    const own = rows[index]?.code ?? "";
+    const usedElsewhere = rows.filter((_, i) => i !== index).map((r) => r.code);
+    const known = CUTOFF_CODES.filter((c) => c === own || !usedElsewhere.includes(c)).map((c) => ({ value: c as string, label: t(`cutoffKind.${c}`) }));
+    const other = isKnownCutoff(own) ? nextOtherCode(rows.map((r) => r.code)) : own || nextOtherCode(rows.map((r) => r.code));
+    return [...known, { value: other, label: t("cutoffKind.other") }];
+  }
+  /** Choosing a known kind names the row in words, unless the user has already named it. */
+  function fillLabel(index: number, code: string) {
+    const label = getValues(`cutoffs.${index}.label`);
+    const knownLabels = CUTOFF_CODES.map((c) => t(`cutoffKind.${c}`));
+    if (isKnownCutoff(code) && (!label || knownLabels.includes(label))) setValue(`cutoffs.${index}.label`, t(`cutoffKind.${code}`));
+  }
+  function addCutoff() {
+    const used = getValues("cutoffs").map((c) => c.code);
+    const code = CUTOFF_CODES.find((c) => !used.includes(c)) ?? nextOtherCode(used);
+    cutoffs.append({ code, label: isKnownCutoff(code) ? t(`cutoffKind.${code}`) : "", date: "" });
   }
 
   function addStage() {
@@ -132,8 +156,14 @@ export function TimelineEditor({ programId, defaultValues }: { programId: string
           return (
             <div key={field.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[10rem_1fr_11rem_auto] sm:items-start">
               <label className="flex flex-col gap-1 text-xs text-slate-600">
-                {t("timeline.code")}
-                <input className={`${input} font-mono uppercase ${border(!!row?.code)}`} maxLength={32} {...register(`cutoffs.${index}.code`)} />
+                {t("timeline.kind")}
+                <select className={`${input} ${border(!!row?.code)}`} {...register(`cutoffs.${index}.code`, { onChange: (e) => fillLabel(index, e.target.value) })}>
+                  {cutoffKindOptions(index).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
                 {msg(row, "code") ? <span className="text-red-600">{msg(row, "code")}</span> : null}
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-600">
@@ -154,7 +184,7 @@ export function TimelineEditor({ programId, defaultValues }: { programId: string
             </div>
           );
         })}
-        <Button type="button" variant="secondary" className="self-start" onClick={() => cutoffs.append({ code: "", label: "", date: "" })}>
+        <Button type="button" variant="secondary" className="self-start" onClick={addCutoff}>
           <Plus aria-hidden className="h-4 w-4" />
           {t("timeline.addCutoff")}
         </Button>

@@ -26,10 +26,9 @@ export async function TimelineView({ program }: { program: ProgramDetail }) {
         </Table>
       )}
       {program.cutoffDates.length > 0 ? (
-        <Table caption={t("timeline.cutoffs")} head={[t("timeline.code"), t("timeline.label"), t("timeline.date")]}>
+        <Table caption={t("timeline.cutoffs")} head={[t("timeline.label"), t("timeline.date")]}>
           {program.cutoffDates.map((c) => (
             <tr key={c.id}>
-              <Td className="font-mono">{c.code}</Td>
               <Td>{c.label}</Td>
               <Td className="tabular-nums">{format.dateTime(c.date, calendarDateOptions)}</Td>
             </tr>

@@ -2,7 +2,7 @@ import "server-only";
 import { subDays } from "date-fns";
 import { applicationWhere, auditLogWhere, doctorWhere, isBureauRole, organizationWhere, postWhere, programWhere, type Scope } from "../auth/policy";
 import { prisma } from "../db";
-import { timelinePosition, type TimelinePosition } from "../domain/stage-window";
+import { programPhase, type ProgramPhase } from "../domain/program-phase";
 import { loadApproachingDeadlines, type ApproachingDeadline } from "./approaching-deadlines";
 import type { ApplicationStatus, ProgramKind, ProgramStatus, StageKind, TitleLevel } from "../generated/prisma/enums";
 
@@ -13,7 +13,7 @@ export interface ProgramSummary {
   status: ProgramStatus;
   postCount: number;
   headcount: number;
-  position: TimelinePosition;
+  phase: ProgramPhase;
 }
 
 export interface Dashboard {
@@ -49,7 +49,7 @@ async function programSummaries(scope: Scope, now: Date, onlyPublished: boolean)
     status: p.status,
     postCount: p.posts.length,
     headcount: p.posts.reduce((sum, post) => sum + post.headcount, 0),
-    position: timelinePosition(p.stages, now),
+    phase: programPhase(p.status, p.stages, now),
   }));
 }
 

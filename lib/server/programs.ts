@@ -3,7 +3,7 @@ import { audit } from "../audit";
 import { authorize, programWhere, type Scope } from "../auth/policy";
 import { candidateTargets, transitionRefusal } from "../domain/program-status";
 import { materialiseTemplate } from "../domain/program-templates";
-import { timelinePosition, type TimelinePosition } from "../domain/stage-window";
+import { programPhase, type ProgramPhase } from "../domain/program-phase";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ProgramKind, ProgramStatus, StageKind } from "../generated/prisma/enums";
@@ -29,7 +29,7 @@ export interface ProgramRow {
   status: ProgramStatus;
   postCount: number;
   headcount: number;
-  position: TimelinePosition;
+  phase: ProgramPhase;
 }
 
 /** One page of the programmes the user may see, searched and filtered in SQL. */
@@ -62,7 +62,7 @@ export async function listPrograms(db: PrismaClient, scope: Scope, query: Progra
       ...p,
       postCount: posts.length,
       headcount: posts.reduce((sum, post) => sum + post.headcount, 0),
-      position: timelinePosition(stages, now),
+      phase: programPhase(p.status, stages, now),
     })),
     total,
     query,
@@ -76,7 +76,7 @@ export interface ProgramDetail extends ProgramSnapshot {
   postCount: number;
   headcount: number;
   applicationCount: number;
-  position: TimelinePosition;
+  phase: ProgramPhase;
   /** Statuses the user could ask for (the guards decide). */
   targets: ProgramStatus[];
 }
@@ -102,7 +102,7 @@ export async function getProgram(db: PrismaClient, scope: Scope, id: string, now
     postCount: posts.length,
     headcount: posts.reduce((sum, p) => sum + p.headcount, 0),
     applicationCount: posts.reduce((sum, p) => sum + p._count.applications, 0),
-    position: timelinePosition(rest.stages, now),
+    phase: programPhase(rest.status, rest.stages, now),
     targets: candidateTargets(rest.status),
   };
 }

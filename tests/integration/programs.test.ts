@@ -62,7 +62,7 @@ describe("reading", () => {
   it("each role lists what the policy lets it see, with posts, places and the current stage", async () => {
     const admin = await listPrograms(db.prisma, scopes.admin!, query(), new Date("2013-11-09T00:00:00Z"));
     expect(admin.rows.map((r) => r.id)).toEqual([ids.XJ]);
-    expect(admin.rows[0]).toMatchObject({ postCount: 14, headcount: 14, status: "OPEN", position: { state: "open", stage: { kind: "REGISTRATION" } } });
+    expect(admin.rows[0]).toMatchObject({ postCount: 14, headcount: 14, status: "OPEN", phase: { key: "registrationOpen", detail: { kind: "stageOpen", stage: { kind: "REGISTRATION" } } } });
     for (const name of ["staff", "auditor", "nominator", "doctor", "receiver"]) {
       expect((await listPrograms(db.prisma, scopes[name]!, query())).rows.map((r) => r.id)).toEqual([ids.XJ]);
     }

@@ -10,7 +10,7 @@ import type { Translate } from "./describe";
 export interface BuilderContext {
   /** Specialties of the programme's posts, offered as suggestions. */
   specialties: string[];
-  cutoffs: { label: string; date: string }[];
+  cutoffs: { code: string; label: string; date: string }[];
 }
 
 type FieldErrors = Record<string, string[]>;
@@ -29,10 +29,7 @@ export function ConditionFields({ leaf, onChange, errors, context, idPrefix }: {
     <TextField label={t("field.years")} type="number" inputMode="numeric" min={0} max={80} value={Number.isFinite(value) ? String(value) : ""} error={err("years")}
       onChange={(e) => onChange({ ...leaf, years: e.target.value === "" ? Number.NaN : Number(e.target.value) } as RuleLeaf)} />
   );
-  const date = (value: string) => (
-    <TextField label={t("field.on")} type="date" value={value} error={err("on")} onChange={(e) => onChange({ ...leaf, on: e.target.value } as RuleLeaf)}
-      title={context.cutoffs.map((c) => `${c.label} ${c.date}`).join("；")} />
-  );
+  const date = (value: string) => <CutoffDateField value={value} cutoffs={context.cutoffs} error={err("on")} t={t} onChange={(on) => onChange({ ...leaf, on } as RuleLeaf)} />;
   const specialty = (value: string | undefined) => (
     <>
       <TextField label={t("field.specialtyOptional")} list={listId} maxLength={50} value={value ?? ""} error={err("specialty")}
@@ -125,5 +122,30 @@ function SpecialtyList({ values, onChange, error, listId, specialties }: { value
         ))}
       </datalist>
     </div>
+  );
+}
+
+const OTHER_DATE = "other";
+
+/** The date a condition counts to: one of the programme's cut-offs, named in words, or another date. */
+function CutoffDateField({ value, cutoffs, error, t, onChange }: { value: string; cutoffs: BuilderContext["cutoffs"]; error?: string; t: Translate; onChange: (on: string) => void }) {
+  const matches = cutoffs.some((c) => c.date === value);
+  const [other, setOther] = useState(!matches && value !== "");
+  const showDate = other || cutoffs.length === 0 || (!matches && value !== "");
+  return (
+    <>
+      {cutoffs.length > 0 ? (
+        <SelectField label={t("field.cutoff")} value={showDate ? OTHER_DATE : value} placeholder={t("field.chooseCutoff")} error={showDate ? undefined : error}
+          options={[...cutoffs.map((c) => ({ value: c.date, label: t("field.cutoffOption", { label: c.label, date: c.date }) })), { value: OTHER_DATE, label: t("field.otherDate") }]}
+          onChange={(e) => {
+            if (e.target.value === OTHER_DATE) setOther(true);
+            else {
+              setOther(false);
+              onChange(e.target.value);
+            }
+          }} />
+      ) : null}
+      {showDate ? <TextField label={t("field.on")} type="date" value={value} error={error} onChange={(e) => onChange(e.target.value)} /> : null}
+    </>
   );
 }

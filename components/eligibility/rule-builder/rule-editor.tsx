@@ -13,6 +13,7 @@ import { issueKey } from "@/lib/schemas/eligibility-rules";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import type { BuilderContext } from "./condition-fields";
 import type { Translate } from "./describe";
+import { defaultCutoffDate } from "@/lib/domain/cutoff-kinds";
 import { addChild, defaultLeaf, errorsByNode, fromDraft, moveNode, newId, removeNode, rootDraft, setGroupOp, updateLeaf, type DraftGroup } from "./draft";
 import { GroupEditor, type GroupEditorApi } from "./group-editor";
 import { explanationText } from "../explanation-text";
@@ -88,7 +89,7 @@ export function RuleEditor({ programId, rule, posts, context, defaultPostId, jus
     remove: (nodeId) => edit(removeNode(root, nodeId)),
     move: (nodeId, delta) => edit(moveNode(root, nodeId, delta)),
     setOp: (groupId, op) => edit(setGroupOp(root, groupId, op)),
-    setKind: (nodeId, kind) => edit(updateLeaf(root, nodeId, defaultLeaf(kind, context.cutoffs[0]?.date ?? ""))),
+    setKind: (nodeId, kind) => edit(updateLeaf(root, nodeId, defaultLeaf(kind, defaultCutoffDate(kind, context.cutoffs)))),
     setLeaf: (nodeId, leaf) => edit(updateLeaf(root, nodeId, leaf)),
   };
 

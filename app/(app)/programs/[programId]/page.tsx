@@ -3,13 +3,11 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgramForm } from "@/components/programs/program-form";
-import { statusTone } from "@/components/programs/program-list-table";
-import { StagePosition } from "@/components/programs/stage-position";
+import { PhaseBadge, PhaseDetailText } from "@/components/programs/program-phase";
 import { DuplicateButton, StatusActions } from "@/components/programs/status-actions";
 import { TimelineEditor } from "@/components/programs/timeline-editor";
 import { TimelineView } from "@/components/programs/timeline-view";
 import { ProgramApplicationsCard } from "@/components/applications/program-applications-card";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { QuotaTable } from "@/components/vetting/quota-table";
 import { can, followsApplications } from "@/lib/auth/policy";
@@ -35,7 +33,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
   if (!program) notFound();
   const canManage = can(scope, "program.manage", { organizationId: program.bureauId });
   const canEdit = canManage && isProgramEditable(program.status);
-  const [t, tKind, tStatus] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), getTranslations("programStatus")]);
+  const [t, tKind] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind")]);
   // The applications panel: how many the user sees, the registration window for those who submit, the unit's quotas.
   const submits = (can(scope, "application.nominate") || can(scope, "application.register")) && program.status === "OPEN";
   const applications =
@@ -55,10 +53,10 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
         </Link>
         <h1 className="mt-2 flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">
           {program.name}
-          <Badge tone={statusTone[program.status]}>{tStatus(program.status)}</Badge>
+          <PhaseBadge phase={program.phase} />
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          <StagePosition position={program.position} />
+          <PhaseDetailText phase={program.phase} />
         </p>
       </div>
 

@@ -3,6 +3,7 @@
 // database (a trigger refuses UPDATE and DELETE).
 import type { Prisma } from "./generated/prisma/client";
 import type { Role } from "./generated/prisma/enums";
+import { currentClientAddress } from "./audit-context";
 
 export interface AuditActor {
   id: string;
@@ -47,7 +48,8 @@ export async function audit(tx: AuditWriter, entry: AuditEntry): Promise<void> {
       entityId: entry.entityId ?? null,
       before: toJson(entry.before),
       after: toJson(entry.after),
-      ip: entry.ip ?? null,
+      // The address given, else that of the request being served (lib/audit-context.ts).
+      ip: entry.ip ?? currentClientAddress(),
     },
   });
 }

@@ -1,54 +1,46 @@
 import clsx from "clsx";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { diffJson } from "./json-diff";
+import { getTranslations } from "next-intl/server";
+import type { AuditFieldLine } from "@/lib/audit-labels";
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A disclosure with the row's before/after data, changed fields highlighted. */
-export async function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const [t, format] = await Promise.all([getTranslations("audit.diff"), getFormatter()]);
-  const lines = diffJson(before, after);
-  // ISO instants (e.g. lockedUntil) are shown in Beijing time like the rest of the page; the raw value stays in the tooltip.
-  const show = (value: string | undefined) => {
-    if (value === undefined) return <span className="text-slate-400">{t("empty")}</span>;
-    if (!ISO_INSTANT.test(value)) return value;
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return value;
-    return (
-      <time dateTime={value} title={value}>
-        {format.dateTime(date, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })}
-      </time>
-    );
-  };
-  if (lines.length === 0) return <span className="text-xs text-slate-400">{t("none")}</span>;
-  const changedCount = lines.filter((l) => l.isChanged).length;
+/** A disclosure with every field of the entry, labelled, each value in words; the stored value (an id, a code) only as a secondary detail. */
+export async function AuditDiff({ fields }: { fields: AuditFieldLine[] }) {
+  const t = await getTranslations("audit.diff");
+  if (fields.length === 0) return <span className="text-xs text-slate-500">{t("none")}</span>;
+  const changedCount = fields.filter((l) => l.isChanged).length;
+  const hasBefore = fields.some((l) => l.before !== undefined);
+  const cell = (words: string | undefined, stored: string | undefined) => (
+    <>
+      {words ?? <span className="text-slate-400">{t("empty")}</span>}
+      {stored ? <span className="mt-0.5 block break-all font-mono text-[11px] font-normal text-slate-400">{t("raw", { value: stored })}</span> : null}
+    </>
+  );
   return (
-    <details className="group max-w-md">
+    <details className="group max-w-full md:max-w-md">
       <summary className="cursor-pointer select-none text-sm text-brand-700 hover:underline">
         {t("show")}
         {changedCount > 0 ? <span className="ml-1 text-xs text-amber-700">({changedCount} {t("changed")})</span> : null}
       </summary>
-      <table className="mt-2 w-full border border-slate-200 text-xs">
+      <table className="mt-2 w-full table-fixed border border-slate-200 text-xs">
         <thead className="bg-slate-50 text-slate-500">
           <tr>
-            <th scope="col" className="px-2 py-1 text-left font-medium">{t("field")}</th>
-            <th scope="col" className="px-2 py-1 text-left font-medium">{t("before")}</th>
+            <th scope="col" className="w-1/4 px-2 py-1 text-left font-medium">{t("field")}</th>
+            {hasBefore ? <th scope="col" className="px-2 py-1 text-left font-medium">{t("before")}</th> : null}
             <th scope="col" className="px-2 py-1 text-left font-medium">{t("after")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {lines.map((line) => (
+          {fields.map((line) => (
             <tr key={line.path || "value"} className={clsx(line.isChanged && "bg-amber-50")}>
-              <th scope="row" className="px-2 py-1 text-left font-mono font-normal text-slate-600">
-                {line.path || "—"}
+              <th scope="row" className="break-words px-2 py-1 text-left align-top font-normal text-slate-600">
+                {line.label}
                 {line.isChanged ? <span className="sr-only"> ({t("changed")})</span> : null}
               </th>
-              <td className={clsx("break-all px-2 py-1 font-mono", line.isChanged ? "text-red-700 line-through decoration-red-300" : "text-slate-700")}>
-                {show(line.before)}
-              </td>
-              <td className={clsx("break-all px-2 py-1 font-mono", line.isChanged ? "font-semibold text-emerald-800" : "text-slate-700")}>
-                {show(line.after)}
-              </td>
+              {hasBefore ? (
+                <td className={clsx("break-words px-2 py-1 align-top", line.isChanged ? "text-red-700 line-through decoration-red-300" : "text-slate-700")}>
+                  {cell(line.before, line.beforeRaw)}
+                </td>
+              ) : null}
+              <td className={clsx("break-words px-2 py-1 align-top", line.isChanged ? "font-semibold text-emerald-800" : "text-slate-700")}>{cell(line.after, line.afterRaw)}</td>
             </tr>
           ))}
         </tbody>

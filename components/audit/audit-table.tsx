@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
 import { actionLabel, entityLabel, roleLabel, type Translate } from "@/lib/audit-labels";
-import type { AuditRow } from "@/lib/server/audit-log";
+import type { AuditRow, DescribedAuditRow } from "@/lib/server/audit-log";
 import { AuditDiff } from "./audit-diff";
 
 const dangerActions = new Set(["auth.login_failed", "auth.lockout", "auth.login_refused_locked"]);
@@ -15,7 +15,7 @@ function attemptedUsername(row: AuditRow): string | null {
   return typeof username === "string" ? username : null;
 }
 
-export async function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
+export async function AuditTable({ rows, caption }: { rows: DescribedAuditRow[]; caption: string }) {
   const [t, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter()]);
   const tr = t as unknown as Translate;
   const when = (d: Date) =>
@@ -30,10 +30,20 @@ export async function AuditTable({ rows, caption }: { rows: AuditRow[]; caption:
       </>
     );
   };
-  const actionCell = (row: AuditRow) => (
+  const actionCell = (row: DescribedAuditRow) => (
     <>
       <Badge tone={dangerActions.has(row.action) ? "danger" : row.action === "auth.login" ? "success" : "neutral"}>{actionLabel(tr, row.action)}</Badge>
-      <div className="mt-0.5 break-all font-mono text-xs text-slate-400">{row.action}</div>
+      <p className="mt-1 text-sm text-slate-800">{row.summary}</p>
+    </>
+  );
+  // The record in words; its kind and id only as a secondary detail.
+  const entityCell = (row: DescribedAuditRow) => (
+    <>
+      {row.subject ? <div className="text-slate-800">{row.subject}</div> : null}
+      <div className="text-xs text-slate-500">
+        {entityLabel(tr, row.entity)}
+        {row.entityId ? <span className="ml-1 break-all font-mono text-slate-400">{row.entityId}</span> : null}
+      </div>
     </>
   );
   return (
@@ -49,12 +59,11 @@ export async function AuditTable({ rows, caption }: { rows: AuditRow[]; caption:
               </time>
             </div>
             <div>{actorCell(row)}</div>
+            <div className="text-sm">{entityCell(row)}</div>
             <div className="text-xs text-slate-600">
-              {entityLabel(tr, row.entity)}
-              {row.entityId ? <span className="ml-1 break-all font-mono text-slate-500">{row.entityId}</span> : null}
-              {row.ip ? <span className="ml-2 font-mono text-slate-500">IP {row.ip}</span> : null}
+              {t("columns.ip")} <span className="font-mono">{row.ip ?? t("noAddress")}</span>
             </div>
-            <AuditDiff before={row.before} after={row.after} />
+            <AuditDiff fields={row.fields} />
           </li>
         ))}
       </ul>
@@ -67,13 +76,10 @@ export async function AuditTable({ rows, caption }: { rows: AuditRow[]; caption:
               </Td>
               <Td>{actorCell(row)}</Td>
               <Td>{actionCell(row)}</Td>
+              <Td>{entityCell(row)}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs text-slate-600">{row.ip ?? t("noAddress")}</Td>
               <Td>
-                <div>{entityLabel(tr, row.entity)}</div>
-                {row.entityId ? <div className="break-all font-mono text-xs text-slate-500">{row.entityId}</div> : null}
-              </Td>
-              <Td className="whitespace-nowrap font-mono text-xs text-slate-600">{row.ip ?? "—"}</Td>
-              <Td>
-                <AuditDiff before={row.before} after={row.after} />
+                <AuditDiff fields={row.fields} />
               </Td>
             </tr>
           ))}

@@ -1,9 +1,12 @@
 import "server-only";
 import { createSafeActionClient } from "next-safe-action";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { authorize, isPermission, type Permission } from "../auth/policy";
 import { getSessionUser } from "../auth/session";
+import { withClientAddress } from "../audit-context";
 import { AppError, isAppError, type AppErrorCode } from "../errors";
+import { clientAddress } from "./client-address";
 import { findHostileValue, isDatabaseInputRefusal } from "./hostile-input";
 import { loadScope } from "./scope";
 
@@ -42,5 +45,6 @@ export const authedAction = actionClient.use(async ({ next, metadata, clientInpu
   }
   const scope = await loadScope(user);
   authorize(scope, metadata.permission);
-  return next({ ctx: { user, scope } });
+  // The action's audit rows carry the caller's address (lib/audit-context.ts).
+  return withClientAddress(clientAddress(await headers()), () => next({ ctx: { user, scope } }));
 });

@@ -7,6 +7,7 @@ import { prisma } from "../db";
 import { apiErrorBody, localeOfAcceptLanguage } from "../api/error-text";
 import { AppError, isAppError } from "../errors";
 import { audit } from "../audit";
+import { withClientAddress } from "../audit-context";
 import { authenticateBearer } from "./api-tokens";
 import { fieldErrorsOf, type FieldErrors } from "./kit";
 import { BEARER_FAILURES_PER_ADDRESS, countAttempt, isOverLimit } from "./attempts";
@@ -131,7 +132,8 @@ export function apiRoute<P = Record<string, never>>(
   options: { permission: RoutePermission; body?: "json" | "multipart" },
   handler: (context: RouteContext<P>) => Promise<Response>,
 ) {
-  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+  // Everything the route writes to the audit carries the caller's address (lib/audit-context.ts).
+  return (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => withClientAddress(clientAddress(request.headers), async () => {
     try {
       if (hostileRequestPart(request, await context.params)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
       const caller = await callerOf(request);
@@ -155,7 +157,7 @@ export function apiRoute<P = Record<string, never>>(
     } catch (error) {
       return failureResponse(request, error);
     }
-  };
+  });
 }
 
 /** Expected errors as JSON with their status; anything else a logged 500 without details. */
@@ -175,7 +177,7 @@ function failureResponse(request: NextRequest, error: unknown): Promise<Response
  * checks the token — unknown (counted per address), used, revoked, expired — before anything else.
  */
 export function raterLinkRoute(handler: (context: { request: NextRequest; token: string; address: string | null }) => Promise<Response>) {
-  return async (request: NextRequest, context: { params: Promise<{ token: string }> }): Promise<Response> => {
+  return (request: NextRequest, context: { params: Promise<{ token: string }> }): Promise<Response> => withClientAddress(clientAddress(request.headers), async () => {
     try {
       const params = await context.params;
       if (hostileRequestPart(request, params)) return errorResponse(request, 400, "badRequest", "invalidCharacters");
@@ -183,5 +185,5 @@ export function raterLinkRoute(handler: (context: { request: NextRequest; token:
     } catch (error) {
       return failureResponse(request, error);
     }
-  };
+  });
 }

@@ -22,9 +22,10 @@ const ids: Record<string, string> = {};
 function messages(locale: string, file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(process.cwd(), "messages", locale, `${file}.json`), "utf8")) as Record<string, unknown>;
 }
-const zh = { ...messages("zh-CN", "audit"), ...messages("zh-CN", "common") };
+const zh = Object.assign({}, ...["audit", "common", "programs", "doctors", "organizations"].map((f) => messages("zh-CN", f))) as Record<string, unknown>;
 const labels = {
   t: createTranslator({ locale: "zh-CN", messages: zh, namespace: "audit" }) as unknown as Translate,
+  tAll: createTranslator({ locale: "zh-CN", messages: zh }) as unknown as Translate,
   tRoles: createTranslator({ locale: "zh-CN", messages: zh, namespace: "roles" }) as unknown as Translate,
 };
 
@@ -194,7 +195,7 @@ describe("export", () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("审计日志");
     const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(["时间", "操作人", "角色", "操作"]);
+    expect(header.slice(0, 5)).toEqual(["时间", "经过", "操作人", "角色", "操作"]);
     expect(sheet.rowCount).toBe(1 + expected.length);
     const idColumn = header.indexOf("记录号") + 1;
     const actionColumn = header.indexOf("操作代码") + 1;
@@ -205,8 +206,8 @@ describe("export", () => {
       // Excel shows the wall clock in Shanghai: the stored date is the instant plus eight hours.
       expect((line.getCell(1).value as Date).getTime()).toBe(Math.floor(row.at.getTime() / 1000) * 1000 + 8 * 3600_000);
     }
-    expect(sheet.getRow(2).getCell(4).value).toBe("创建账户");
-    expect(sheet.getRow(2).getCell(3).value).toBe("卫健委管理员");
+    expect(sheet.getRow(2).getCell(5).value).toBe("创建账户");
+    expect(sheet.getRow(2).getCell(4).value).toBe("卫健委管理员");
   });
 
   it("CSV: BOM, the same rows, quoting of commas, quotes and line breaks, and no formula injection", async () => {
@@ -214,15 +215,17 @@ describe("export", () => {
     const result = await buildAuditExport(db.prisma, scopes.admin!, {}, "csv", labels);
     expect([...result.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = result.body.toString("utf8");
-    expect(text.startsWith("\uFEFF时间,操作人,角色,操作,")).toBe(true);
-    // The user.create row's JSON carries a quote, a comma and a (JSON-escaped) line break.
-    expect(text).toContain('"{""note"":""a \\""quoted\\"", comma\\nline"",""username"":""new-user""}"');
-    // The failed login's user name starts with "=", but inside a JSON cell ("{…"); no cell starts with "=".
+    expect(text.startsWith("\uFEFF时间,经过,操作人,角色,操作,")).toBe(true);
+    // The user.create row's data, in words, carries a quote, a comma and a line break, quoted as CSV does.
+    expect(text).toContain('"备注：a ""quoted"", comma\nline；用户名：new-user"');
+    // No raw JSON anywhere.
+    expect(text).not.toMatch(/[{[]"/);
+    // The failed login's user name starts with "=": its cell is defused (a leading apostrophe); no cell starts with "=".
     expect(text.split("\r\n").some((line) => /(^|,)=/.test(line))).toBe(false);
     const dataLines = text.split("\r\n").filter(Boolean).length - 1;
-    // Every row is one logical line except where a quoted field holds a raw line break (none here).
+    // Every row is one logical line (CRLF-separated; the note's line break inside its quoted cell is a bare LF).
     expect(dataLines).toBe(expected.length);
-    expect(text).toContain("2026-03-16 00:00:00,admin,卫健委管理员,创建账户,user.create,"); // AFTER_DAY in Shanghai
+    expect(text).toContain("2026-03-16 00:00:00,admin 创建账户：new-user,admin,卫健委管理员,创建账户,账户,new-user,"); // AFTER_DAY in Shanghai
   });
 
   it("is capped, and says so in a last row", async () => {

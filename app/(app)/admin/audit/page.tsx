@@ -7,7 +7,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { prisma } from "@/lib/db";
 import { auditFilterSchema, auditPageSchema, filterInput, filterParams } from "@/lib/schemas/audit";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
-import { auditFilterOptions, EXPORT_LIMIT, listAuditLog } from "@/lib/server/audit-log";
+import type { Translate } from "@/lib/audit-labels";
+import { auditFilterOptions, describeAuditRows, EXPORT_LIMIT, listAuditLog } from "@/lib/server/audit-log";
 import { requirePermission } from "@/lib/server/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,6 +39,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     auditFilterOptions(prisma, scope),
     parsed.success ? listAuditLog(prisma, scope, parsed.data, { page }) : Promise.resolve(null),
   ]);
+  const tAll = (await getTranslations()) as unknown as Translate;
+  const described = result ? await describeAuditRows(prisma, result.rows, { t: t as unknown as Translate, tAll }) : [];
   const params = parsed.success ? filterParams(parsed.data) : {};
   const exportQuery = parsed.success
     ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString()
@@ -62,7 +65,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <EmptyState>{isFiltered ? t("emptyFiltered") : t("empty")}</EmptyState>
         ) : (
           <>
-            <AuditTable rows={result.rows} caption={t("title")} />
+            <AuditTable rows={described} caption={t("title")} />
             <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={params} />
           </>
         )}

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { withClientAddress } from "@/lib/audit-context";
 import { prisma } from "@/lib/db";
 import { admitSignIn } from "@/lib/server/authentication";
 import { clientAddress } from "@/lib/server/client-address";
@@ -24,7 +25,12 @@ async function usernameOf(request: NextRequest): Promise<unknown> {
   }
 }
 
-export async function POST(request: NextRequest, context: Context) {
+// Sign-in, sign-out: their audit rows carry the caller's address (lib/audit-context.ts).
+export function POST(request: NextRequest, context: Context) {
+  return withClientAddress(clientAddress(request.headers), () => post(request, context));
+}
+
+async function post(request: NextRequest, context: Context) {
   const segments = (await context.params).nextauth;
   if (segments[0] === "callback" && segments[1] === "credentials") {
     let admission;

@@ -26,7 +26,8 @@ export const GET = apiRoute({ permission: "audit.read" }, async ({ request, scop
   }
 
   const tRoles = (await getTranslations("roles")) as unknown as Translate;
-  const result = await buildAuditExport(prisma, scope, filters.data, format.data.format, { t, tRoles });
+  const tAll = (await getTranslations()) as unknown as Translate;
+  const result = await buildAuditExport(prisma, scope, filters.data, format.data.format, { t, tAll, tRoles });
   const stamp = shanghaiStamp(new Date());
   const fileName = `${t("fileName")}-${stamp}.${format.data.format}`;
   return new Response(new Uint8Array(result.body), {

@@ -56,7 +56,7 @@ async function allowances() {
   const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
   const [sums, rows, total] = await Promise.all([
     pool.query(
-      `SELECT l.payer, l.status, sum(l."amountFen")::int AS fen, count(*)::int AS n
+      `SELECT l.payer, l.status, sum(l."amountFen")::int8 AS fen, count(*)::int AS n
          FROM "AllowanceLine" l JOIN "Dispatch" d ON d.id = l."dispatchId"
         WHERE d."programId" = $1 AND ((l.status = 'UNPAID' AND l."dueDate" <= (date_trunc('month', $2::date) + interval '1 month - 1 day'))
                                    OR (l.status = 'PAID' AND l."paidOn" >= $2::date AND l."paidOn" < $2::date + interval '1 month'))

@@ -1,6 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { audit, type AuditActor } from "../audit";
-import { reconcileSchedule, type ExistingLine, type ScheduleItem, type ServiceDays } from "../domain/allowance-schedule";
+import { reconcileSchedule, type DesiredLine, type ExistingLine, type ScheduleItem, type ServiceDays } from "../domain/allowance-schedule";
 import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { dayDate } from "../domain/service-period";
@@ -69,7 +70,7 @@ export async function regenerateSchedules(tx: Tx, dispatchIds: readonly string[]
     linesOf.set(l.dispatchId, [...(linesOf.get(l.dispatchId) ?? []), existing]);
   }
   const deleteIds: string[] = [];
-  const create: Prisma.AllowanceLineCreateManyInput[] = [];
+  const create: NewLine[] = [];
   for (const d of dispatches) {
     const service: ServiceDays = d.status === "CANCELLED" ? null : { firstDay: isoDay(d.startDate), lastDay: isoDay(d.lastDay) };
     const existing = linesOf.get(d.id) ?? [];
@@ -84,35 +85,41 @@ export async function regenerateSchedules(tx: Tx, dispatchIds: readonly string[]
       created: result.create.map((c) => ({ slot: c.slotKey, kind: c.kind, amountFen: c.amountFen })),
     });
     deleteIds.push(...result.deleteIds);
-    for (const c of result.create) {
-      create.push({
-        dispatchId: d.id,
-        itemId: c.itemId,
-        kind: c.kind,
-        isGenerated: true,
-        slotKey: c.slotKey,
-        periodStart: dayDate(c.periodStart),
-        periodEnd: dayDate(c.periodEnd),
-        dueDate: dayDate(c.dueDate),
-        daysServed: c.daysServed,
-        monthDays: c.monthDays,
-        rateFen: c.rateFen,
-        amountFen: c.amountFen,
-        payer: c.payer,
-        payee: c.payee,
-        paidBeforeFen: c.paidFen,
-      });
-    }
+    for (const c of result.create) create.push({ ...c, dispatchId: d.id });
   }
   if (deleteIds.length > 0) {
     // Only unpaid lines are ever deleted; the trigger would refuse a paid one anyway.
-    const { count } = await tx.allowanceLine.deleteMany({ where: { id: { in: deleteIds }, status: "UNPAID" } });
+    const count = await tx.$executeRaw`DELETE FROM "AllowanceLine" WHERE id = ANY(${deleteIds}::text[]) AND status = 'UNPAID'`;
     if (count !== deleteIds.length) throw new Error("allowance lines changed under a locked dispatch");
   }
-  if (create.length > 0) await tx.allowanceLine.createMany({ data: create });
+  await insertLines(tx, create);
   summary.created = create.length;
   summary.deleted = deleteIds.length;
   return summary;
+}
+
+type NewLine = DesiredLine & { dispatchId: string };
+
+const INSERT_CHUNK = 10_000;
+
+/**
+ * The generated lines written with one `INSERT … SELECT FROM unnest(…)` per 10 000 rows. Prisma's
+ * createMany took 37 s for 3 600 lines on this machine and grew faster than the rows (bench/allowances:
+ * 2 000 dispatches did not finish in 6 minutes); one statement of column arrays is what the bare-pg
+ * floor does. The ids are random UUIDs (the column's cuid default is Prisma's, not the database's).
+ */
+async function insertLines(tx: Tx, lines: readonly NewLine[]): Promise<void> {
+  for (let from = 0; from < lines.length; from += INSERT_CHUNK) {
+    const chunk = lines.slice(from, from + INSERT_CHUNK);
+    const col = <T>(get: (l: NewLine) => T) => chunk.map(get);
+    await tx.$executeRaw`
+      INSERT INTO "AllowanceLine" (id, "dispatchId", "itemId", kind, "isGenerated", "slotKey", "periodStart", "periodEnd", "dueDate", "daysServed", "monthDays", "rateFen", "amountFen", payer, payee, "paidBeforeFen")
+      SELECT t.id, t."dispatchId", t."itemId", t.kind::"AllowanceLineKind", true, t."slotKey", t."periodStart", t."periodEnd", t."dueDate", t."daysServed", t."monthDays", t."rateFen", t."amountFen", t.payer::"AllowancePayer", t.payee::"AllowancePayee", t."paidBeforeFen"
+        FROM unnest(${col(() => randomUUID())}::text[], ${col((l) => l.dispatchId)}::text[], ${col((l) => l.itemId)}::text[], ${col((l) => l.kind)}::text[], ${col((l) => l.slotKey)}::text[],
+                    ${col((l) => l.periodStart)}::date[], ${col((l) => l.periodEnd)}::date[], ${col((l) => l.dueDate)}::date[], ${col((l) => l.daysServed)}::int[], ${col((l) => l.monthDays)}::int[],
+                    ${col((l) => l.rateFen)}::int[], ${col((l) => l.amountFen)}::int[], ${col((l) => l.payer)}::text[], ${col((l) => l.payee)}::text[], ${col((l) => l.paidFen)}::int[])
+          AS t(id, "dispatchId", "itemId", kind, "slotKey", "periodStart", "periodEnd", "dueDate", "daysServed", "monthDays", "rateFen", "amountFen", payer, payee, "paidBeforeFen")`;
+  }
 }
 
 /**

@@ -10,15 +10,19 @@
 // - Seed 000's template on the 援疆 programme (绍兴市第八批援疆医生选派), applied by its bureau's admin,
 //   so its policy page shows the outfit, the living subsidy and the monthly subsidy; its dispatches,
 //   if any, get their schedules.
+// - wz-admin's two lines by hand on the dispatch of the earliest part month paid: an adjusting line
+//   (one day missed in that paid month, paid on top; the paid line unchanged) and the 1 500 yuan award
+//   for an excellent annual grade.
 //
 // Idempotent: nothing is loaded when the cohort's programme has allowance items already.
 import type { Scope } from "../../lib/auth/policy";
 import { monthBounds, monthOf } from "../../lib/domain/allowance-schedule";
 import { shanghaiDay } from "../../lib/domain/dispatch";
 import { isoDay } from "../../lib/domain/eligibility/calendar";
+import { prorateFen } from "../../lib/domain/money";
 import { dayDate } from "../../lib/domain/service-period";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { applyTemplate, markPaid } from "../../lib/server/allowances";
+import { addEventLineAs, adjustLine, applyTemplate, markPaid } from "../../lib/server/allowances";
 import { buildScope } from "../../lib/server/organization-tree";
 import { COHORT_BUREAU } from "./service-cohort";
 
@@ -60,6 +64,21 @@ export async function seedServiceAllowances(prisma: PrismaClient, now = new Date
     const paidOn = monthBounds(month).last;
     const voucherNumber = `记-${month}-${String(++sequence * 7).padStart(3, "0")}`;
     paid += (await markPaid(prisma, finance, { lineIds, voucherNumber, paidOn }, at(paidOn))).paid;
+  }
+
+  // The two kinds of line staff add by hand, on the dispatch of the earliest part month paid: a
+  // correction of that paid line (one more day than counted, as a new adjusting line; the paid line
+  // stays) and the award for an excellent annual grade from the per-event item.
+  const partMonth = await prisma.allowanceLine.findFirst({
+    where: { status: "PAID", kind: "SCHEDULED", dispatch: { programId: { in: programs.map((p) => p.id) } }, daysServed: { not: null } },
+    select: { id: true, dispatchId: true, daysServed: true, monthDays: true, rateFen: true, dispatch: { select: { programId: true } } },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+  });
+  if (partMonth && partMonth.daysServed! < partMonth.monthDays!) {
+    const oneDayFen = prorateFen(partMonth.rateFen, partMonth.daysServed! + 1, partMonth.monthDays!) - prorateFen(partMonth.rateFen, partMonth.daysServed!, partMonth.monthDays!);
+    await adjustLine(prisma, bureau, { lineId: partMonth.id, amountFen: oneDayFen, reason: "考勤核对：到岗当天漏计1天，补发" }, now);
+    const award = await prisma.allowanceItem.findFirst({ where: { programId: partMonth.dispatch.programId, kind: "PER_EVENT", isActive: true }, select: { id: true } });
+    if (award) await addEventLineAs(prisma, bureau, { dispatchId: partMonth.dispatchId, itemId: award.id, eventDate: shanghaiDay(now), reason: "年度考核优秀（考核表已归档）" });
   }
   return paid;
 }

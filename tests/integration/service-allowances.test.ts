@@ -34,7 +34,8 @@ describe("the demo's allowances", () => {
     expect(dispatches.length).toBeGreaterThanOrEqual(10);
     expect(dispatches.every((d) => d._count.allowanceLines > 0)).toBe(true);
     const lines = await db.prisma.allowanceLine.findMany({ where: { dispatchId: { in: dispatches.map((d) => d.id) } } });
-    expect(lines.every((l) => l.payer === "FUND_POOL" && l.payee === "RECEIVING_UNIT" && l.rateFen === 100_000)).toBe(true);
+    const scheduled = lines.filter((l) => l.isGenerated);
+    expect(scheduled.every((l) => l.payer === "FUND_POOL" && l.payee === "RECEIVING_UNIT" && l.rateFen === 100_000)).toBe(true);
     const paidLines = lines.filter((l) => l.status === "PAID");
     expect(paid).toBe(paidLines.length);
     expect(paid).toBeGreaterThan(60);
@@ -54,6 +55,24 @@ describe("the demo's allowances", () => {
     expect(pool!.dueLines).toBeGreaterThanOrEqual(8);
     expect(pool!.dueFen).toBe(sumFen(month.page.rows.map((l) => l.amountFen)));
     expect(month.page.rows.every((l) => l.can.pay)).toBe(true);
+  });
+
+  it("staff's lines by hand: a correction of a paid part month (the paid line unchanged) and the award for an excellent grade, both due this month, each audited", async () => {
+    const byHand = await db.prisma.allowanceLine.findMany({ where: { isGenerated: false }, include: { adjusts: true }, orderBy: { kind: "asc" } });
+    expect(byHand.map((l) => l.kind)).toEqual(["ADJUSTMENT", "EVENT"]);
+    const [adjustment, award] = byHand as [(typeof byHand)[0], (typeof byHand)[0]];
+    expect(adjustment.dispatchId).toBe(award.dispatchId);
+    const corrected = adjustment.adjusts!;
+    expect(corrected.status).toBe("PAID");
+    expect(adjustment.paidBeforeFen).toBe(corrected.amountFen);
+    // One more day of the month at the month's rate, to the fen: (days + 1) / month − days / month.
+    const share = (days: number) => Math.floor((2 * corrected.rateFen * days + corrected.monthDays!) / (2 * corrected.monthDays!));
+    expect(adjustment.amountFen).toBe(share(corrected.daysServed! + 1) - share(corrected.daysServed!));
+    expect(adjustment.amountFen).toBeGreaterThan(0);
+    expect(award).toMatchObject({ amountFen: 150_000, payer: "FUND_POOL", payee: "DOCTOR", status: "UNPAID", reason: "年度考核优秀（考核表已归档）" });
+    for (const l of byHand) expect(l.dueDate).toEqual(new Date("2026-12-03T00:00:00Z"));
+    const audits = await db.prisma.auditLog.findMany({ where: { entityId: { in: byHand.map((l) => l.id) } }, select: { action: true } });
+    expect(audits.map((a) => a.action).sort()).toEqual(["allowance.add_event", "allowance.adjust"]);
   });
 
   it("seed 000's template on the 援疆 programme; a second run writes nothing", async () => {

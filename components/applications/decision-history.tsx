@@ -47,7 +47,12 @@ export async function DecisionHistory({ detail, stages }: { detail: ApplicationD
             <span className="tabular-nums text-slate-500">{format.dateTime(d.decidedAt, instantOptions)}</span>
           </div>
           <p className="text-slate-600">{t("by", { name: d.decidedBy.displayName, role: tRole(d.decidedBy.role) })}</p>
-          {d.reason ? <p className="mt-1 whitespace-pre-line text-slate-800">{t("reason", { reason: d.reason })}</p> : null}
+          {d.reason ? (
+            <p className="mt-1 whitespace-pre-line text-slate-800">
+              {t("reason", { reason: d.reason })}
+              {d.reasonStaffOnly ? <span className="ml-1 text-xs text-slate-500">{t("staffOnly")}</span> : null}
+            </p>
+          ) : null}
           {d.attachments.length > 0 ? (
             <ul className="mt-1 flex flex-wrap gap-2 text-xs text-slate-600">
               {d.attachments.map((a) => (

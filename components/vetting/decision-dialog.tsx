@@ -36,6 +36,7 @@ export function DecisionDialog({
   stage,
   targets,
   correction = false,
+  remaining = null,
   onDone,
 }: {
   trigger: ReactNode;
@@ -43,6 +44,8 @@ export function DecisionDialog({
   stage: StageKind;
   targets: readonly DecisionTarget[];
   correction?: boolean;
+  /** For a pass at a capped stage: how many more may pass; more chosen is warned of before confirming. */
+  remaining?: number | null;
   onDone?: (message: string) => void;
 }) {
   const t = useTranslations("vetting");
@@ -134,6 +137,11 @@ export function DecisionDialog({
               {correction ? <p className="text-amber-800">{t("decision.correctionConfirm")}</p> : null}
             </div>
           </AlertDialog.Description>
+          {remaining !== null && targets.length > remaining ? (
+            <p role="alert" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+              {t("decision.overCap", { count: targets.length, remaining: Math.max(remaining, 0) })}
+            </p>
+          ) : null}
           {overridden.length > 0 ? (
             <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
               {overridden.some((a) => a.name) ? t("decision.overrideWhy", { names: overridden.map((a) => a.name).filter(Boolean).join("、") }) : t("decision.overrideWhyOne")}
@@ -157,6 +165,7 @@ export function DecisionDialog({
               placeholder={t("decision.reasonPlaceholder")}
               className={`rounded-md border bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100 ${reasonError ? "border-red-500" : "border-slate-300"}`}
             />
+            {targets.length > 1 ? <p className="text-xs text-slate-500">{t("decision.batchReasonStaffOnly")}</p> : null}
             {reasonError ? (
               <p id={`${reasonId}-error`} className="text-sm text-red-600">
                 {reasonError}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import type { DecisionOutcome, StageKind } from "@/lib/generated/prisma/enums";
@@ -16,13 +16,30 @@ const OUTCOMES: { outcome: DecisionOutcome; key: "pass" | "fail" | "withdraw" }[
 
 /**
  * The applications waiting at a stage. Staff tick some (or all) and pass, fail or withdraw them at
- * once: one dialog asks the reason where the rules need it and confirms "将N人标记为…". Readers
+ * once: one dialog asks the reason where the rules need it and confirms "将N人标记为…". At a full cap
+ * 通过 is disabled with the reason beside it; choosing more than may still pass warns in the dialog
+ * (the server refuses it either way). Readers
  * (auditors) see the same list without the controls.
  */
-export function WaitingList({ rows, stage, canDecide, emptyText }: { rows: VettingRow[]; stage: StageKind; canDecide: boolean; emptyText: string }) {
+export function WaitingList({
+  rows,
+  stage,
+  canDecide,
+  emptyText,
+  remaining = null,
+}: {
+  rows: VettingRow[];
+  stage: StageKind;
+  canDecide: boolean;
+  emptyText: string;
+  /** How many more may pass the stage (ratio × headcount less those through); null: no cap. */
+  remaining?: number | null;
+}) {
   const t = useTranslations("vetting");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  const capFullId = useId();
+  const capFull = remaining !== null && remaining <= 0;
   // Rows decided elsewhere drop out of the list on refresh: keep only what is still shown.
   const chosen = rows.filter((r) => selected.has(r.id));
   const allChosen = rows.length > 0 && chosen.length === rows.length;
@@ -78,15 +95,27 @@ export function WaitingList({ rows, stage, canDecide, emptyText }: { rows: Vetti
                 outcome={outcome}
                 stage={stage}
                 targets={targets}
+                remaining={outcome === "PASS" ? remaining : null}
                 onDone={done}
                 trigger={
-                  <Button type="button" variant={outcome === "PASS" ? "primary" : "secondary"} disabled={chosen.length === 0} className="px-3 py-1.5">
+                  <Button
+                    type="button"
+                    variant={outcome === "PASS" ? "primary" : "secondary"}
+                    disabled={chosen.length === 0 || (outcome === "PASS" && capFull)}
+                    aria-describedby={outcome === "PASS" && capFull ? capFullId : undefined}
+                    className="px-3 py-1.5"
+                  >
                     {t(`bulk.${key}`)}
                   </Button>
                 }
               />
             ))}
           </span>
+          {capFull ? (
+            <p id={capFullId} className="w-full text-sm text-amber-800">
+              {t("bulk.capFull")}
+            </p>
+          ) : null}
         </div>
       ) : null}
 

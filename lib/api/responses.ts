@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HOSPITAL_GRADES, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "../domain/organization-tree";
+import { PHASE_KEYS, PHASE_TONES } from "../domain/program-phase";
 import { PROGRAM_STATUSES } from "../domain/program-status";
 import { STAGE_KINDS } from "../domain/program-timeline";
 import { APPLICATION_STATUSES, DECISION_OUTCOMES } from "../schemas/applications";
@@ -37,7 +38,13 @@ export const errorResponseSchema = z
 
 const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int(), page: z.number().int(), pageCount: z.number().int() });
 
-const position = open.meta({ description: "Where the programme stands on its timeline" });
+const phase = z
+  .object({
+    key: z.enum(PHASE_KEYS),
+    tone: z.enum(PHASE_TONES),
+    detail: open.meta({ description: "kind: stageOpen | stageOpens (with the stage and its window), allClosed, noStages, none" }),
+  })
+  .meta({ description: "Where the programme stands, from its status and its timeline together (lib/domain/program-phase.ts); the same on every page" });
 
 /** A record's edit version (issue 12). */
 const version = z.number().int().meta({ description: "Raised by every change; send it back as If-Match (\"7\") to edit (issue 12)" });
@@ -68,7 +75,7 @@ export const programPageSchema = page(
     status: z.enum(PROGRAM_STATUSES),
     postCount: z.number().int(),
     headcount: z.number().int(),
-    position,
+    phase,
   }),
 );
 
@@ -79,7 +86,7 @@ export const programDetailSchema = programSnapshotSchema.extend({
   postCount: z.number().int(),
   headcount: z.number().int(),
   applicationCount: z.number().int(),
-  position,
+  phase,
   targets: z.array(z.enum(PROGRAM_STATUSES)),
 });
 
@@ -229,7 +236,8 @@ export const applicationDetailSchema = applicationSnapshotSchema
         id: z.string(),
         stage: stageKind,
         outcome: z.enum(DECISION_OUTCOMES),
-        reason: z.string().nullable(),
+        reason: z.string().nullable().meta({ description: "Null for callers outside the bureau when reasonStaffOnly." }),
+        reasonStaffOnly: z.boolean().meta({ description: "The reason was given once for several applications: the bureau's note, shown to its staff only." }),
         decidedAt: instant,
         decidedBy: z.object({ id: z.string(), displayName: z.string(), role: z.string() }),
         attachments: z.array(z.object({ id: z.string(), kind: z.string(), fileName: z.string(), sizeBytes: z.number().int() })),

@@ -13,18 +13,21 @@ import { timelinePosition, type StageWindow } from "./stage-window";
  * - vettingOverdue: every stage's window has closed but the programme has not moved on;
  * - dispatching / inService / closed: past selection, the timeline no longer matters.
  */
-export type PhaseKey =
-  | "draft"
-  | "registrationUpcoming"
-  | "registrationOpen"
-  | "registrationClosed"
-  | "vetting"
-  | "vettingOverdue"
-  | "dispatching"
-  | "inService"
-  | "closed";
+export const PHASE_KEYS = [
+  "draft",
+  "registrationUpcoming",
+  "registrationOpen",
+  "registrationClosed",
+  "vetting",
+  "vettingOverdue",
+  "dispatching",
+  "inService",
+  "closed",
+] as const;
+export type PhaseKey = (typeof PHASE_KEYS)[number];
 
-export type PhaseTone = "neutral" | "info" | "warning" | "success";
+export const PHASE_TONES = ["neutral", "info", "warning", "success"] as const;
+export type PhaseTone = (typeof PHASE_TONES)[number];
 
 /** The detail line: the stage open now (with its deadline), the next to open, or that all have closed. */
 export type PhaseDetail =

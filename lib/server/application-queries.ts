@@ -1,5 +1,5 @@
 import "server-only";
-import { applicationWhere, authorize, can, programWhere, type Scope } from "../auth/policy";
+import { applicationWhere, authorize, can, isBureauRole, programWhere, type Scope } from "../auth/policy";
 import { countsTowardsQuota, effectiveClosesAt, hasPassed, quotaState, stageOrder, type QuotaState } from "../domain/vetting";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -106,6 +106,8 @@ export interface ApplicationDetail {
     stage: StageKind;
     outcome: DecisionOutcome;
     reason: string | null;
+    /** The reason was the bureau's note on a batch (hidden from others: reason null for them). */
+    reasonStaffOnly: boolean;
     decidedAt: Date;
     decidedBy: { id: string; displayName: string; role: Role };
     attachments: { id: string; kind: AttachmentKind; fileName: string; sizeBytes: number }[];
@@ -171,6 +173,7 @@ export async function getApplication(db: PrismaClient, scope: Scope, application
           stage: true,
           outcome: true,
           reason: true,
+          reasonStaffOnly: true,
           decidedAt: true,
           decidedBy: { select: { id: true, displayName: true, role: true } },
           attachments: { select: { id: true, kind: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } },
@@ -183,13 +186,16 @@ export async function getApplication(db: PrismaClient, scope: Scope, application
     },
   });
   if (!app) throw new AppError("notFound");
-  const { post, ...rest } = app;
+  const { post, decisions, ...rest } = app;
   const { program, receivingOrg, ...postFields } = post;
+  // A reason given for several applications at once is the bureau's own note (lib/server/vetting.ts).
+  const staff = isBureauRole(scope.user.role);
   const open = app.status === "IN_PROGRESS" || app.status === "PENDING_ENDORSEMENT";
   const ownsAsUnit = can(scope, "application.withdraw", { organizationId: app.nominatingOrg.id }) && scope.user.role === "HOSPITAL_NOMINATOR";
   const ownsAsDoctor = scope.user.role === "DOCTOR" && scope.user.doctorId === app.doctor.id;
   return {
     ...rest,
+    decisions: decisions.map(({ reasonStaffOnly, reason, ...d }) => ({ ...d, reason: reasonStaffOnly && !staff ? null : reason, reasonStaffOnly })),
     post: { ...postFields, receivingOrgName: receivingOrg.name },
     program,
     can: {

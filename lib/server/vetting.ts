@@ -117,6 +117,10 @@ export async function decideInTx(tx: Tx, scope: Scope, input: z.output<typeof de
     }
   }
 
+  // A reason given once for several applications may name another unit's candidate: it is kept for
+  // the bureau's staff, and those concerned get a neutral notice. A reason meant for a unit is given
+  // on that unit's application alone.
+  const reasonStaffOnly = !!input.reason && results.length > 1;
   const actor = await actorOf(tx, scope);
   for (const { app, result } of results) {
     if (!result.ok) continue;
@@ -127,8 +131,8 @@ export async function decideInTx(tx: Tx, scope: Scope, input: z.output<typeof de
       select: applicationSnapshotSelect,
     });
     const decision = await tx.stageDecision.create({
-      data: { applicationId: app.id, stage: input.stage, outcome: input.outcome, reason: input.reason, decidedById: scope.user.id, decidedAt: now },
-      select: { id: true, stage: true, outcome: true, reason: true },
+      data: { applicationId: app.id, stage: input.stage, outcome: input.outcome, reason: input.reason, reasonStaffOnly, decidedById: scope.user.id, decidedAt: now },
+      select: { id: true, stage: true, outcome: true, reason: true, reasonStaffOnly: true },
     });
     await audit(tx, {
       actor,
@@ -140,8 +144,8 @@ export async function decideInTx(tx: Tx, scope: Scope, input: z.output<typeof de
     });
     const recipients = [await doctorUserId(tx, app.doctorId), ...(await unitNominatorIds(tx, app.nominatingOrgId))];
     await notify(tx, recipients, {
-      key: input.reason ? "decisionWithReason" : "decision",
-      values: { doctor: app.doctor.name, post: app.post.title, stage: input.stage, outcome: input.outcome, status: result.status, reason: input.reason ?? "" },
+      key: input.reason && !reasonStaffOnly ? "decisionWithReason" : "decision",
+      values: { doctor: app.doctor.name, post: app.post.title, stage: input.stage, outcome: input.outcome, status: result.status, reason: reasonStaffOnly ? "" : (input.reason ?? "") },
       link: `/applications/${app.id}`,
     });
   }

@@ -88,7 +88,7 @@ export default async function PostStagePage({ params, searchParams }: Props) {
       </p>
 
       <Card title={t("stagePage.waiting", { count: lists.waiting.length })}>
-        <WaitingList key={stage.kind} rows={lists.waiting.map(toRow)} stage={stage.kind} canDecide={canDecide} emptyText={t("stagePage.noneWaiting")} />
+        <WaitingList key={stage.kind} rows={lists.waiting.map(toRow)} stage={stage.kind} canDecide={canDecide} emptyText={t("stagePage.noneWaiting")} remaining={tally.cap === null ? null : (tally.remaining ?? 0)} />
       </Card>
 
       {stage.kind === "INSPECTION_SHORTLIST" && shortlist ? (

@@ -5,9 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/embedded-db";
 import { createPrismaClient } from "@/lib/prisma";
+
+// Each test starts PGlite (WebAssembly) once or twice: seconds when idle, over 30 s on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let root: string;
 const started: EmbeddedDatabase[] = [];

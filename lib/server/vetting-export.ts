@@ -169,6 +169,8 @@ export interface VettingListExport {
 /** The list as an .xlsx download: `<programme>-上报名单-20131122.xlsx` (date in Beijing time). */
 export async function exportVettingList(db: PrismaClient, scope: Scope, programId: string, list: VettingList, now = new Date()): Promise<VettingListExport> {
   const data = await vettingListRows(db, scope, programId, list);
+  // An empty sheet (a title and headers only) would be sent upward as if it were the list: say so instead.
+  if (data.rows.length === 0) throw new AppError("conflict", list === "report" ? "nothingToExportReport" : "nothingToExportApproved");
   const t = createTranslator({ locale: "zh-CN", messages: await loadMessages("zh-CN") }) as unknown as Translate;
   const body = await vettingListWorkbook(data, list, t);
   const stamp = toShanghaiWallClock(now).slice(0, 10).replace(/-/g, "");

@@ -231,7 +231,10 @@ describe("every documented answer matches the document", () => {
 
     const board = await api("vettingBoard", "staff", { params: { programId } });
     expect(board.json.posts.length).toBeGreaterThan(0);
-    await api("exportVettingList", "staff", { params: { programId, list: "report" } });
+    // Nobody has passed the report list yet: an empty sheet is refused in words, not sent as if it were the list.
+    const empty = await api("exportVettingList", "staff", { params: { programId, list: "report" } });
+    expect(empty.status).toBe(409);
+    expect(empty.json.error).toMatchObject({ code: "conflict", key: "nothingToExportReport", message: "上报名单中还没有人，无可导出。" });
 
     const ranked = await db.prisma.application.findMany({ where: { postId: vicePostId, rank: { not: null } }, orderBy: { rank: "desc" }, select: { id: true } });
     expect(ranked).toHaveLength(3);
@@ -259,6 +262,7 @@ describe("every documented answer matches the document", () => {
       appointees.push(app.id);
     }
     const params = { programId: program.id };
+    await api("exportVettingList", "staff", { params: { programId: program.id, list: "approved" } }); // four appointees: the sheet downloads
     const DAY = 86_400_000;
     await publishNotice(db.prisma, staffScope, { programId: program.id, rotationBatch: 1 }, new Date(Date.now() - 40 * DAY));
     await publishNotice(db.prisma, staffScope, { programId: program.id, rotationBatch: 3, workingDays: 5 }, new Date(Date.now() - 3 * DAY));

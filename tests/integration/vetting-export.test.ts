@@ -178,6 +178,20 @@ describe("the report list", () => {
   });
 });
 
+describe("an empty list", () => {
+  it("is refused in words, by the use case and the route, rather than sent as a title and headers", async () => {
+    const staff = await db.prisma.user.findUniqueOrThrow({ where: { username: "staff" } });
+    const program = await db.prisma.program.create({
+      data: { bureauId: staff.organizationId, kind: "OTHER", name: "无人可导出的项目", year: 2013, status: "VETTING", serviceMonths: 12, stages: { create: [{ kind: "APPROVAL", sequence: 1, opensAt: new Date("2013-11-01T00:00:00Z"), closesAt: new Date("2013-12-01T00:00:00Z") }] } },
+    });
+    const emptyId = program.id;
+    await expect(exportVettingList(db.prisma, scopes.staff!, emptyId, "approved")).rejects.toMatchObject({ code: "conflict", message: "nothingToExportApproved" });
+    const response = await call("approved", tokens.staff!, emptyId);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatchObject({ key: "nothingToExportApproved", message: "还没有正式确定的人员，无可导出。" });
+  });
+});
+
 describe("who may export", () => {
   it("refuses units, doctors and receiving hospitals (403); another bureau's programme is as unknown as a missing one (404)", async () => {
     for (const username of ["nominator", "doctor", "receiver", "wz-admin"]) {

@@ -54,6 +54,11 @@ export default async function VettingBoardPage({ params, searchParams }: { param
     getTranslations("list"),
   ]);
   const paged = board.posts.length > BOARD_PAGE_SIZE || Boolean(query.q);
+  // Who is on each list (the same counts the board shows): an empty list is not offered for export.
+  const listCounts = {
+    report: board.posts.reduce((sum, p) => sum + (p.stages.REPORT_LIST?.passed ?? 0), 0),
+    approved: board.posts.reduce((sum, p) => sum + p.approved, 0),
+  };
   const exportHref = (list: "report" | "approved") => `/api/v1/programs/${programId}/vetting-lists/${list}`;
 
   return (
@@ -70,14 +75,22 @@ export default async function VettingBoardPage({ params, searchParams }: { param
           {!canDecide ? <p className="mt-1 text-sm text-amber-800">{t("readOnly")}</p> : null}
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={exportHref("report")} className={exportClass} download>
-            <Download aria-hidden className="h-4 w-4" />
-            {t("exports.report")}
-          </a>
-          <a href={exportHref("approved")} className={exportClass} download>
-            <Download aria-hidden className="h-4 w-4" />
-            {t("exports.approved")}
-          </a>
+          {(["report", "approved"] as const).map((list) =>
+            listCounts[list] > 0 ? (
+              <a key={list} href={exportHref(list)} className={exportClass} download>
+                <Download aria-hidden className="h-4 w-4" />
+                {t(`exports.${list}`)}
+              </a>
+            ) : (
+              <span key={list} className="inline-flex flex-col text-sm text-slate-500">
+                <span aria-disabled="true" className={`${exportClass} cursor-not-allowed opacity-60 hover:bg-white`}>
+                  <Download aria-hidden className="h-4 w-4" />
+                  {t(`exports.${list}`)}
+                </span>
+                <span className="mt-1">{t(`exports.empty.${list}`)}</span>
+              </span>
+            ),
+          )}
         </div>
       </div>
 

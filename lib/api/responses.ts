@@ -468,19 +468,38 @@ export const reopeningListSchema = z.object({
 
 export const quotasSchema = z.object({ quotas: z.array(z.object({ nominatingOrgId: z.string(), minimum: z.number().int() })) });
 
+/** A post's quotas as read (GET), the unit's name beside its id. */
+export const quotaListSchema = z.object({ quotas: z.array(z.object({ nominatingOrgId: z.string(), nominatingOrgName: z.string(), minimum: z.number().int() })) });
+
 export const rankedSchema = z.object({ ranked: z.number().int() });
+
+const organizationFields = {
+  id: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  kind: z.enum(ORGANIZATION_KINDS),
+  level: z.enum(ORGANIZATION_LEVELS),
+  grade: z.enum(HOSPITAL_GRADES).nullable(),
+  region: z.string(),
+  isActive: z.boolean(),
+};
 
 export const organizationPageSchema = page(
   z.object({
-    id: z.string(),
-    name: z.string(),
-    code: z.string().nullable(),
-    kind: z.enum(ORGANIZATION_KINDS),
-    level: z.enum(ORGANIZATION_LEVELS),
-    grade: z.enum(HOSPITAL_GRADES).nullable(),
-    region: z.string(),
-    isActive: z.boolean(),
+    ...organizationFields,
     parent: z.object({ id: z.string(), name: z.string() }).nullable(),
     counts: z.object({ users: z.number().int(), doctors: z.number().int(), children: z.number().int() }),
   }),
 );
+
+/** An organisation as written (create, edit, deactivate, reactivate); `version` is what an edit sends back as If-Match. */
+export const organizationSchema = z.object({ ...organizationFields, parentId: z.string().nullable(), version: z.number().int() });
+
+export const organizationDetailSchema = organizationSchema.extend({
+  parent: z.object({ id: z.string(), name: z.string(), isActive: z.boolean() }).nullable(),
+  breadcrumb: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: "From the top of what the caller may see down to the parent" }),
+  counts: z.object({ users: z.number().int(), doctors: z.number().int(), children: z.number().int(), activeChildren: z.number().int() }),
+  isOwnOrganization: z.boolean(),
+});
+
+export const ruleDeletedSchema = z.object({ id: z.string(), programId: z.string() });

@@ -20,7 +20,8 @@ export const saveRuleSchema = z.object({
 });
 export type SaveRuleInput = z.input<typeof saveRuleSchema>;
 
-export const ruleIdSchema = z.object({ id });
+/** A rule to delete; with programId (the API's path), a rule of another programme is not found. */
+export const ruleIdSchema = z.object({ id, programId: id.optional() });
 
 export const doctorSearchSchema = z.object({ q: z.string().trim().min(1, "required").max(50, "tooLong") });
 

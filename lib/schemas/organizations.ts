@@ -10,18 +10,20 @@ const id = z.string({ error: "invalid" }).trim().min(1, "required").max(64, "inv
 
 const fields = {
   name: z.string({ error: "invalid" }).trim().min(2, "nameRequired").max(100, "tooLong"),
-  // Optional: the form sends "" for "no code", stored as null.
+  // Optional: left out (the API) or "" (the form) is "no code", stored as null.
   code: z
     .string({ error: "invalid" })
     .trim()
     .max(32, "tooLong")
     .regex(/^[A-Za-z0-9_.-]*$/, "codeFormat")
-    .transform((v) => (v === "" ? null : v)),
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : v)),
   kind: z.enum(ORGANIZATION_KINDS, { error: "kindRequired" }),
   level: z.enum(ORGANIZATION_LEVELS, { error: "levelRequired" }),
   grade: z
     .union([z.enum(HOSPITAL_GRADES), z.literal("")], { error: "invalid" })
-    .transform((v) => (v === "" ? null : v)),
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : v)),
   region: z.string({ error: "invalid" }).trim().min(2, "regionRequired").max(100, "tooLong"),
   /**
    * The organisation above. Required when creating (an admin creates only inside their subtree).
@@ -49,6 +51,7 @@ export type UpdateOrganizationInput = z.output<typeof updateOrganizationSchema>;
 /** The list's URL: search, kind and status filters, page. Bad values fall back to "no filter". */
 export const organizationListQuerySchema = listQuerySchema.extend({
   kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),
+  level: z.enum(ORGANIZATION_LEVELS).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
 });
 

@@ -107,9 +107,9 @@ export async function saveRule(db: PrismaClient, scope: Scope, raw: unknown): Pr
 /** Deletes a rule of a programme still open to rule changes. Audited with the rule as it was. */
 export async function deleteRule(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string; programId: string }> {
   authorize(scope, "program.manage");
-  const { id } = parse(ruleIdSchema, raw, issueKey);
+  const { id, programId } = parse(ruleIdSchema, raw, issueKey);
   return runTx(db, async (tx) => {
-    const rule = visibleOr(await tx.eligibilityRule.findFirst({ where: { id, program: programWhere(scope) }, select: ruleSelect }));
+    const rule = visibleOr(await tx.eligibilityRule.findFirst({ where: { id, ...(programId ? { programId } : {}), program: programWhere(scope) }, select: ruleSelect }));
     await editableProgram(tx, scope, rule.programId);
     await tx.eligibilityRule.delete({ where: { id: rule.id } });
     await audit(tx, { actor: await actorOf(tx, scope), action: "rule.delete", entity: "EligibilityRule", entityId: rule.id, before: rule });

@@ -67,6 +67,7 @@ export async function listOrganizations(db: PrismaClient, scope: Scope, query: O
     });
   }
   if (query.kind) filters.push({ kind: query.kind });
+  if (query.level) filters.push({ level: query.level });
   if (query.status) filters.push({ isActive: query.status === "active" });
   const where: Prisma.OrganizationWhereInput = { AND: filters };
 

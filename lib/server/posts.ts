@@ -8,7 +8,7 @@ import type { OrganizationKind } from "../generated/prisma/enums";
 import { createPostSchema, postIdSchema, quotasSchema, updatePostSchema } from "../schemas/programs";
 import { subtreeIds } from "./organization-tree";
 import { checkEditVersion } from "./edit-version";
-import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
+import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { loadProgramForChange } from "./program-support";
 
 // Use cases of a programme's posts and their nomination quotas. Posts change only while the
@@ -36,6 +36,10 @@ export interface PostRow extends PostSnapshot {
   quotas: { nominatingOrgId: string; nominatingOrgName: string; minimum: number }[];
 }
 
+/** A post's quotas with the unit's name, by unit name. */
+const quotaSelect = { orderBy: { nominatingOrg: { name: "asc" as const } }, select: { nominatingOrgId: true, minimum: true, nominatingOrg: { select: { name: true } } } } satisfies Prisma.Post$nominationQuotasArgs;
+const quotaRow = (q: { nominatingOrgId: string; minimum: number; nominatingOrg: { name: string } }) => ({ nominatingOrgId: q.nominatingOrgId, nominatingOrgName: q.nominatingOrg.name, minimum: q.minimum });
+
 /** The posts of a programme the user may see, with receiving organisation, quotas and application counts. */
 export async function listPosts(db: PrismaClient, scope: Scope, programId: string): Promise<PostRow[]> {
   authorize(scope, "program.read");
@@ -47,15 +51,27 @@ export async function listPosts(db: PrismaClient, scope: Scope, programId: strin
       ...postSelect,
       receivingOrg: { select: { name: true } },
       _count: { select: { applications: true } },
-      nominationQuotas: { orderBy: { nominatingOrg: { name: "asc" } }, select: { nominatingOrgId: true, minimum: true, nominatingOrg: { select: { name: true } } } },
+      nominationQuotas: quotaSelect,
     },
   });
   return rows.map(({ receivingOrg, _count, nominationQuotas, ...post }) => ({
     ...post,
     receivingOrgName: receivingOrg.name,
     applicationCount: _count.applications,
-    quotas: nominationQuotas.map((q) => ({ nominatingOrgId: q.nominatingOrgId, nominatingOrgName: q.nominatingOrg.name, minimum: q.minimum })),
+    quotas: nominationQuotas.map(quotaRow),
   }));
+}
+
+/** One post's minimum nominations per unit (the unit's name beside its id), by unit name; 404 for a post the user may not see. */
+export async function listQuotas(db: PrismaClient, scope: Scope, postId: string): Promise<PostRow["quotas"]> {
+  authorize(scope, "program.read");
+  const post = visibleOr(
+    await db.post.findFirst({
+      where: { AND: [postWhere(scope), { id: postId }] },
+      select: { nominationQuotas: quotaSelect },
+    }),
+  );
+  return post.nominationQuotas.map(quotaRow);
 }
 
 /** Active organisations that can receive doctors, of any bureau (a hospital in Xinjiang is outside the tree). */

@@ -32,7 +32,7 @@ let db: TestDatabase;
 const tokens: Record<string, string> = {};
 const orgOf: Record<string, string> = {};
 const answered = new Set<OperationId>();
-const USERS = ["admin", "staff", "nominator", "nominator2", "doctor", "auditor"];
+const USERS = ["admin", "staff", "nominator", "nominator2", "doctor", "auditor", "receiver", "finance", "wz-admin"];
 
 interface CallOptions {
   params?: Record<string, string>;
@@ -109,7 +109,10 @@ beforeAll(async () => {
   await seedDemoData(db.prisma);
   await seedDemoRound(db.prisma);
   const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
-  const adminScope = await buildScope(db.prisma, admin);
+  // The tokens are issued as an administrator above every organisation (the demo has none: Shaoxing's
+  // admin does not manage Xinjiang's receiving hospital nor Wanzhou's accounts).
+  const everywhere = (await db.prisma.organization.findMany({ select: { id: true } })).map((o) => o.id);
+  const adminScope = { ...(await buildScope(db.prisma, admin)), subtreeIds: everywhere };
   for (const username of USERS) {
     const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
     orgOf[username] = user.organizationId;
@@ -302,6 +305,81 @@ describe("every documented answer matches the document", () => {
     expect((await api("listListVersions", "doctor", { params, query: "batch=1" })).status).toBe(403);
     await api("exportNotice", "staff", { params, query: "batch=1" });
     expect((await api("getNotice", "staff", { params, query: "batch=1" })).json.versions).toHaveLength(2);
+  });
+
+  it("the integrator's operations: each role allowed or refused as the permission matrix and its scope say, nothing written when refused", async () => {
+    const ROLES = ["admin", "staff", "nominator", "receiver", "doctor", "auditor", "finance", "wz-admin"] as const;
+    type Role = (typeof ROLES)[number];
+    const y = nextYear();
+    const receiving = await db.prisma.organization.findFirstOrThrow({ where: { kind: "RECEIVING_HOSPITAL", isActive: true } });
+    /** A draft programme of Shaoxing's bureau with two posts (one to delete) and one rule: each allowed write works on its own. */
+    async function draft(name: string) {
+      const program = await api("createProgram", "admin", { body: { kind: "OTHER", name, year: y, serviceMonths: 6, rotationBatches: 1, template: "blank" } });
+      const programId = program.json.id as string;
+      const post = await api("createPost", "admin", { params: { programId }, body: { receivingOrgId: receiving.id, title: "全科医师", specialty: "全科医学", headcount: 1, rotationBatch: 1 } });
+      const spare = await api("createPost", "admin", { params: { programId }, body: { receivingOrgId: receiving.id, title: "多余的岗位", specialty: "全科医学", headcount: 1, rotationBatch: 1 } });
+      const rule = await api("saveRule", "admin", { params: { programId }, body: { name: "本科及以上", tree: { op: "ALL", children: [{ op: "leaf", kind: "educationAtLeast", level: "BACHELOR" }] } } });
+      return { programId, postId: post.json.id as string, spareId: spare.json.id as string, ruleId: rule.json.id as string };
+    }
+    const drafts = { admin: await draft("角色矩阵（管理员）"), staff: await draft("角色矩阵（工作人员）"), other: await draft("角色矩阵（无权者）") };
+    const target = (user: Role) => (user === "admin" || user === "staff" ? drafts[user] : drafts.other);
+    const ranked = (await db.prisma.application.findMany({ where: { postId: vicePostId, rank: { not: null } }, orderBy: { rank: "asc" }, select: { id: true } })).map((a) => a.id);
+    const seesDemo: Role[] = ["admin", "staff", "nominator", "receiver", "doctor", "auditor"];
+    const bureau: Role[] = ["admin", "staff"];
+    const shaoxingOrg = orgOf.nominator!;
+    const orgBody = { name: "", code: "", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市越城区", parentId: orgOf.admin };
+    let n = 0;
+    const cases: { op: OperationId; allowed: Role[]; hidden?: Role[]; options: (user: Role) => CallOptions }[] = [
+      { op: "getTimeline", allowed: seesDemo, hidden: ["finance", "wz-admin"], options: () => ({ params: { programId } }) },
+      { op: "updateTimeline", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { programId: target(u).programId }, body: { stages: [{ kind: "REGISTRATION", opensAt: `${y}-03-01 09:00`, closesAt: `${y}-03-15 17:00` }], cutoffs: [] } }) },
+      { op: "getQuotas", allowed: seesDemo, hidden: ["finance", "wz-admin"], options: () => ({ params: { postId: eyePostId } }) },
+      { op: "setQuotas", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { postId: target(u).postId }, body: { quotas: [{ nominatingOrgId: shaoxingOrg, minimum: 2 }] } }) },
+      { op: "deletePost", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { postId: target(u).spareId } }) },
+      { op: "deleteRule", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { programId: target(u).programId, ruleId: target(u).ruleId } }) },
+      { op: "changeProgramStatus", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { programId: target(u).programId }, body: { target: "OPEN" } }) },
+      { op: "reopenStage", allowed: bureau, hidden: ["wz-admin"], options: () => ({ params: { programId }, body: { stage: "REGISTRATION", organizationId: shaoxingOrg, closesAt: `${y}-05-31 12:00`, reason: "角色矩阵：报名延期" } }) },
+      { op: "listReopenings", allowed: ["admin", "staff", "auditor"], hidden: ["wz-admin"], options: () => ({ params: { programId } }) },
+      { op: "rankShortlist", allowed: bureau, /* another bureau's post: 403, as for its decisions (vetting.test) */ options: () => ({ params: { postId: vicePostId }, body: { applicationIds: ranked } }) },
+      { op: "listOrganizations", allowed: ["admin", "staff", "auditor", "wz-admin"], options: () => ({ query: "level=COUNTY&page=1" }) },
+      { op: "getOrganization", allowed: ["admin", "staff", "auditor"], hidden: ["wz-admin"], options: () => ({ params: { organizationId: shaoxingOrg } }) },
+      { op: "createOrganization", allowed: ["admin"], /* a parent outside one's subtree: 403, as in the form */ options: (u) => ({ body: { ...orgBody, name: `角色矩阵卫生院${++n}（${u}）` } }) },
+      { op: "duplicateProgram", allowed: bureau, hidden: ["wz-admin"], options: () => ({ params: { programId } }) },
+    ];
+    const matrix: string[] = [];
+    for (const { op, allowed, hidden = [], options } of cases) {
+      for (const user of ROLES) {
+        const before = await db.prisma.auditLog.count();
+        const { status } = await api(op, user, options(user));
+        const expected = allowed.includes(user) ? "allowed" : hidden.includes(user) ? "404" : "403";
+        const got = status < 300 ? "allowed" : String(status);
+        if (got !== expected) matrix.push(`${op} as ${user}: ${got}, expected ${expected}`);
+        if (expected !== "allowed") expect(await db.prisma.auditLog.count(), `${op} as ${user} wrote nothing`).toBe(before);
+      }
+    }
+    expect(matrix).toEqual([]);
+  });
+
+  it("organisations, managed through the API: create with the optional fields left out, read, edit from the version read, deactivate, reactivate", async () => {
+    const created = await api("createOrganization", "admin", { body: { name: "越城区接口社区卫生服务中心", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市越城区", parentId: orgOf.admin } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ code: null, grade: null, isActive: true });
+    const params = { organizationId: created.json.id as string };
+    const read = await api("getOrganization", "admin", { params });
+    expect(read.json.parent.id).toBe(orgOf.admin);
+    const noVersion = await api("updateOrganization", "admin", { params, body: { name: "越城区接口社区卫生服务中心（改）", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市越城区" } });
+    expect(noVersion.status).toBe(428);
+    const edited = await api("updateOrganization", "admin", { params, body: { name: "越城区接口社区卫生服务中心（改）", code: "YC-API-1", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市越城区" }, headers: { "if-match": `"${read.json.version}"` } });
+    expect(edited.json).toMatchObject({ code: "YC-API-1", version: read.json.version + 1 });
+    const stale = await api("updateOrganization", "admin", { params, body: { name: "过时的修改", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市越城区" }, headers: { "if-match": `"${read.json.version}"` } });
+    expect(stale.json.error).toMatchObject({ code: "conflict", key: "staleEdit" });
+    expect((await api("deactivateOrganization", "admin", { params })).json.isActive).toBe(false);
+    expect((await api("listOrganizations", "admin", { query: "status=inactive&level=TOWNSHIP" })).json.rows.map((o: { id: string }) => o.id)).toContain(params.organizationId);
+    expect((await api("reactivateOrganization", "admin", { params })).json.isActive).toBe(true);
+    const ownDeactivate = await api("deactivateOrganization", "admin", { params: { organizationId: orgOf.admin! } });
+    expect(ownDeactivate.status).toBe(403);
+    const levels = await api("listOrganizations", "admin", { query: "level=CITY" });
+    expect(levels.json.rows.length).toBeGreaterThan(0);
+    expect(levels.json.rows.every((o: { level: string }) => o.level === "CITY")).toBe(true);
   });
 
   it("every operation of the document was answered successfully and validated", () => {

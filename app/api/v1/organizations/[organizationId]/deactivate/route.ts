@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { operations } from "@/lib/api/openapi";
+import { prisma } from "@/lib/db";
+import { apiRoute } from "@/lib/server/api-route";
+import { deactivateOrganization } from "@/lib/server/organizations";
+
+// POST /api/v1/organizations/{organizationId}/deactivate — as the organisation page's button; no body.
+export const POST = apiRoute<{ organizationId: string }>({ permission: operations.deactivateOrganization.permission }, async ({ scope, params }) => {
+  return NextResponse.json(await deactivateOrganization(prisma, scope, { id: params.organizationId }));
+});

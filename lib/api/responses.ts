@@ -38,13 +38,20 @@ export const errorResponseSchema = z
 
 const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int(), page: z.number().int(), pageCount: z.number().int() });
 
+const phaseStage = z.object({ kind: z.enum(STAGE_KINDS), sequence: z.number().int(), opensAt: instant, closesAt: instant });
 const phase = z
   .object({
     key: z.enum(PHASE_KEYS),
     tone: z.enum(PHASE_TONES),
-    detail: open.meta({ description: "kind: stageOpen | stageOpens (with the stage and its window), allClosed, noStages, none" }),
+    detail: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("stageOpen"), stage: phaseStage }),
+      z.object({ kind: z.literal("stageOpens"), stage: phaseStage }),
+      z.object({ kind: z.literal("allClosed") }),
+      z.object({ kind: z.literal("noStages") }),
+      z.object({ kind: z.literal("none") }),
+    ]).meta({ description: "The stage open now (stageOpen) or the next to open (stageOpens) with its window, or that all have closed (allClosed), there are none (noStages) or the timeline no longer matters (none)" }),
   })
-  .meta({ description: "Where the programme stands, from its status and its timeline together (lib/domain/program-phase.ts); the same on every page" });
+  .meta({ id: "ProgramPhase", description: "Where the programme stands, from its status and its timeline together (lib/domain/program-phase.ts); the same on every page" });
 
 /** A record's edit version (issue 12). */
 const version = z.number().int().meta({ description: "Raised by every change; send it back as If-Match (\"7\") to edit (issue 12)" });

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import type { DoctorRow } from "@/lib/server/doctors";
+import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 import type { ExistingApplication } from "@/lib/server/nomination-queries";
 import type { Page } from "@/lib/schemas/list-query";
 
@@ -28,7 +29,7 @@ export async function DoctorPicker({
   /** Search params the search form and pages keep (the chosen post). */
   keep: Record<string, string | undefined>;
 }) {
-  const [t, tList, tStatus, tTitle] = await Promise.all([getTranslations("applications"), getTranslations("list"), getTranslations("applicationStatus"), getTranslations("doctors.titleLevel")]);
+  const [t, tList, tStatus, tTitle] = await Promise.all([getTranslations("applications"), getTranslations("list"), getTranslations("applicationStatus"), getTranslations("doctors")]);
   return (
     <div className="flex flex-col gap-3">
       <SearchForm label={t("pick.doctorSearch")} placeholder={t("pick.doctorSearchPlaceholder")} defaultValue={q} submitLabel={tList("search")}>
@@ -45,7 +46,7 @@ export async function DoctorPicker({
               const line = (
                 <span className="text-slate-600">
                   {d.department}
-                  {d.currentTitle ? ` · ${t("detail.titleLine", { title: d.currentTitle.name, level: tTitle(d.currentTitle.level) })}` : ""}
+                  {d.currentTitle ? ` · ${titleInWords(tTitle as unknown as DoctorsTranslate, d.currentTitle)}` : ""}
                 </span>
               );
               return (

@@ -112,7 +112,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
             <Label>{t("titleDate")}</Label>
             <Value>{title ? ymd(title.obtainedOn) : ""}</Value>
             <Label>{t("position")}</Label>
-            <Value colSpan={2}>{d.positionTitle ?? tRank(d.positionRank)}</Value>
+            <Value colSpan={2}>{d.positionTitle ?? (d.positionRank ? tRank(d.positionRank) : "")}</Value>
           </tr>
           <tr className="h-[11mm]">
             <Label>{t("phone")}</Label>

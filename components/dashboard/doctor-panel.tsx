@@ -4,9 +4,10 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { calendarDateOptions } from "@/lib/i18n/format";
 import type { Dashboard } from "@/lib/server/dashboard";
+import { titleName, type DoctorsTranslate } from "@/lib/title-words";
 
 export async function DoctorPanel({ doctor }: { doctor: NonNullable<Dashboard["doctor"]> }) {
-  const [t, tStatus, tStage, format] = await Promise.all([getTranslations("dashboard"), getTranslations("applicationStatus"), getTranslations("stage"), getFormatter()]);
+  const [t, tStatus, tStage, tDoctors, format] = await Promise.all([getTranslations("dashboard"), getTranslations("applicationStatus"), getTranslations("stage"), getTranslations("doctors"), getFormatter()]);
   const { record, applications } = doctor;
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -20,7 +21,7 @@ export async function DoctorPanel({ doctor }: { doctor: NonNullable<Dashboard["d
             <dt className="text-slate-500">{t("professionalTitle")}</dt>
             <dd>
               {record.title
-                ? t("titleObtained", { title: record.title.name, date: format.dateTime(record.title.obtainedOn, calendarDateOptions) })
+                ? t("titleObtained", { title: titleName(tDoctors as unknown as DoctorsTranslate, record.title.name), date: format.dateTime(record.title.obtainedOn, calendarDateOptions) })
                 : t("noTitle")}
             </dd>
           </dl>

@@ -10,7 +10,7 @@ import { createDoctorAction, updateDoctorAction } from "@/lib/actions/doctors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
-import { doctorSchema, EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, type DoctorFormValues } from "@/lib/schemas/doctors";
+import { doctorSchema, EDUCATIONS, ID_TYPES, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, type DoctorFormValues } from "@/lib/schemas/doctors";
 import { GrassrootsFields, TitleFields } from "./doctor-history-fields";
 import { errorText, serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -90,7 +90,8 @@ export function DoctorForm({ doctorId, version, defaultValues, employers, fixedE
           <SelectField label={t("form.sex")} placeholder={t("form.choose")} options={options(SEXES, "sex")} error={err("sex")} {...register("sex")} />
           <TextField label={t("form.ethnicity")} autoComplete="off" maxLength={20} error={err("ethnicity")} {...register("ethnicity")} />
           <TextField label={t("form.birthDate")} type="date" error={err("birthDate")} {...register("birthDate")} />
-          <TextField label={t("form.idNumber")} autoComplete="off" maxLength={18} inputMode="text" className="md:col-span-2" placeholder={t("form.idNumberHint")} error={err("idNumber")} {...register("idNumber")} />
+          <SelectField label={t("form.idType")} options={options(ID_TYPES, "idType")} error={err("idType")} {...register("idType")} />
+          <TextField label={t("form.idNumber")} autoComplete="off" maxLength={30} inputMode="text" placeholder={t("form.idNumberHint")} error={err("idNumber")} {...register("idNumber")} />
           <SelectField label={t("form.education")} placeholder={t("form.choose")} options={options(EDUCATIONS, "education")} error={err("education")} {...register("education")} />
           <TextField label={t("form.degree")} autoComplete="off" maxLength={20} error={err("degree")} {...register("degree")} />
           <TextField label={t("form.major")} autoComplete="off" maxLength={50} error={err("major")} {...register("major")} className="md:col-span-2" />
@@ -118,7 +119,7 @@ export function DoctorForm({ doctorId, version, defaultValues, employers, fixedE
           <TextField label={t("form.department")} autoComplete="off" maxLength={50} error={err("department")} {...register("department")} />
           <TextField label={t("form.specialty")} autoComplete="off" maxLength={50} error={err("specialty")} {...register("specialty")} />
           <SelectField label={t("form.practisingCategory")} placeholder={t("form.none")} options={options(PRACTISING_CATEGORIES, "category")} error={err("practisingCategory")} {...register("practisingCategory")} />
-          <SelectField label={t("form.positionRank")} options={options(POSITION_RANKS, "rank")} error={err("positionRank")} {...register("positionRank")} />
+          <SelectField label={t("form.positionRank")} placeholder={t("form.none")} options={options(POSITION_RANKS, "rank")} error={err("positionRank")} {...register("positionRank")} />
           <TextField label={t("form.positionTitle")} autoComplete="off" maxLength={50} placeholder={t("form.positionTitlePlaceholder")} error={err("positionTitle")} {...register("positionTitle")} />
           <TextField label={t("form.hireDate")} type="date" error={err("hireDate")} {...register("hireDate")} />
           <TextField label={t("form.phone")} type="tel" autoComplete="off" maxLength={20} error={err("phone")} {...register("phone")} />

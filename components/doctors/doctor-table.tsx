@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Table, Td } from "@/components/ui/table";
 import { getCalendarDateFormatter } from "@/lib/i18n/format";
 import type { DoctorRow } from "@/lib/server/doctors";
+import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 
 /**
  * One page of doctors: who, where, current title (the highest held) and since when. A table on wider
@@ -18,13 +19,13 @@ export async function DoctorTable({ rows }: { rows: DoctorRow[] }) {
   const title = (d: DoctorRow) =>
     d.currentTitle ? (
       <>
-        {d.currentTitle.name} <span className="text-slate-500">({t(`titleLevel.${d.currentTitle.level}`)})</span>
+        {titleInWords(t as unknown as DoctorsTranslate, d.currentTitle)}
         <div className="text-xs text-slate-500">{t("titleSince", { date: ymd(d.currentTitle.obtainedOn) })}</div>
       </>
     ) : (
       <span className="text-slate-400">{t("noTitle")}</span>
     );
-  const position = (d: DoctorRow) => d.positionTitle ?? t(`rank.${d.positionRank}`);
+  const position = (d: DoctorRow) => d.positionTitle ?? (d.positionRank ? t(`rank.${d.positionRank}`) : "—");
   return (
     <>
       <ul className="divide-y divide-slate-100 sm:hidden" aria-label={t("caption")}>

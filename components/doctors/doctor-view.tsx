@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { titleName, type DoctorsTranslate } from "@/lib/title-words";
 import { Table, Td } from "@/components/ui/table";
 import { getCalendarDateFormatter } from "@/lib/i18n/format";
 import type { DoctorDetail } from "@/lib/server/doctors";
@@ -11,6 +12,7 @@ export async function DoctorView({ doctor }: { doctor: DoctorDetail }) {
     [t("form.sex"), t(`sex.${doctor.sex}`)],
     [t("form.ethnicity"), doctor.ethnicity],
     [t("form.birthDate"), ymd(doctor.birthDate)],
+    [t("form.idType"), t(`idType.${doctor.idType}`)],
     [t("form.idNumber"), doctor.idNumber],
     [t("form.education"), t(`education.${doctor.education}`)],
     [t("view.degree"), doctor.degree ?? "—"],
@@ -19,7 +21,7 @@ export async function DoctorView({ doctor }: { doctor: DoctorDetail }) {
     [t("form.department"), doctor.department],
     [t("form.specialty"), doctor.specialty],
     [t("view.practisingCategory"), doctor.practisingCategory ? t(`category.${doctor.practisingCategory}`) : "—"],
-    [t("form.positionRank"), t(`rank.${doctor.positionRank}`)],
+    [t("form.positionRank"), doctor.positionRank ? t(`rank.${doctor.positionRank}`) : t("view.rankMissing")],
     [t("view.positionTitle"), doctor.positionTitle ?? "—"],
     [t("view.hireDate"), ymd(doctor.hireDate)],
     [t("view.phone"), doctor.phone ?? "—"],
@@ -43,7 +45,7 @@ export async function DoctorView({ doctor }: { doctor: DoctorDetail }) {
             {doctor.titles.map((x) => (
               <tr key={x.id}>
                 <Td>{t(`titleLevel.${x.level}`)}</Td>
-                <Td>{x.name}</Td>
+                <Td>{titleName(t as unknown as DoctorsTranslate, x.name)}</Td>
                 <Td>{x.specialty}</Td>
                 <Td className="tabular-nums">{ymd(x.obtainedOn)}</Td>
               </tr>

@@ -11,6 +11,7 @@ export function formValuesOf(d: DoctorDetail): DoctorFormValues {
     sex: d.sex,
     ethnicity: d.ethnicity,
     birthDate: ymd(d.birthDate),
+    idType: d.idType,
     idNumber: d.idNumber,
     education: d.education,
     degree: d.degree ?? "",
@@ -19,7 +20,7 @@ export function formValuesOf(d: DoctorDetail): DoctorFormValues {
     department: d.department,
     specialty: d.specialty,
     practisingCategory: d.practisingCategory ?? "",
-    positionRank: d.positionRank,
+    positionRank: d.positionRank ?? "",
     positionTitle: d.positionTitle ?? "",
     hireDate: ymd(d.hireDate),
     phone: d.phone ?? "",
@@ -30,7 +31,7 @@ export function formValuesOf(d: DoctorDetail): DoctorFormValues {
 
 export function blankFormValues(employerId: string): DoctorFormValues {
   return {
-    name: "", sex: "" as never, ethnicity: "汉族", birthDate: "", idNumber: "", education: "" as never, degree: "", major: "", employerId,
-    department: "", specialty: "", practisingCategory: "", positionRank: "STAFF", positionTitle: "", hireDate: "", phone: "", titles: [], grassrootsServices: [],
+    name: "", sex: "" as never, ethnicity: "汉族", birthDate: "", idType: "MAINLAND_ID", idNumber: "", education: "" as never, degree: "", major: "", employerId,
+    department: "", specialty: "", practisingCategory: "", positionRank: "", positionTitle: "", hireDate: "", phone: "", titles: [], grassrootsServices: [],
   };
 }

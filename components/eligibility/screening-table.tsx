@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 import { Table, Td } from "@/components/ui/table";
 import type { ScreeningRow } from "@/lib/server/eligibility";
 import { ReasonList } from "./reason-list";
@@ -6,8 +7,8 @@ import { ScreeningVerdict } from "./screening-verdict";
 
 /** One page of screened doctors with their verdict and, when not eligible, why: a table, or a list on a phone. */
 export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
-  const [t, tl] = await Promise.all([getTranslations("eligibility.screening"), getTranslations("eligibility.titleLevel")]);
-  const title = (row: ScreeningRow) => (row.title ? `${row.title.name}（${tl(row.title.level)}）` : t("noTitle"));
+  const [t, tDoctors] = await Promise.all([getTranslations("eligibility.screening"), getTranslations("doctors")]);
+  const title = (row: ScreeningRow) => (row.title ? titleInWords(tDoctors as unknown as DoctorsTranslate, row.title) : t("noTitle"));
   const reasons = (row: ScreeningRow) =>
     row.reasons.length === 0 ? (
       <span className="text-slate-500">{t("eligibleNote")}</span>

@@ -5,7 +5,7 @@ import { PROGRAM_STATUSES } from "../domain/program-status";
 import { STAGE_KINDS } from "../domain/program-timeline";
 import { APPLICATION_STATUSES, DECISION_OUTCOMES } from "../schemas/applications";
 import { ruleNodeSchema } from "../schemas/eligibility";
-import { EDUCATIONS, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, TITLE_LEVELS } from "../schemas/doctors";
+import { EDUCATIONS, ID_TYPES, POSITION_RANKS, PRACTISING_CATEGORIES, SEXES, TITLE_LEVELS } from "../schemas/doctors";
 import { PROGRAM_KINDS } from "../schemas/programs";
 import { verdicts } from "../schemas/screening";
 import { GRADES } from "../domain/scoring";
@@ -125,6 +125,7 @@ const doctorRow = z.object({
   id: z.string(),
   name: z.string(),
   sex: z.enum(SEXES),
+  idType: z.enum(ID_TYPES).optional().meta({ description: "The identity document: a mainland resident ID, a Hong Kong/Macao or Taiwan permit, or a passport" }),
   idNumber: z.string().meta({ description: "Masked unless the caller may see the full number" }),
   employerId: z.string(),
   education: z.enum(EDUCATIONS),

@@ -9,7 +9,7 @@ import { normalizeIdNumber } from "./id-number";
 export type Cell = string | number | boolean | Date | null | undefined;
 
 export type ImportColumnKey =
-  | "name" | "sex" | "ethnicity" | "birthDate" | "idNumber" | "education" | "degree" | "major" | "employer" | "department"
+  | "name" | "sex" | "ethnicity" | "birthDate" | "idType" | "idNumber" | "education" | "degree" | "major" | "employer" | "department"
   | "specialty" | "practisingCategory" | "positionRank" | "positionTitle" | "titleName" | "titleLevel" | "titleObtainedOn"
   | "hireDate" | "phone";
 
@@ -27,7 +27,9 @@ export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
   { key: "sex", header: "性别", required: true },
   { key: "ethnicity", header: "民族", required: true },
   { key: "birthDate", header: "出生日期", aliases: ["出生年月日"], required: true, isDate: true },
-  { key: "idNumber", header: "身份证号", aliases: ["身份证号码", "公民身份号码", "身份证"], required: true },
+  // Blank: a mainland resident ID (the sheets hospitals keep have no such column).
+  { key: "idType", header: "证件类型" },
+  { key: "idNumber", header: "身份证号", aliases: ["身份证号码", "公民身份号码", "身份证", "证件号码"], required: true },
   { key: "education", header: "学历", aliases: ["最高学历"], required: true },
   { key: "degree", header: "学位", aliases: ["最高学位"] },
   { key: "major", header: "所学专业", aliases: ["毕业专业"] },
@@ -62,6 +64,13 @@ export const POSITION_RANK_LABELS = {
   DEPARTMENT_HEAD: ["科主任"],
   VICE_PRESIDENT: ["副院长"],
   PRESIDENT: ["院长"],
+} as const;
+
+export const ID_TYPE_LABELS = {
+  MAINLAND_ID: ["居民身份证", "身份证"],
+  HK_MACAO_PERMIT: ["港澳居民来往内地通行证", "港澳通行证", "回乡证"],
+  TAIWAN_PERMIT: ["台湾居民来往大陆通行证", "台胞证"],
+  PASSPORT: ["护照", "外国护照"],
 } as const;
 
 /** The label the export writes for a stored value. */
@@ -229,6 +238,7 @@ export function validateRows(rows: readonly RawRow[], context: ImportContext): I
       sex: label("sex", SEX_LABELS, "sexUnknown"),
       ethnicity: text("ethnicity"),
       birthDate: date("birthDate"),
+      idType: label("idType", ID_TYPE_LABELS, "idTypeUnknown"),
       idNumber,
       education: label("education", EDUCATION_LABELS, "educationUnknown"),
       degree: text("degree"),
@@ -237,7 +247,8 @@ export function validateRows(rows: readonly RawRow[], context: ImportContext): I
       department: text("department"),
       specialty: text("specialty"),
       practisingCategory: label("practisingCategory", PRACTISING_CATEGORY_LABELS, "practisingCategoryUnknown"),
-      positionRank: label("positionRank", POSITION_RANK_LABELS, "positionRankUnknown") || "STAFF",
+      // A blank cell is "not known" (null), never 医师: the engine then says 待核实.
+      positionRank: label("positionRank", POSITION_RANK_LABELS, "positionRankUnknown"),
       positionTitle: text("positionTitle"),
       hireDate: date("hireDate"),
       phone: text("phone"),

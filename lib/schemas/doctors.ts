@@ -12,6 +12,12 @@ export const EDUCATIONS = ["TECHNICAL_SECONDARY", "JUNIOR_COLLEGE", "BACHELOR", 
 export const TITLE_LEVELS = ["JUNIOR", "INTERMEDIATE", "ASSOCIATE_SENIOR", "SENIOR"] as const;
 export const PRACTISING_CATEGORIES = ["CLINICAL", "TCM", "DENTAL", "PUBLIC_HEALTH"] as const;
 export const POSITION_RANKS = ["STAFF", "ATTENDING_LEAD", "DEPUTY_DEPARTMENT_HEAD", "DEPARTMENT_HEAD", "VICE_PRESIDENT", "PRESIDENT"] as const;
+/** 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照. */
+export const ID_TYPES = ["MAINLAND_ID", "HK_MACAO_PERMIT", "TAIWAN_PERMIT", "PASSPORT"] as const;
+export type IdTypeValue = (typeof ID_TYPES)[number];
+
+/** A permit's or passport's number: letters, digits, brackets and dashes (H12345678, 12345678, E1234567(8)). */
+const DOCUMENT_NUMBER = /^[A-Z0-9()\-]{5,30}$/;
 
 export type TitleLevelValue = (typeof TITLE_LEVELS)[number];
 
@@ -72,10 +78,17 @@ const fields = {
   sex: z.enum(SEXES, { error: "sexRequired" }),
   ethnicity: text(20),
   birthDate: date(),
+  // Left out: a mainland resident ID (what every record was before the type existed).
+  idType: z
+    .union([z.enum(ID_TYPES), z.literal("")], { error: "invalid" })
+    .optional()
+    .transform((v): IdTypeValue => (v === undefined || v === "" ? "MAINLAND_ID" : v)),
+  // A mainland ID or a document's shape here (so it is reported beside other fields' errors); that it
+  // is the kind its type says, and a mainland ID's birth date, in crossChecks.
   idNumber: z
     .string({ error: "invalid" })
     .transform(normalizeIdNumber)
-    .pipe(z.string().min(1, "idNumberRequired").refine((v) => isValidIdNumber(v), "idNumberInvalid")),
+    .pipe(z.string().min(1, "idNumberRequired").max(30, "tooLong").refine((v) => isValidIdNumber(v) || DOCUMENT_NUMBER.test(v), "idNumberInvalid")),
   education: z.enum(EDUCATIONS, { error: "educationRequired" }),
   degree: optionalText(20),
   major: optionalText(50),
@@ -83,7 +96,8 @@ const fields = {
   department: text(50),
   specialty: text(50, "specialtyRequired"),
   practisingCategory: optionalEnum(PRACTISING_CATEGORIES),
-  positionRank: z.enum(POSITION_RANKS, { error: "positionRankRequired" }),
+  // Blank or left out: not known (null), never a default; the eligibility engine then says 待核实.
+  positionRank: optionalEnum(POSITION_RANKS),
   positionTitle: optionalText(50),
   hireDate: optionalDate,
   phone: z
@@ -100,15 +114,22 @@ const fields = {
 
 interface Checked {
   birthDate: string;
+  idType: IdTypeValue;
   idNumber: string;
   titles: { level: string; specialty: string }[];
 }
 
-/** Rules across fields: the birth date inside the ID number is the birth date; no repeated title. */
+/**
+ * Rules across fields: a mainland resident ID is valid and its birth date is the birth date (another
+ * document's birth date is entered by hand); no repeated title.
+ */
 function crossChecks(value: Checked, ctx: z.RefinementCtx) {
-  const fromId = birthDateFromIdNumber(value.idNumber);
-  if (fromId && isCalendarDate(value.birthDate) && fromId.toISOString().slice(0, 10) !== value.birthDate) {
-    ctx.addIssue({ code: "custom", path: ["idNumber"], message: "idNumberBirthMismatch" });
+  if (value.idType === "MAINLAND_ID") {
+    if (value.idNumber && !isValidIdNumber(value.idNumber)) ctx.addIssue({ code: "custom", path: ["idNumber"], message: "idNumberInvalid" });
+    const fromId = birthDateFromIdNumber(value.idNumber);
+    if (fromId && isCalendarDate(value.birthDate) && fromId.toISOString().slice(0, 10) !== value.birthDate) {
+      ctx.addIssue({ code: "custom", path: ["idNumber"], message: "idNumberBirthMismatch" });
+    }
   }
   const seen = new Set<string>();
   value.titles.forEach((t, i) => {

@@ -37,6 +37,7 @@ export function doctorData(input: DoctorInput) {
     sex: input.sex,
     ethnicity: input.ethnicity,
     birthDate: day(input.birthDate),
+    idType: input.idType,
     idNumber: input.idNumber,
     education: input.education,
     degree: input.degree,

@@ -107,7 +107,7 @@ function columns(t: Translate, multipleBatches: boolean): Column[] {
     { header: t("vetting.export.columns.education"), width: 12, value: (r) => t(`doctors.education.${r.doctor.education}`) },
     { header: t("vetting.export.columns.title"), width: 16, wrap: true, value: (r) => r.doctor.titles[0]?.name ?? "" },
     { header: t("vetting.export.columns.employer"), width: 24, wrap: true, value: (r) => r.doctor.employer.name },
-    { header: t("vetting.export.columns.position"), width: 14, wrap: true, value: (r) => r.doctor.positionTitle || t(`doctors.rank.${r.doctor.positionRank}`) },
+    { header: t("vetting.export.columns.position"), width: 14, wrap: true, value: (r) => r.doctor.positionTitle || (r.doctor.positionRank ? t(`doctors.rank.${r.doctor.positionRank}`) : "") },
     { header: t("vetting.export.columns.phone"), width: 14, value: (r) => r.doctor.phone ?? "" },
     { header: t("vetting.export.columns.remarks"), width: 30, wrap: true, value: remarks },
   ];

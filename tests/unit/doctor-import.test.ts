@@ -30,6 +30,30 @@ function check(rows: Cell[][], ctx: ImportContext = context) {
 
 const codes = (r: { problems: { column: string | null; code: string }[] }) => r.problems.map((p) => `${p.column}:${p.code}`);
 
+describe("doctor import: blanks stay missing (issue 15)", () => {
+  it("every optional cell left blank is null in the record — 职务级别 never becomes 医师 — and the ID type is a mainland ID", () => {
+    const blanks = { 学位: null, 所学专业: null, 执业类别: null, 现任职务: null, 职务级别: null, 专业技术职务: null, 职称级别: null, 取得时间: null, "参加工作时间/聘用时间": null, 联系电话: null, 证件类型: null };
+    const { rows } = check([row(blanks)]);
+    expect(rows[0]!.problems).toEqual([]);
+    expect(rows[0]!.record).toMatchObject({ degree: null, major: null, practisingCategory: null, positionTitle: null, positionRank: null, hireDate: null, phone: null, titles: [], idType: "MAINLAND_ID" });
+  });
+
+  it("a Hong Kong permit or a passport is recorded with the birth date as entered; a mainland ID must still match it", () => {
+    const { rows } = check([
+      row({ 证件类型: "港澳居民来往内地通行证", 身份证号: "H12345678", 出生日期: "1975-04-03" }),
+      row({ 证件类型: "护照", 身份证号: "E98765432", 出生日期: "1988-12-01" }),
+      row({ 证件类型: "护照", 身份证号: "not a number!", 出生日期: "1988-12-01" }),
+      row({ 证件类型: "居民身份证", 出生日期: "1981-01-02" }),
+      row({ 证件类型: "驾驶证", 身份证号: "X1234567" }),
+    ]);
+    expect(rows[0]!.record).toMatchObject({ idType: "HK_MACAO_PERMIT", idNumber: "H12345678", birthDate: "1975-04-03" });
+    expect(rows[1]!.record).toMatchObject({ idType: "PASSPORT", idNumber: "E98765432", birthDate: "1988-12-01" });
+    expect(codes(rows[2]!)).toEqual(["idNumber:idNumberInvalid"]);
+    expect(codes(rows[3]!)).toEqual(["idNumber:idNumberBirthMismatch"]);
+    expect(codes(rows[4]!)).toContain("idType:idTypeUnknown");
+  });
+});
+
 describe("doctor import: a good file", () => {
   it("reads every column into a record with one title", () => {
     const { sheet, rows } = check([row(), row({ 姓名: "李四", 性别: "女", 身份证号: ID_B, 出生日期: "1985/6/30", 学历: "硕士研究生", 职称级别: "副高", 专业技术职务: "副主任医师" })]);
@@ -49,7 +73,7 @@ describe("doctor import: a good file", () => {
     const typed = id.endsWith("X") ? id.toLowerCase() : id;
     const { rows } = check([row({ 出生日期: new Date(Date.UTC(1979, 2, 4)), 身份证号: typed, 取得时间: 40422, "参加工作时间/聘用时间": "2003年8月1日", 学位: null, 执业类别: null, 职务级别: null, 现任职务: null, 专业技术职务: null, 职称级别: null })].map((r) => r.map((c) => (c === 40422 ? null : c))));
     expect(rows[0]!.problems).toEqual([]);
-    expect(rows[0]!.record).toMatchObject({ birthDate: "1979-03-04", idNumber: id, hireDate: "2003-08-01", degree: null, practisingCategory: null, positionRank: "STAFF", titles: [] });
+    expect(rows[0]!.record).toMatchObject({ birthDate: "1979-03-04", idNumber: id, hireDate: "2003-08-01", degree: null, practisingCategory: null, positionRank: null, titles: [] });
     expect(dateText(40422)).toBe("2010-09-01");
     expect(dateText("19800102")).toBe("1980-01-02");
     expect(dateText("1980.1.2")).toBe("1980-01-02");

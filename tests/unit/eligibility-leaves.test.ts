@@ -100,6 +100,7 @@ describe("positionAtLeast", () => {
     ["no org level asked: rank enough", plain, { positionRank: "DEPARTMENT_HEAD" }, "ELIGIBLE", "position.eligible"],
     ["no org level asked: rank too low", plain, { positionRank: "STAFF" }, "INELIGIBLE", "position.ineligible"],
     ["no org level asked: rank unknown", plain, {}, "UNKNOWN", "position.unknown"],
+    ["rank not entered (null, as a blank import cell now stays): 待核实, not 医师", plain, { positionRank: null }, "UNKNOWN", "position.unknown"],
   ])("%s", (_name, rule, facts, verdict, key) => expect(check(rule, facts)).toMatchObject({ verdict, key }));
 });
 

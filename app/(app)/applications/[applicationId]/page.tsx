@@ -1,5 +1,6 @@
 import { Printer } from "lucide-react";
 import type { Metadata } from "next";
+import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DecisionHistory } from "@/components/applications/decision-history";
@@ -37,7 +38,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
     getTranslations("vetting"),
     getTranslations("stage"),
     getTranslations("doctors.sex"),
-    getTranslations("doctors.titleLevel"),
+    getTranslations("doctors"),
     getFormatter(),
     getCalendarDateFormatter(),
   ]);
@@ -102,7 +103,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
               {doctor.employer.name} · {doctor.department}
             </dd>
             <dt className="text-slate-500">{t("detail.title")}</dt>
-            <dd className="text-slate-900">{title ? t("detail.titleLine", { title: title.name, level: tTitle(title.level) }) : "—"}</dd>
+            <dd className="text-slate-900">{title ? titleInWords(tTitle as unknown as DoctorsTranslate, title) : "—"}</dd>
             <dt className="text-slate-500">{t("detail.phone")}</dt>
             <dd className="text-slate-900">{doctor.phone ?? "—"}</dd>
           </dl>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 import { Table, Td } from "@/components/ui/table";
@@ -21,7 +22,9 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
         {rows.map((row) => (
           <li key={row.doctorId} className="py-3">
             <div className="flex items-start justify-between gap-2">
-              <span className="font-medium text-slate-900">{row.name}</span>
+              <Link href={`/doctors/${row.doctorId}`} className="font-medium text-brand-700 hover:underline">
+                {row.name}
+              </Link>
               <ScreeningVerdict verdict={row.verdict} />
             </div>
             <p className="mt-1 text-sm text-slate-600">{row.employerName}</p>
@@ -36,7 +39,11 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
         <Table caption={t("caption")} head={[t("columns.name"), t("columns.employer"), t("columns.specialty"), t("columns.title"), t("columns.verdict"), t("columns.reasons")]}>
           {rows.map((row) => (
             <tr key={row.doctorId}>
-              <Td className="whitespace-nowrap font-medium text-slate-900">{row.name}</Td>
+              <Td className="whitespace-nowrap font-medium">
+                <Link href={`/doctors/${row.doctorId}`} className="text-brand-700 hover:underline">
+                  {row.name}
+                </Link>
+              </Td>
               <Td className="min-w-32">{row.employerName}</Td>
               <Td className="whitespace-nowrap">{row.specialty}</Td>
               <Td className="whitespace-nowrap">{title(row)}</Td>

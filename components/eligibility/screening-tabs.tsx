@@ -4,13 +4,17 @@ import Link from "next/link";
 import type { Verdict } from "@/lib/domain/eligibility";
 import type { ScreeningResult } from "@/lib/server/eligibility";
 
-const ORDER: (Verdict | undefined)[] = [undefined, "ELIGIBLE", "INELIGIBLE", "UNKNOWN"];
+const ORDER: (Verdict | undefined)[] = ["ELIGIBLE", undefined, "INELIGIBLE", "UNKNOWN"];
+
+/** The search value of the 全部 tab (the schema drops it, so the service lists every verdict). */
+export const SHOW_ALL = "all";
 
 /** Verdict tabs with their counts; each keeps the unit and name filters and goes back to page 1. */
 export async function ScreeningTabs({ counts, active, params }: { counts: ScreeningResult["counts"]; active: Verdict | undefined; params: Record<string, string | undefined> }) {
   const [t, tv] = await Promise.all([getTranslations("eligibility.screening"), getTranslations("eligibility.verdict")]);
   const href = (verdict: Verdict | undefined) => {
-    const entries: [string, string | undefined][] = Object.entries({ ...params, verdict });
+    // The list opens on 符合 when no tab is named, so 全部 is named explicitly (verdict=all).
+    const entries: [string, string | undefined][] = Object.entries({ ...params, verdict: verdict ?? SHOW_ALL });
     const search = new URLSearchParams(entries.filter((e): e is [string, string] => !!e[1]));
     const s = search.toString();
     return s ? `?${s}` : "?";

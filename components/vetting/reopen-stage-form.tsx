@@ -30,6 +30,10 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  // A programme may have dozens of nominating units: typing part of a name narrows the list (the chosen one stays).
+  const [unitFilter, setUnitFilter] = useState("");
+  const needle = unitFilter.trim();
+  const shownUnits = needle ? units.filter((u) => u.name.includes(needle) || u.id === values.organizationId) : units;
   const unitName = units.find((u) => u.id === values.organizationId)?.name ?? "";
   const stageName = tStage(values.stage);
 
@@ -96,9 +100,17 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
           <label htmlFor={`${id}-unit`} className="text-sm font-medium text-slate-700">
             {t("reopen.unit")}
           </label>
+          <input
+            type="search"
+            value={unitFilter}
+            onChange={(e) => setUnitFilter(e.target.value)}
+            aria-label={t("reopen.unitSearch")}
+            placeholder={t("reopen.unitSearch")}
+            className={`${control} border-slate-300`}
+          />
           <select id={`${id}-unit`} value={values.organizationId} onChange={set("organizationId")} className={`${control} ${errors.organizationId ? "border-red-500" : "border-slate-300"}`} {...described("organizationId")}>
             <option value="">{t("reopen.chooseUnit")}</option>
-            {units.map((u) => (
+            {shownUnits.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
               </option>

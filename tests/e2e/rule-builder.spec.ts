@@ -55,7 +55,9 @@ test("a bureau officer builds the vice-president rule, previews it on two doctor
   await fillField(condition(page, 1).getByLabel("专业（可不填）"), "泌尿外科");
   await condition(page, 1).getByLabel("职称").selectOption({ label: "中级" });
   await fillField(condition(page, 1).getByLabel("年数"), "2");
-  await fillField(condition(page, 1).getByLabel("截至日期"), "2013-10-31");
+  // The tenure condition counts to the programme's tenure cut-off, chosen by name (issue 15: not the first-listed one, no code).
+  await expect(condition(page, 1).getByLabel("计算截止日")).toHaveValue("2013-10-31");
+  await condition(page, 1).getByLabel("计算截止日").selectOption({ label: "任职年限计算截止日（2013-10-31）" });
   await expect(condition(page, 1).getByTestId("condition-sentence")).toHaveText("泌尿外科 中级 职称任职满 2 年（截至 2013年10月31日）");
   await tenure.getByRole("button", { name: "添加条件" }).click();
   await setKind(condition(page, 2), "职称不低于");
@@ -107,11 +109,14 @@ test("a bureau officer builds the vice-president rule, previews it on two doctor
   await page.locator("tr", { hasText: "副院长" }).first().getByRole("link", { name: "资格筛查" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("副院长");
   const list = page.getByRole("main");
-  await expect(list.getByRole("link", { name: /^符合（\d+）/ })).toBeVisible();
+  // It opens on 符合 (issue 15); 裘伟军 is not eligible, so he is found under 全部.
+  await expect(list.getByRole("link", { name: /^符合（\d+）/ })).toHaveAttribute("aria-current", "page");
+  await list.getByRole("link", { name: /^全部（\d+）/ }).click();
+  await expect(list.getByRole("link", { name: /^全部（\d+）/ })).toHaveAttribute("aria-current", "page");
   await fillField(page.getByLabel("姓名", { exact: true }), "裘伟军");
   await page.keyboard.press("Enter");
   const table = list.getByRole("table");
-  await expect(table.getByText("裘伟军").first()).toBeVisible();
+  await expect(table.getByRole("link", { name: "裘伟军" }).first()).toHaveAttribute("href", /^\/doctors\//);
   await expect(table.getByText(/仅满 1 年，不足 2 年/).first()).toBeVisible();
   await saveScreenshot(page, "screening-vice-president");
 });

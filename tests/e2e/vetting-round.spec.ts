@@ -29,7 +29,9 @@ async function reopenRegistration(page: Page, programHref: string, unit: string,
   await page.goto(`${programHref}/vetting`);
   const form = page.getByRole("form", { name: "为单位重新开放阶段" });
   await form.getByLabel("阶段").selectOption({ label: "报名推荐" });
-  await form.getByLabel("单位").selectOption({ label: unit });
+  // The unit picker is searchable (a programme may have dozens of units): type part of the name, then choose.
+  await fillField(form.getByLabel("输入单位名称筛选"), unit.slice(0, 2));
+  await form.getByLabel("单位", { exact: true }).selectOption({ label: unit });
   await form.getByLabel("新的截止时间（北京时间）").fill(nextWeekInShanghai());
   await fillField(form.getByLabel("理由"), reason);
   await form.getByRole("button", { name: "重新开放" }).click();

@@ -110,10 +110,7 @@ export default async function VettingBoardPage({ params, searchParams }: { param
         <StageDeadlines stages={board.stages} now={now} />
       </Card>
 
-      <Card title={t("quota.title")}>
-        <QuotaTable rows={quotas} view="bureau" />
-      </Card>
-
+      {/* Reopening sits with the deadlines it extends, above the long list of units' quotas. */}
       <Card title={canReopen ? t("reopen.title") : t("reopen.listTitle")}>
         <div className="flex flex-col gap-5">
           {canReopen ? (
@@ -126,6 +123,11 @@ export default async function VettingBoardPage({ params, searchParams }: { param
           <ReopeningsList rows={reopenings} />
         </div>
       </Card>
+
+      <Card title={t("quota.title")}>
+        <QuotaTable rows={quotas} view="bureau" />
+      </Card>
+
     </div>
   );
 }

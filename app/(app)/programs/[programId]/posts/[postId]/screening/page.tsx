@@ -4,7 +4,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ScreeningHeader } from "@/components/eligibility/screening-header";
 import { ScreeningTable } from "@/components/eligibility/screening-table";
-import { ScreeningTabs } from "@/components/eligibility/screening-tabs";
+import { SHOW_ALL, ScreeningTabs } from "@/components/eligibility/screening-tabs";
 import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,7 +27,9 @@ type Props = { params: Promise<{ programId: string; postId: string }>; searchPar
 // the caller's scope (checked by screenPost from the post's id, never from the URL's programme).
 export default async function ScreeningPage({ params, searchParams }: Props) {
   const { scope } = await requirePermission("eligibility.screen");
-  const [{ programId, postId }, query] = await Promise.all([params, searchParams.then((s) => screeningQuerySchema.parse(s))]);
+  const [{ programId, postId }, raw] = await Promise.all([params, searchParams]);
+  // Opens on 符合 (the few who qualify, not 60 who do not, sorted by name before them); 全部 is verdict=all.
+  const query = screeningQuerySchema.parse(raw.verdict === undefined ? { ...raw, verdict: "ELIGIBLE" } : raw);
   let result: ScreeningResult;
   try {
     result = await screenPost(prisma, scope, { ...query, postId });
@@ -57,7 +59,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
         <div className="flex flex-col gap-4">
           <ScreeningTabs counts={counts} active={query.verdict} params={filters} />
           <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
-            {query.verdict ? <input type="hidden" name="verdict" value={query.verdict} /> : null}
+            <input type="hidden" name="verdict" value={query.verdict ?? SHOW_ALL} />
             {units.length > 1 ? (
               <FilterSelect label={t("unit")} name="unitId" value={query.unitId} allLabel={t("allUnits")} options={units.map((u) => ({ value: u.id, label: u.name }))} className="max-w-72" />
             ) : null}
@@ -70,7 +72,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
               {isFiltered || query.verdict ? (
                 <>
                   {" "}
-                  <Link href={`/programs/${programId}/posts/${postId}/screening`} className="text-brand-700 underline">
+                  <Link href={`/programs/${programId}/posts/${postId}/screening?verdict=${SHOW_ALL}`} className="text-brand-700 underline">
                     {t("clearFilters")}
                   </Link>
                 </>

@@ -30,7 +30,7 @@ export function CreateUserForm({ options }: { options: UserFormOptions }) {
     formState: { errors, isSubmitting },
   } = useForm<CreateUserInput>({
     resolver: zodResolver(createUserSchema),
-    defaultValues: { username: "", displayName: "", role: "" as CreateUserInput["role"], organizationId: "", doctorId: "" },
+    defaultValues: { username: "", displayName: "", role: "" as CreateUserInput["role"], organizationId: "", doctorId: "", email: "", phone: "" },
   });
   const role = useWatch({ control, name: "role" });
   const organizationId = useWatch({ control, name: "organizationId" });
@@ -81,6 +81,8 @@ export function CreateUserForm({ options }: { options: UserFormOptions }) {
         <p className="text-xs text-slate-500">{t("form.usernameHint")}</p>
       </div>
       <TextField label={t("form.displayName")} autoComplete="off" error={err(errors.displayName?.message)} {...register("displayName")} />
+      <TextField label={t("form.email")} type="email" autoComplete="off" maxLength={254} error={err(errors.email?.message)} {...register("email")} />
+      <TextField label={t("form.phone")} type="tel" autoComplete="off" maxLength={20} error={err(errors.phone?.message)} {...register("phone")} />
       <SelectField label={t("form.role")} placeholder={t("form.chooseRole")} options={roleOptions((r) => tRoles(r))} error={err(errors.role?.message)} {...register("role")} />
       <SelectField
         label={t("form.organization")}

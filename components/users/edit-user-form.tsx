@@ -28,7 +28,7 @@ export function EditUserForm({ user, options, isSelf }: { user: UserDetail; opti
     formState: { errors, isSubmitting },
   } = useForm<UpdateUserInput>({
     resolver: zodResolver(updateUserSchema),
-    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, organizationId: user.organizationId, doctorId: user.doctorId ?? "" },
+    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, organizationId: user.organizationId, doctorId: user.doctorId ?? "", email: user.email ?? "", phone: user.phone ?? "" },
   });
   const role = useWatch({ control, name: "role" });
   const organizationId = useWatch({ control, name: "organizationId" });
@@ -63,6 +63,8 @@ export function EditUserForm({ user, options, isSelf }: { user: UserDetail; opti
       {isSelf ? <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 sm:col-span-2">{t("form.selfNote")}</p> : null}
       <input type="hidden" {...register("id")} />
       <TextField className="sm:col-span-2" label={t("form.displayName")} autoComplete="off" error={err(errors.displayName?.message)} {...register("displayName")} />
+      <TextField label={t("form.email")} type="email" autoComplete="off" maxLength={254} error={err(errors.email?.message)} {...register("email")} />
+      <TextField label={t("form.phone")} type="tel" autoComplete="off" maxLength={20} error={err(errors.phone?.message)} {...register("phone")} />
       {isSelf ? (
         <>
           {/* Not editable for oneself: shown as text, sent unchanged (the server refuses a change anyway). */}

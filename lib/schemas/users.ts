@@ -29,6 +29,24 @@ const displayName = z.string().trim().min(1, "displayNameRequired").max(50, "dis
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 
+/** For e-mail notifications: blank is none (null); otherwise an address of a plausible shape. */
+const email = z
+  .string({ error: "invalid" })
+  .trim()
+  .max(254, "emailInvalid")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "emailInvalid")
+  .nullish()
+  .transform((v) => (v ? v.toLowerCase() : null));
+/** A mainland mobile (11 digits from 1) or a landline with area code (0571-87654321); blank is none. */
+export const ACCOUNT_PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+const phone = z
+  .string({ error: "invalid" })
+  .trim()
+  .transform((v) => v.replace(/[\s()]/g, ""))
+  .refine((v) => v === "" || ACCOUNT_PHONE_PATTERN.test(v), "phoneInvalid")
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 export const createUserSchema = z.object({
   username: z
     .string()
@@ -41,6 +59,8 @@ export const createUserSchema = z.object({
   role: z.enum(roles, "roleRequired"),
   organizationId: z.string().trim().min(1, "organizationRequired").max(40, "organizationRequired"),
   doctorId: optionalId,
+  email,
+  phone,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
@@ -50,6 +70,8 @@ export const updateUserSchema = z.object({
   role: z.enum(roles, "roleRequired"),
   organizationId: z.string().trim().min(1, "organizationRequired").max(40, "organizationRequired"),
   doctorId: optionalId,
+  email,
+  phone,
   version: editVersion,
 });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;

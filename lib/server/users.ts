@@ -30,6 +30,9 @@ export interface UserRow {
 export interface UserDetail extends UserRow {
   doctorId: string | null;
   doctorName: string | null;
+  /** Where e-mail notifications go (none: in-app only), and a phone to reach the account's holder. */
+  email: string | null;
+  phone: string | null;
   failedLoginCount: number;
   lockedUntil: Date | null;
   passwordChangedAt: Date | null;
@@ -113,10 +116,10 @@ export async function getUser(db: PrismaClient, scope: Scope, id: string, now: D
   authorize(scope, "user.read");
   const u = await db.user.findFirst({
     where: { AND: [{ id }, userWhere(scope)] },
-    select: { ...safeSelect, doctorId: true, doctor: { select: { name: true } }, failedLoginCount: true, passwordChangedAt: true, createdAt: true, version: true },
+    select: { ...safeSelect, doctorId: true, doctor: { select: { name: true } }, email: true, phone: true, failedLoginCount: true, passwordChangedAt: true, createdAt: true, version: true },
   });
   if (!u) throw new AppError("notFound");
-  return { ...toRow(u, now), doctorId: u.doctorId, doctorName: u.doctor?.name ?? null, failedLoginCount: u.failedLoginCount, lockedUntil: u.lockedUntil, passwordChangedAt: u.passwordChangedAt, createdAt: u.createdAt, version: u.version };
+  return { ...toRow(u, now), doctorId: u.doctorId, doctorName: u.doctor?.name ?? null, email: u.email, phone: u.phone, failedLoginCount: u.failedLoginCount, lockedUntil: u.lockedUntil, passwordChangedAt: u.passwordChangedAt, createdAt: u.createdAt, version: u.version };
 }
 
 export async function userFormOptions(db: PrismaClient, scope: Scope, forUserId?: string): Promise<UserFormOptions> {
@@ -136,7 +139,7 @@ export async function userFormOptions(db: PrismaClient, scope: Scope, forUserId?
 async function loadManaged(db: PrismaClient | Tx, scope: Scope, id: string) {
   authorize(scope, "user.manage");
   const user = visibleOr(
-    await db.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true, role: true, organizationId: true, doctorId: true, isActive: true, lockedUntil: true, failedLoginCount: true, version: true } }),
+    await db.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true, role: true, organizationId: true, doctorId: true, email: true, phone: true, isActive: true, lockedUntil: true, failedLoginCount: true, version: true } }),
   );
   authorize(scope, "user.manage", { organizationId: user.organizationId });
   return user;
@@ -171,7 +174,7 @@ export async function createUser(db: PrismaClient, scope: Scope, input: unknown)
       if (!organization?.isActive) throw new AppError("validation", undefined, { organizationId: ["organizationRequired"] });
       const doctorId = await checkDoctorLink(tx, data.role, data.organizationId, data.doctorId);
       const user = await tx.user.create({
-        data: { username: data.username, displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId, passwordHash, mustChangePassword: true },
+        data: { username: data.username, displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId, email: data.email, phone: data.phone, passwordHash, mustChangePassword: true },
         select: { id: true, username: true },
       });
       await audit(tx, {
@@ -179,7 +182,7 @@ export async function createUser(db: PrismaClient, scope: Scope, input: unknown)
         action: "user.create",
         entity: "User",
         entityId: user.id,
-        after: { username: data.username, displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId, mustChangePassword: true },
+        after: { username: data.username, displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId, email: data.email, phone: data.phone, mustChangePassword: true },
       });
       return user;
     },
@@ -207,8 +210,8 @@ export async function updateUser(db: PrismaClient, scope: Scope, input: unknown)
       if (!organization?.isActive) throw new AppError("validation", undefined, { organizationId: ["organizationRequired"] });
     }
     const doctorId = await checkDoctorLink(tx, data.role, data.organizationId, data.doctorId, before.id);
-    const values = { displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId };
-    const previous = { displayName: before.displayName, role: before.role, organizationId: before.organizationId, doctorId: before.doctorId };
+    const values = { displayName: data.displayName, role: data.role, organizationId: data.organizationId, doctorId, email: data.email, phone: data.phone };
+    const previous = { displayName: before.displayName, role: before.role, organizationId: before.organizationId, doctorId: before.doctorId, email: before.email, phone: before.phone };
     if (JSON.stringify(values) === JSON.stringify(previous)) return { id: before.id }; // nothing changed: other editors stay current
     const { version: raised } = await tx.user.update({ where: { id: before.id }, data: { ...values, version: { increment: 1 } }, select: { version: true } });
     await audit(tx, {

@@ -1,11 +1,21 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
 
-/** A plain, accessible data table: a caption for screen readers, header cells with scope. */
-export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
+// The first column kept in view while a wide table scrolls sideways in its frame (phones): each row's
+// first cell is sticky, on the row's own background (--row-bg, white unless the row sets it, e.g.
+// `[--row-bg:#f8fafc]` on a totals row) with a hairline on its right edge.
+const STICKY_FIRST =
+  "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-10 [&_tr>*:first-child]:bg-[var(--row-bg,white)] [&_tr>*:first-child]:shadow-[inset_-1px_0_0_#e2e8f0]";
+
+/**
+ * A plain, accessible data table: a caption for screen readers, header cells with scope. It scrolls
+ * sideways inside its own frame (the page never does); `minWidth` (a Tailwind min-w class) keeps many
+ * columns readable instead of squeezed, `stickyFirst` keeps the first column in view while scrolling.
+ */
+export function Table({ caption, head, children, minWidth = "min-w-[36rem]", stickyFirst = false }: { caption: string; head: ReactNode[]; children: ReactNode; minWidth?: string; stickyFirst?: boolean }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-left text-sm">
+    <div className="overflow-x-auto" tabIndex={stickyFirst ? 0 : undefined} role={stickyFirst ? "region" : undefined} aria-label={stickyFirst ? caption : undefined}>
+      <table className={clsx("w-full text-left text-sm", minWidth, stickyFirst && STICKY_FIRST)}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -63,7 +63,7 @@ export default async function TotalsPage({ searchParams }: { searchParams: Promi
           <EmptyState>{t("totals.empty")}</EmptyState>
         ) : (
           <div className="flex flex-col gap-4">
-            <Table caption={t("totals.title")} head={[t("totals.columns.month"), t("totals.columns.payer"), t("totals.columns.program"), t("totals.columns.item"), t("totals.columns.lines"), t("totals.columns.paid"), t("totals.columns.unpaid"), t("totals.columns.total")]}>
+            <Table caption={t("totals.title")} minWidth="min-w-[52rem]" stickyFirst head={[t("totals.columns.month"), t("totals.columns.payer"), t("totals.columns.program"), t("totals.columns.item"), t("totals.columns.lines"), t("totals.columns.paid"), t("totals.columns.unpaid"), t("totals.columns.total")]}>
               {data.rows.map((r) => (
                 <tr key={`${r.month}|${r.payer}|${r.itemId}`} data-testid="totals-row">
                   <Td className="whitespace-nowrap">{monthName(r.month)}</Td>
@@ -76,7 +76,7 @@ export default async function TotalsPage({ searchParams }: { searchParams: Promi
                   <Td className="text-right font-medium tabular-nums">{formatYuan(r.paidFen + r.unpaidFen)}</Td>
                 </tr>
               ))}
-              <tr className="bg-slate-50 font-semibold" data-testid="totals-grand">
+              <tr className="bg-slate-50 font-semibold [--row-bg:#f8fafc]" data-testid="totals-grand">
                 <Td>{t("totals.grand")}</Td>
                 <Td>{" "}</Td>
                 <Td>{" "}</Td>

@@ -41,11 +41,13 @@ export default async function PolicyPage({ params }: { params: Promise<{ program
         ) : (
           <Table
             caption={t("policy.items")}
+            minWidth="min-w-[60rem]"
+            stickyFirst
             head={[t("policy.columns.name"), t("policy.columns.kind"), t("policy.columns.amount"), t("policy.columns.payer"), t("policy.columns.payee"), t("policy.columns.startsAt"), t("policy.columns.paid"), t("policy.columns.unpaid"), ...(data.can.manage ? [t("policy.columns.actions")] : [])]}
           >
             {items.map((i) => (
               <tr key={i.id} data-testid="policy-item">
-                <Td className="font-medium text-slate-900">
+                <Td className="min-w-[7rem] max-w-[10rem] font-medium text-slate-900 sm:max-w-none">
                   {i.name} {i.isActive ? null : <Badge>{t("policy.retired")}</Badge>}
                   {i.note ? <p className="text-xs font-normal text-slate-500">{i.note}</p> : null}
                 </Td>

@@ -227,6 +227,7 @@ const errors = {
   "404": { description: "Not found (or not visible to the caller)", content: errorContent },
   "409": { description: "Refused in the record's current state", content: errorContent },
   "422": { description: "The input failed the schema: fieldErrors per dotted path", content: errorContent },
+  "429": { description: "Too many wrong bearer tokens from this address: every bearer call from it is refused until Retry-After (seconds)", content: errorContent },
 };
 
 // Versioned records (issue 12): the version travels as a strong ETag, `"7"`.

@@ -495,6 +495,7 @@ const organizationFields = {
 export const organizationPageSchema = page(
   z.object({
     ...organizationFields,
+    version,
     parent: z.object({ id: z.string(), name: z.string() }).nullable(),
     counts: z.object({ users: z.number().int(), doctors: z.number().int(), children: z.number().int() }),
   }),

@@ -8,7 +8,8 @@
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { operations, type ApiOperation } from "@/lib/api/openapi";
+import Ajv2020 from "ajv/dist/2020";
+import { buildOpenApiDocument, operations, type ApiOperation } from "@/lib/api/openapi";
 import * as r from "@/lib/api/responses";
 import { composeIdNumber } from "@/lib/domain/id-number";
 import { issueApiToken } from "@/lib/server/api-tokens";
@@ -41,6 +42,25 @@ interface CallOptions {
   form?: FormData;
   lang?: string;
   headers?: Record<string, string>;
+}
+
+// The served document itself (GET /openapi.json), not only the zod schemas it is built from: each
+// answer is validated with a JSON Schema 2020-12 validator against the response the document gives
+// for that operation and status — a status the document does not list fails too.
+const documentJson = JSON.parse(JSON.stringify(buildOpenApiDocument())) as Json;
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+ajv.addSchema(documentJson, "doc");
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+
+/** Problems of `json` against the document's `status` answer of the operation (none: []). */
+function documentProblems(op: ApiOperation, status: number, json: unknown): string[] {
+  const responses = documentJson.paths?.[op.path]?.[op.method]?.responses as Record<string, Json> | undefined;
+  const response = responses?.[String(status)];
+  if (!response) return [`status ${status} is not documented for ${op.method.toUpperCase()} ${op.path}`];
+  const media = Object.keys(response.content ?? {})[0];
+  if (media !== "application/json") return [];
+  const validate = ajv.getSchema(`doc#/${pointer("paths", op.path, op.method, "responses", String(status), "content", media, "schema")}`)!;
+  return validate(json) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
 /** The route file of a documented path: /programs/{programId}/status → app/api/v1/programs/[programId]/status/route.ts. */
@@ -76,6 +96,7 @@ async function api(operationId: OperationId, user: string, options: CallOptions 
   const text = await response.text();
   if (process.env.DEBUG_CONTRACT) console.log(operationId, response.status, type, text.slice(0, 300));
   const json = JSON.parse(text) as Json;
+  expect(documentProblems(op, response.status, json), `${operationId} ${response.status} matches the served document`).toEqual([]);
   if (ok) {
     expect(response.status, `${operationId} status`).toBe(op.status ?? 200);
     const parsed = (op.response as import("zod").ZodType).safeParse(json);
@@ -381,6 +402,36 @@ describe("every documented answer matches the document", () => {
     expect(levels.json.rows.length).toBeGreaterThan(0);
     expect(levels.json.rows.every((o: { level: string }) => o.level === "CITY")).toBe(true);
   });
+
+  it("every documented operation's refusals match the document: no credentials (401), a forged id or an empty body (404, 403 or 422)", async () => {
+    let bad = 0;
+    for (const [operationId, op] of Object.entries(operations) as [OperationId, ApiOperation][]) {
+      if (op.permission === "raterLink" || operationId === "openapi") continue;
+      const routeModule = (await import(routeFile(op.path))) as Record<string, Handler>;
+      const handler = routeModule[op.method.toUpperCase()]!;
+      const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const params = Object.fromEntries(names.map((n) => [n, "cl000000000000000000forged"]));
+      const url = "http://localhost/api/v1" + op.path.replace(/\{(\w+)\}/g, "cl000000000000000000forged");
+      // A wrong token only now and then: 60 wrong guesses from one address lock every bearer caller out (429).
+      const guess = Object.keys(operations).indexOf(operationId) % 10 === 0 ? [{ authorization: "Bearer mdt_not-a-token" }] : [];
+      const calls: Record<string, string>[] = [...guess, { authorization: `Bearer ${tokens.admin}` }, { authorization: `Bearer ${tokens.nominator}` }];
+      for (const headers of calls) {
+        const isJsonBody = op.body && op.bodyType !== "multipart/form-data";
+        const init = { method: op.method.toUpperCase(), headers: { ...headers, ...(isJsonBody ? { "content-type": "application/json" } : {}), "if-match": '"1"' }, ...(isJsonBody ? { body: "{}" } : {}) };
+        const response = await handler(new NextRequest(url, init), { params: Promise.resolve(params) });
+        if (response.status < 400) continue;
+        const json = (await response.json()) as Json;
+        const problems = documentProblems(op, response.status, json);
+        if (problems.length) {
+          bad++;
+          console.error(operationId, response.status, problems);
+        }
+        expect(r.errorResponseSchema.safeParse(json).success, `${operationId} ${response.status}`).toBe(true);
+        expect(json.error.message, `${operationId}: a message in words`).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    expect(bad).toBe(0);
+  }, 180_000);
 
   it("every operation of the document was answered successfully and validated", () => {
     const missing = (Object.keys(operations) as OperationId[]).filter((id) => !answered.has(id) && !isServiceArea(id));

@@ -1,10 +1,10 @@
-import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { prisma } from "@/lib/db";
 import { attachmentDisposition, contentTypes } from "@/lib/excel/sheet";
 import { auditExportSchema, auditFilterSchema, filterInput } from "@/lib/schemas/audit";
 import { buildAuditExport, type Translate } from "@/lib/server/audit-log";
 import { apiRoute } from "@/lib/server/api-route";
+import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 
 /** 20261123: today in Beijing time, for the file name. */
@@ -20,9 +20,9 @@ export const GET = apiRoute({ permission: "audit.read" }, async ({ request, scop
   const format = auditExportSchema.safeParse(input);
   const filters = auditFilterSchema.safeParse(input);
   if (!format.success || !filters.success) {
+    // In words in the caller's language by the one error builder (errorResponse), like every route.
     const keys = { ...(format.success ? {} : fieldErrorsOf(format.error)), ...(filters.success ? {} : fieldErrorsOf(filters.error)) };
-    const fieldErrors = Object.fromEntries(Object.entries(keys).map(([field, list]) => [field, list.map((key) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : key))]));
-    return NextResponse.json({ error: { code: "validation", message: t("errors.title"), fieldErrors } }, { status: 422 });
+    throw new AppError("validation", "validation", keys);
   }
 
   const tRoles = (await getTranslations("roles")) as unknown as Translate;

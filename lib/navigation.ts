@@ -1,37 +1,60 @@
-// The main navigation, per role. One entry per area; an area appears only for the roles that may
-// use it (the pages check access again themselves). Labels are keys of the "nav" namespace.
+// The main navigation, per role. One entry per area; an area appears only for the roles its page's
+// permission (lib/auth/policy.ts) admits, narrowed to the roles that work there, and its label says
+// what that role does there (a doctor's 我的报名, a hospital's 推荐报名, the bureau's 报名审核). The
+// pages check access again themselves. Labels are keys of the "nav" namespace.
+import { permissions, type Permission } from "./auth/policy";
 import type { Role } from "./generated/prisma/enums";
 
 export interface NavItem {
   href: string;
   labelKey: string;
   icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches" | "evaluations" | "allowances";
-  roles: readonly Role[];
+  /** The permission the page asks for: the item is shown only to roles that hold it. */
+  permission: Permission;
+  /** The roles that work there (a subset of the permission's roles); all of them when absent. */
+  roles?: readonly Role[];
+  /** A role's own label, when it does something else there than the others. */
+  labelFor?: Partial<Record<Role, string>>;
 }
 
-const ALL_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR", "FINANCE_OFFICER"];
 /** Finance officers see programmes and allowances only: nothing of selection or of the service (docs/decisions/003-finance-role.md). */
 const SERVICE_ROLES: readonly Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR"];
 
 export const navItems: readonly NavItem[] = [
-  { href: "/", labelKey: "dashboard", icon: "dashboard", roles: ALL_ROLES },
-  { href: "/service", labelKey: "service", icon: "service", roles: ["DOCTOR"] },
-  { href: "/receiving", labelKey: "receiving", icon: "receiving", roles: ["RECEIVING_SUPERVISOR"] },
-  { href: "/programs", labelKey: "programs", icon: "programs", roles: ALL_ROLES },
-  { href: "/applications", labelKey: "applications", icon: "applications", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"] },
-  { href: "/leave", labelKey: "leave", icon: "leave", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "RECEIVING_SUPERVISOR"] },
-  { href: "/leave", labelKey: "myLeave", icon: "leave", roles: ["DOCTOR"] },
-  { href: "/worklogs", labelKey: "workload", icon: "workload", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
-  { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", roles: SERVICE_ROLES },
-  { href: "/counterparts", labelKey: "counterparts", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR"] },
-  { href: "/allowances", labelKey: "allowances", icon: "allowances", roles: ALL_ROLES },
-  { href: "/doctors", labelKey: "doctors", icon: "doctors", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"] },
-  { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "AUDITOR", "DOCTOR"] },
-  { href: "/admin/users", labelKey: "users", icon: "users", roles: ["BUREAU_ADMIN", "AUDITOR"] },
-  { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
-  { href: "/admin/audit", labelKey: "audit", icon: "audit", roles: ["BUREAU_ADMIN", "AUDITOR"] },
+  { href: "/", labelKey: "dashboard", icon: "dashboard", permission: "self.notifications" },
+  { href: "/service", labelKey: "service", icon: "service", permission: "service.file" },
+  { href: "/receiving", labelKey: "receiving", icon: "receiving", permission: "service.supervise" },
+  {
+    href: "/programs",
+    labelKey: "programs",
+    icon: "programs",
+    permission: "program.read",
+    labelFor: { DOCTOR: "programsToApply", HOSPITAL_NOMINATOR: "programsToNominate", RECEIVING_SUPERVISOR: "programsView", AUDITOR: "programsView", FINANCE_OFFICER: "programsView" },
+  },
+  {
+    href: "/applications",
+    labelKey: "applications",
+    icon: "applications",
+    permission: "application.read",
+    roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR", "AUDITOR"],
+    labelFor: { DOCTOR: "myApplications", HOSPITAL_NOMINATOR: "nominations", AUDITOR: "applicationsView" },
+  },
+  { href: "/leave", labelKey: "leave", icon: "leave", permission: "leave.decide", labelFor: { RECEIVING_SUPERVISOR: "leaveFirst" } },
+  { href: "/leave", labelKey: "myLeave", icon: "leave", permission: "service.file" },
+  { href: "/worklogs", labelKey: "workload", icon: "workload", permission: "dispatch.read", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"] },
+  { href: "/dispatches", labelKey: "dispatches", icon: "dispatches", permission: "dispatch.read", roles: SERVICE_ROLES, labelFor: { DOCTOR: "myDispatches" } },
+  { href: "/counterparts", labelKey: "counterparts", icon: "organizations", permission: "dispatch.read", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR"] },
+  { href: "/allowances", labelKey: "allowances", icon: "allowances", permission: "allowance.read", labelFor: { DOCTOR: "myAllowances" } },
+  { href: "/doctors", labelKey: "doctors", icon: "doctors", permission: "doctor.read", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"], labelFor: { HOSPITAL_NOMINATOR: "ourDoctors" } },
+  { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", permission: "evaluation.read", roles: SERVICE_ROLES, labelFor: { DOCTOR: "myEvaluations" } },
+  { href: "/admin/users", labelKey: "users", icon: "users", permission: "user.read" },
+  { href: "/admin/organizations", labelKey: "organizations", icon: "organizations", permission: "organization.read" },
+  { href: "/admin/audit", labelKey: "audit", icon: "audit", permission: "audit.read" },
 ];
 
+/** The role's menu, each item with the label for that role. */
 export function navFor(role: Role): NavItem[] {
-  return navItems.filter((item) => item.roles.includes(role));
+  return navItems
+    .filter((item) => (permissions[item.permission] as readonly Role[]).includes(role) && (!item.roles || item.roles.includes(role)))
+    .map((item) => ({ ...item, labelKey: item.labelFor?.[role] ?? item.labelKey }));
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DeadlinePanel } from "@/components/dashboard/deadline-panel";
 import { DoctorPanel } from "@/components/dashboard/doctor-panel";
 import { ProgramTable } from "@/components/dashboard/program-table";
+import { WaitingPanel } from "@/components/dashboard/waiting-panel";
 import { ReceivingPosts } from "@/components/dashboard/receiving-posts";
 import { Card, Stat } from "@/components/ui/card";
 import { isBureauRole } from "@/lib/auth/policy";
@@ -47,6 +48,8 @@ export default async function DashboardPage() {
           ))}
         </dl>
       ) : null}
+
+      {data.waiting ? <WaitingPanel waiting={data.waiting} /> : null}
 
       {/* Bureaus always see the panel; units and doctors only when a registration closes soon. */}
       {data.deadlines && (isBureauRole(user.role) || data.deadlines.length > 0) ? <DeadlinePanel deadlines={data.deadlines} forBureau={isBureauRole(user.role)} /> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { STICKY_FIRST_COLUMN } from "@/components/ui/table";
 import clsx from "clsx";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -104,7 +105,7 @@ export function FinanceLines({ lines, today, canPay, caption, empty }: { lines: 
         <EmptyState>{empty}</EmptyState>
       ) : (
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[52rem] text-left text-sm">
+        <table className={clsx("w-full min-w-[52rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-500">
             <tr>

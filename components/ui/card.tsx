@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 
 export function Card({ title, action, children, className }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={clsx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+    <section className={clsx("min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       {title ? (
-        <header className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
+        <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-100 px-5 py-3">
           <h2 className="text-base font-semibold text-slate-800">{title}</h2>
           {action}
         </header>

@@ -32,6 +32,9 @@ export function Table({ caption, head, children, minWidth = "min-w-[36rem]", sti
   );
 }
 
+/** The first cell of every row stays in view while a wide table scrolls sideways in its frame (for tables not drawn by Table). */
+export const STICKY_FIRST_COLUMN = STICKY_FIRST;
+
 export function Td({ children, className }: { children: ReactNode; className?: string }) {
   return <td className={clsx("px-3 py-2.5 align-top", className)}>{children}</td>;
 }

@@ -1,4 +1,6 @@
 import { useTranslations } from "next-intl";
+import clsx from "clsx";
+import { STICKY_FIRST_COLUMN } from "@/components/ui/table";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/card";
 import type { Board, BoardPost, BoardStage } from "@/lib/server/vetting";
@@ -46,7 +48,7 @@ export function BoardGrid({ board }: { board: Board }) {
   return (
     <>
       <div className="-mx-1 overflow-x-auto px-1" role="region" aria-label={t("board.caption")} tabIndex={0}>
-        <table className="w-full min-w-[64rem] text-left text-sm">
+        <table className={clsx("w-full min-w-[64rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
           <caption className="sr-only">{t("board.caption")}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-500">
             <tr>

@@ -134,6 +134,11 @@ export function followsApplications(scope: Scope): boolean {
   return scope.user.role !== "RECEIVING_SUPERVISOR";
 }
 
+/** Whether the user's list of applications holds other people's: a doctor sees only his own, so no search by a doctor's name. */
+export function searchesApplicantsByName(scope: Scope): boolean {
+  return scope.user.role !== "DOCTOR";
+}
+
 export function isBureauRole(role: Role): boolean {
   return BUREAU_ROLES.includes(role);
 }

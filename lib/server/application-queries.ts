@@ -56,6 +56,12 @@ export async function listApplications(db: PrismaClient, scope: Scope, raw: unkn
   return toPage(rows, total, query);
 }
 
+/** A doctor's applications, every programme, newest first: the history on the doctor's page (only those the caller may see). */
+export async function doctorApplications(db: PrismaClient, scope: Scope, doctorId: string): Promise<ApplicationListRow[]> {
+  authorize(scope, "application.read");
+  return db.application.findMany({ where: { AND: [applicationWhere(scope), { doctorId }] }, select: listSelect, orderBy: [{ submittedAt: { sort: "desc", nulls: "first" } }, { id: "asc" }], take: 200 });
+}
+
 export interface StageApplications {
   /** Waiting for a decision at the stage. */
   waiting: ApplicationListRow[];

@@ -13,6 +13,7 @@ import { APPLICATION_STATUSES, applicationListQuerySchema } from "@/lib/schemas/
 import { listApplications } from "@/lib/server/application-queries";
 import { applicationFilterOptions } from "@/lib/server/nomination-queries";
 import { requirePermission } from "@/lib/server/page-guard";
+import { searchesApplicantsByName } from "@/lib/auth/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applications");
@@ -39,7 +40,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t(`subtitle.${scope.user.role}`)} />
       <Card>
-        <SearchForm label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
+        <SearchForm withSearch={searchesApplicantsByName(scope)} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
           {query.postId ? <input type="hidden" name="postId" value={query.postId} /> : null}
           {options.programs.length > 0 ? (
             <FilterSelect label={t("list.program")} name="programId" value={query.programId} allLabel={t("list.allPrograms")} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} className="max-w-72" />

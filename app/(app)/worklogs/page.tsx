@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import clsx from "clsx";
+import { STICKY_FIRST_COLUMN } from "@/components/ui/table";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { logView } from "@/components/worklogs/log-view";
@@ -73,7 +75,7 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
         ) : (
           <>
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[56rem] text-left text-sm">
+              <table className={clsx("w-full min-w-[56rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
                 <caption className="sr-only">{t("workload.caption")}</caption>
                 <thead className="border-b border-slate-200 text-xs text-slate-500">
                   <tr>

@@ -2,13 +2,15 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import { SelectField } from "@/components/users/select-field";
 import { ATTACHMENT_ACCEPT, checkFile, MAX_ATTACHMENT_BYTES, sizeParts } from "@/lib/domain/attachments";
 import type { AttachmentKind } from "@/lib/generated/prisma/enums";
+import { useActionForm, type ActionAnswer } from "@/lib/forms/use-action-form";
 import { timeZone } from "@/lib/i18n/config";
+import { uploadFormInputSchema } from "@/lib/schemas/attachments";
 import { attachmentUploadUrl } from "./attachment-links";
 
 interface ApiError {
@@ -61,90 +63,75 @@ export function AttachmentUploadForm({
   const t = useTranslations("attachments");
   const format = useFormatter();
   const router = useRouter();
-  const fileRef = useRef<HTMLInputElement>(null);
   const fileId = useId();
-  const [kind, setKind] = useState<string>(kinds.length === 1 ? kinds[0]! : "");
-  const [decisionId, setDecisionId] = useState("");
-  const [kindError, setKindError] = useState<string | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
 
   const { unit, value } = sizeParts(MAX_ATTACHMENT_BYTES);
   const max = t(unit, { value: format.number(value) });
-  const when = (iso: string | undefined) =>
-    iso ? format.dateTime(new Date(iso), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone }) : "";
-
-  function errorText(e: ApiError | undefined): string {
-    const values = { max, closesAt: when(e?.details?.closesAt), opensAt: when(e?.details?.opensAt) };
-    for (const key of [e?.message, e?.code]) if (key && t.has(`errors.${key}`)) return t(`errors.${key}` as never, values as never);
-    return t("errors.generic");
-  }
+  const when = (iso: string) => format.dateTime(new Date(iso), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+  const blank = { kind: kinds.length === 1 ? kinds[0]! : "", stageDecisionId: "", file: undefined };
 
   /** The browser's own check of the chosen file: its size, and its type from the name, the declared type and the first bytes. */
   async function fileProblem(file: File): Promise<string | null> {
-    if (file.size === 0) return t("errors.fileRequired");
-    if (file.size > MAX_ATTACHMENT_BYTES) return t("errors.fileTooLarge", { max });
+    if (file.size === 0) return "fileRequired";
+    if (file.size > MAX_ATTACHMENT_BYTES) return "fileTooLarge";
     // The first bytes are enough for the type (the size was checked above).
     const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
     const check = checkFile({ fileName: file.name, declaredType: file.type, bytes: head });
-    return check.ok ? null : t(`errors.${check.refusal}`, { max });
+    return check.ok ? null : check.refusal;
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    setDone(null);
-    const file = fileRef.current?.files?.[0];
-    const kindProblem = kind ? null : t("errors.kindRequired");
-    const problem = file ? await fileProblem(file) : t("errors.fileRequired");
-    setKindError(kindProblem);
-    setFileError(problem);
-    if (kindProblem || problem || !file) return;
-
+  /** The upload in an action's answer: the file's refusals on the file, the rest the form's. */
+  async function upload({ kind, stageDecisionId, file }: { kind: string; stageDecisionId?: string; file?: FileList }): Promise<ActionAnswer<{ fileName: string }>> {
+    const chosen = file?.[0];
+    const problem = chosen ? await fileProblem(chosen) : "fileRequired";
+    if (problem || !chosen) return { validationErrors: { fieldErrors: { file: [problem ?? "fileRequired"] } } };
     const body = new FormData();
     body.set("kind", kind);
-    body.set("file", file);
-    if (decisionId) body.set("stageDecisionId", decisionId);
+    body.set("file", chosen);
+    if (stageDecisionId) body.set("stageDecisionId", stageDecisionId);
     setProgress(0);
     const result = await send(url ?? attachmentUploadUrl(applicationId ?? ""), body, setProgress);
     setProgress(null);
-    if (result === "network") return setError(t("errors.network"));
-    if (result.status !== 201) {
-      const message = errorText(result.error);
-      if (result.error?.message === "fileTooLarge" || result.error?.message?.startsWith("fileType")) setFileError(message);
-      else setError(message);
-      return;
-    }
-    setDone(t("upload.done", { fileName: file.name }));
-    if (fileRef.current) fileRef.current.value = "";
-    if (kinds.length > 1) setKind("");
-    setDecisionId("");
-    router.refresh();
+    if (result === "network") return { serverError: { code: "generic", message: "network" } };
+    if (result.status === 201) return { data: { fileName: chosen.name } };
+    const message = result.error?.message;
+    if (message === "fileTooLarge" || message?.startsWith("fileType")) return { validationErrors: { fieldErrors: { file: [message] } } };
+    return { serverError: { code: (result.error?.code ?? "generic") as never, ...(message ? { message } : {}), ...(result.error?.details ? { details: result.error.details } : {}) } };
   }
 
-  const busy = progress !== null;
+  const form = useActionForm({
+    namespace: "attachments",
+    schema: uploadFormInputSchema,
+    defaultValues: blank,
+    action: upload,
+    formatDetail: () => (name, value) => (name === "closesAt" || name === "opensAt" ? when(value) : undefined),
+    onSuccess: (data) => {
+      form.reset(blank);
+      router.refresh();
+      return t("upload.done", { fileName: data.fileName });
+    },
+  });
+  const fileKey = form.formState.errors.file?.message;
+  const fileError = fileKey ? form.say(fileKey, { max }) : undefined;
+
+  const busy = form.busy;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${fileId}-title`} className="flex flex-col gap-3">
+    <form onSubmit={form.submit} noValidate aria-labelledby={`${fileId}-title`} className="flex flex-col gap-3">
       <h3 id={`${fileId}-title`} className="text-sm font-semibold text-slate-800">
         {title ?? t("upload.title")}
       </h3>
-      <FormMessages error={error} success={done} />
+      <FormMessages {...form.message} />
       <div className={chooseKind ? "grid gap-3 sm:grid-cols-2" : "grid gap-3"}>
         {chooseKind ? (
         <SelectField
           label={t("upload.kind")}
           placeholder={t("upload.kindPlaceholder")}
           options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          value={kind}
-          onChange={(e) => {
-            setKind(e.target.value);
-            setKindError(null);
-          }}
-          error={kindError ?? undefined}
+          error={form.fieldError("kind")}
           disabled={busy}
           required
+          {...form.register("kind", { onChange: () => form.clearErrors("kind") })}
         />
         ) : null}
         <div className="flex flex-col gap-1.5">
@@ -152,7 +139,6 @@ export function AttachmentUploadForm({
             {t("upload.file")}
           </label>
           <input
-            ref={fileRef}
             id={fileId}
             type="file"
             accept={ATTACHMENT_ACCEPT}
@@ -160,10 +146,12 @@ export function AttachmentUploadForm({
             disabled={busy}
             aria-invalid={fileError ? true : undefined}
             aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ""}`}
-            onChange={() => {
-              setFileError(null);
-              setDone(null);
-            }}
+            {...form.register("file", {
+              onChange: () => {
+                form.clearErrors("file");
+                form.setMessage({});
+              },
+            })}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium file:text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
           />
           <p id={`${fileId}-hint`} className="text-xs text-slate-500">
@@ -181,12 +169,11 @@ export function AttachmentUploadForm({
           label={t("upload.decision")}
           placeholder={t("upload.decisionNone")}
           options={decisions.map((d) => ({ value: d.id, label: d.label }))}
-          value={decisionId}
-          onChange={(e) => setDecisionId(e.target.value)}
           disabled={busy}
+          {...form.register("stageDecisionId")}
         />
       ) : null}
-      {busy ? (
+      {progress !== null ? (
         <div className="flex items-center gap-3">
           <div
             role="progressbar"

@@ -8,8 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td } from "@/components/ui/table";
 import { IMPORT_COLUMNS, type ImportProblem, type ImportRow, type SheetProblem } from "@/lib/domain/doctor-import";
-import { MAX_IMPORT_BYTES } from "@/lib/schemas/doctors";
-import { serverErrorText, type ErrorTranslator } from "@/lib/forms/feedback";
+import { doctorImportSchema, MAX_IMPORT_BYTES } from "@/lib/schemas/doctors";
+import { useActionForm } from "@/lib/forms/use-action-form";
 import { FormMessages } from "@/components/ui/form-messages";
 
 interface Preview {
@@ -34,62 +34,49 @@ function toBase64(buffer: ArrayBuffer): string {
  */
 export function DoctorImportForm() {
   const t = useTranslations("doctors.import");
-  const te = t as unknown as ErrorTranslator;
   const fileRef = useRef<HTMLInputElement>(null);
-  const [payload, setPayload] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  // The checked file is the form's value: the preview sends it, the import sends the same again.
+  const form = useActionForm({ namespace: "doctors.import", schema: doctorImportSchema, defaultValues: { fileName: "", contentBase64: "" }, fields: [], action: previewDoctorImportAction });
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Preview["counts"] | null>(null);
   const [busy, setBusy] = useState<"check" | "commit" | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
 
-  function failure(result: { serverError?: { code: string; message?: string }; validationErrors?: unknown } | undefined) {
-    const fieldErrors = (result?.validationErrors as { fieldErrors?: Record<string, string[] | undefined> } | undefined)?.fieldErrors ?? {};
-    const key = Object.values(fieldErrors).flat()[0];
-    if (key && te.has(`errors.${key}`)) return t(`errors.${key}` as never);
-    return serverErrorText(te, result?.serverError as never);
-  }
-
   async function check() {
-    setError(null);
+    form.setMessage({});
     setPreview(null);
     setDone(null);
     const file = fileRef.current?.files?.[0];
-    if (!file) return setError(t("errors.fileRequired"));
-    if (file.size > MAX_IMPORT_BYTES) return setError(t("errors.fileTooLarge"));
-    if (!/\.(xlsx|csv)$/i.test(file.name)) return setError(t("errors.fileType"));
+    const problem = !file ? "fileRequired" : file.size > MAX_IMPORT_BYTES ? "fileTooLarge" : !/\.(xlsx|csv)$/i.test(file.name) ? "fileType" : null;
+    if (problem || !file) return form.setMessage({ error: form.say(problem ?? "fileRequired") });
     setBusy("check");
     try {
-      const next = { fileName: file.name, contentBase64: toBase64(await file.arrayBuffer()) };
-      const result = await previewDoctorImportAction(next);
-      if (result?.data) {
-        setPayload(next);
-        setPreview(result.data);
-      } else setError(failure(result));
+      form.reset({ fileName: file.name, contentBase64: toBase64(await file.arrayBuffer()) });
+      const data = await form.send();
+      if (data) setPreview(data);
     } finally {
       setBusy(null);
     }
   }
 
   async function commit() {
-    if (!payload) return;
-    setError(null);
+    if (!form.getValues("contentBase64")) return;
     setBusy("commit");
     try {
-      const result = await commitDoctorImportAction(payload);
-      if (result?.data) {
-        setDone(result.data.counts);
+      const data = await form.send({}, commitDoctorImportAction);
+      if (data) {
+        setDone(data.counts);
         setPreview(null);
-        setPayload(null);
+        form.reset();
         if (fileRef.current) fileRef.current.value = "";
-      } else setError(failure(result));
+      }
     } finally {
       setBusy(null);
     }
   }
 
   const problemText = (p: ImportProblem) => {
-    const text = te.has(`problems.${p.code}`) ? t(`problems.${p.code}` as never, p.params as never) : p.code;
+    const text = form.t.has(`problems.${p.code}`) ? t(`problems.${p.code}` as never, p.params as never) : p.code;
     return p.column ? `${HEADER_OF.get(p.column)}：${text}` : text;
   };
   const actionBadge = (row: Preview["rows"][number]) => (row.action === "update" ? <Badge tone="info">{t("actionUpdate")}</Badge> : <Badge>{t("actionCreate")}</Badge>);
@@ -118,7 +105,7 @@ export function DoctorImportForm() {
         </Button>
       </div>
 
-      <FormMessages error={error} />
+      <FormMessages error={form.message.error} />
       {done ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("done", { create: done.create, update: done.update })}{" "}

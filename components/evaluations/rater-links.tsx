@@ -1,15 +1,15 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { createRaterLinkAction, revokeRaterLinkAction } from "@/lib/actions/evaluations";
-import { fieldErrorsOf, fieldText, serverErrorText } from "@/lib/forms/feedback";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { createRaterLinkSchema, type CreateRaterLinkInput } from "@/lib/schemas/evaluations";
 
 export interface RaterLinkRow {
   id: string;
@@ -37,57 +37,37 @@ interface Created {
  * and revoking an open one (asked first).
  */
 export function RaterLinks({ subjectId, doctorName, parties, links }: { subjectId: string; doctorName: string; parties: string[]; links: RaterLinkRow[] }) {
-  const t = useTranslations("evaluations");
-  const te = t as unknown as ErrorTranslator;
   const format = useFormatter();
   const router = useRouter();
   const id = useId();
-  const [party, setParty] = useState(parties[0] ?? "");
-  const [raterName, setRaterName] = useState("");
-  const [email, setEmail] = useState("");
-  const [validDays, setValidDays] = useState("14");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
-  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const [created, setCreated] = useState<Created | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useActionForm({
+    namespace: "evaluations",
+    schema: createRaterLinkSchema,
+    defaultValues: { subjectId, party: (parties[0] ?? "") as CreateRaterLinkInput["party"], raterName: "", email: "", validDays: 14 } satisfies CreateRaterLinkInput,
+    fields: ["party", "raterName", "email", "validDays"],
+    action: createRaterLinkAction,
+    onSuccess: (data, input) => {
+      setCreated({ ...data, raterName: input.raterName, party: input.party, email: input.email ?? "" });
+      form.reset({ ...input, raterName: "", email: "" });
+      router.refresh();
+    },
+  });
+  const { t } = form;
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
-  async function create(e: React.FormEvent) {
-    e.preventDefault();
-    setMessage({});
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const result = await createRaterLinkAction({ subjectId, party: party as never, raterName, email, validDays: Number(validDays) });
-      if (result?.data) {
-        setCreated({ ...result.data, raterName, party, email });
-        setRaterName("");
-        setEmail("");
-        router.refresh();
-        return;
-      }
-      const fields = fieldErrorsOf(result);
-      setFieldErrors(Object.fromEntries(Object.entries(fields).map(([f, k]) => [f, fieldText(te, k)])));
-      setMessage({ error: Object.keys(fields).length ? t("errors.validation") : serverErrorText(te, result?.serverError) });
-    } catch {
-      setMessage({ error: t("errors.generic") });
-    } finally {
-      setBusy(false);
-    }
-  }
-
   async function revoke(linkId: string) {
-    setMessage({});
+    form.setMessage({});
     const result = await revokeRaterLinkAction({ linkId, subjectId });
     if (result?.data) {
-      setMessage({ success: t("raterLinks.revoked") });
+      form.setMessage({ success: t("raterLinks.revoked") });
       router.refresh();
-    } else setMessage({ error: serverErrorText(te, result?.serverError) });
+    } else form.setMessage({ error: form.serverError(result?.serverError) });
   }
 
   return (
     <div className="flex flex-col gap-6">
-      <FormMessages error={message.error} success={message.success} />
+      <FormMessages {...form.message} />
       {created ? (
         <section aria-labelledby={`${id}-created`} className="rater-link-print flex flex-col gap-3 rounded-xl border border-emerald-200 bg-emerald-50 p-4">
           <h2 id={`${id}-created`} className="text-sm font-medium text-emerald-900 print:hidden">
@@ -110,7 +90,7 @@ export function RaterLinks({ subjectId, doctorName, parties, links }: { subjectI
         </section>
       ) : null}
 
-      <form onSubmit={create} noValidate className="flex flex-col gap-4 print:hidden" aria-labelledby={`${id}-create`}>
+      <form onSubmit={form.submit} noValidate className="flex flex-col gap-4 print:hidden" aria-labelledby={`${id}-create`}>
         <h2 id={`${id}-create`} className="text-base font-semibold text-slate-900">
           {t("raterLinks.create")}
         </h2>
@@ -118,7 +98,7 @@ export function RaterLinks({ subjectId, doctorName, parties, links }: { subjectI
           <label htmlFor={`${id}-party`} className="text-sm font-medium text-slate-700">
             {t("raterLinks.party")}
           </label>
-          <select id={`${id}-party`} value={party} onChange={(e) => setParty(e.target.value)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
+          <select id={`${id}-party`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" {...form.register("party")}>
             {parties.map((p) => (
               <option key={p} value={p}>
                 {t(`party.${p}` as never)}
@@ -126,12 +106,12 @@ export function RaterLinks({ subjectId, doctorName, parties, links }: { subjectI
             ))}
           </select>
         </div>
-        <TextField label={t("raterLinks.raterName")} placeholder={t("raterLinks.raterNameHint")} value={raterName} maxLength={60} onChange={(e) => setRaterName(e.target.value)} error={fieldErrors.raterName} />
-        <TextField label={t("raterLinks.emailField")} type="email" value={email} maxLength={254} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+        <TextField label={t("raterLinks.raterName")} placeholder={t("raterLinks.raterNameHint")} maxLength={60} error={form.fieldError("raterName")} {...form.register("raterName")} />
+        <TextField label={t("raterLinks.emailField")} type="email" maxLength={254} error={form.fieldError("email")} {...form.register("email")} />
         <p className="-mt-3 text-xs text-slate-500">{t("raterLinks.emailHint")}</p>
-        <TextField label={t("raterLinks.validDays")} inputMode="numeric" value={validDays} onChange={(e) => setValidDays(e.target.value)} error={fieldErrors.validDays} className="max-w-40" />
+        <TextField label={t("raterLinks.validDays")} inputMode="numeric" error={form.fieldError("validDays")} className="max-w-40" {...form.register("validDays", { valueAsNumber: true })} />
         <div>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={form.busy} aria-busy={form.busy}>
             {t("raterLinks.create")}
           </Button>
         </div>

@@ -3,13 +3,14 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { useWatch } from "react-hook-form";
 import { reopenStageAction } from "@/lib/actions/vetting";
-import { fieldErrorsOf, type ErrorTranslator } from "@/lib/forms/feedback";
+import { useActionForm } from "@/lib/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import type { StageKind } from "@/lib/generated/prisma/enums";
-import { fieldText, serverErrorText } from "@/lib/forms/feedback";
+import { reopenStageSchema, type ReopenStageInput } from "@/lib/schemas/applications";
 
 const control = "rounded-md border bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 
@@ -21,15 +22,23 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
   const t = useTranslations("vetting");
   const tStage = useTranslations("stage");
   const tList = useTranslations("list");
-  const te = t as unknown as ErrorTranslator;
   const router = useRouter();
   const id = useId();
-  const [values, setValues] = useState({ stage: stages[0] ?? "REGISTRATION", organizationId: "", closesAt: "", reason: "" });
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const form = useActionForm({
+    namespace: "vetting",
+    schema: reopenStageSchema,
+    defaultValues: { programId, stage: stages[0] ?? "REGISTRATION", organizationId: "", closesAt: "", reason: "" } satisfies ReopenStageInput,
+    fields: ["stage", "organizationId", "closesAt", "reason"],
+    action: reopenStageAction,
+    onSuccess: (_, input): string => {
+      form.reset({ ...input, closesAt: "", reason: "" });
+      router.refresh();
+      return t("reopen.done", { unit: unitName, stage: stageName });
+    },
+  });
+  const { busy } = form;
+  const values = useWatch({ control: form.control }) as ReopenStageInput;
   // A programme may have dozens of nominating units: typing part of a name narrows the list (the chosen one stays).
   const [unitFilter, setUnitFilter] = useState("");
   const needle = unitFilter.trim();
@@ -37,57 +46,35 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
   const unitName = units.find((u) => u.id === values.organizationId)?.name ?? "";
   const stageName = tStage(values.stage);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setMessage({});
-    const missing: Record<string, string | undefined> = {};
-    if (!values.organizationId) missing.organizationId = t("errors.required");
-    if (!values.closesAt) missing.closesAt = t("errors.required");
-    if (values.reason.trim().length < 2) missing.reason = t("errors.reasonRequired");
-    setErrors(missing);
-    if (Object.keys(missing).length === 0) setConfirming(true);
-  }
+  // The schema checks the fields, then the confirmation names what is about to be written.
+  const onSubmit = form.handleSubmit(() => {
+    form.setMessage({});
+    setConfirming(true);
+  });
 
   async function confirm() {
-    setBusy(true);
-    try {
-      const result = await reopenStageAction({ programId, ...values, reason: values.reason.trim() });
-      if (result?.data) {
-        setConfirming(false);
-        setMessage({ success: t("reopen.done", { unit: unitName, stage: stageName }) });
-        setValues((v) => ({ ...v, closesAt: "", reason: "" }));
-        router.refresh();
-        return;
-      }
-      const fields = fieldErrorsOf(result);
-      setConfirming(false);
-      if (Object.keys(fields).length) setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fieldText(te, v)])));
-      else setMessage({ error: serverErrorText(te, result?.serverError) });
-    } catch {
-      setConfirming(false);
-      setMessage({ error: t("errors.generic") });
-    } finally {
-      setBusy(false);
-    }
+    await form.send();
+    setConfirming(false);
   }
 
-  const fieldError = (name: string) =>
+  const errors = { stage: form.fieldError("stage"), organizationId: form.fieldError("organizationId"), closesAt: form.fieldError("closesAt"), reason: form.fieldError("reason") };
+  const fieldError = (name: keyof typeof errors) =>
     errors[name] ? (
       <p id={`${id}-${name}-error`} className="text-sm text-red-600">
         {errors[name]}
       </p>
     ) : null;
-  const described = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
+  const described = (name: keyof typeof errors) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t("reopen.title")}>
-      <FormMessages error={message.error} success={message.success} />
+      <FormMessages {...form.message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="flex flex-col gap-1.5">
           <label htmlFor={`${id}-stage`} className="text-sm font-medium text-slate-700">
             {t("reopen.stage")}
           </label>
-          <select id={`${id}-stage`} value={values.stage} onChange={set("stage")} className={`${control} border-slate-300`} {...described("stage")}>
+          <select id={`${id}-stage`} className={`${control} border-slate-300`} {...described("stage")} {...form.register("stage")}>
             {stages.map((s) => (
               <option key={s} value={s}>
                 {tStage(s)}
@@ -108,7 +95,7 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
             placeholder={t("reopen.unitSearch")}
             className={`${control} border-slate-300`}
           />
-          <select id={`${id}-unit`} value={values.organizationId} onChange={set("organizationId")} className={`${control} ${errors.organizationId ? "border-red-500" : "border-slate-300"}`} {...described("organizationId")}>
+          <select id={`${id}-unit`} className={`${control} ${errors.organizationId ? "border-red-500" : "border-slate-300"}`} {...described("organizationId")} {...form.register("organizationId")}>
             <option value="">{t("reopen.chooseUnit")}</option>
             {shownUnits.map((u) => (
               <option key={u.id} value={u.id}>
@@ -122,14 +109,14 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
           <label htmlFor={`${id}-closesAt`} className="text-sm font-medium text-slate-700">
             {t("reopen.closesAt")}
           </label>
-          <input id={`${id}-closesAt`} type="datetime-local" value={values.closesAt} onChange={set("closesAt")} className={`${control} ${errors.closesAt ? "border-red-500" : "border-slate-300"}`} {...described("closesAt")} />
+          <input id={`${id}-closesAt`} type="datetime-local" className={`${control} ${errors.closesAt ? "border-red-500" : "border-slate-300"}`} {...described("closesAt")} {...form.register("closesAt")} />
           {fieldError("closesAt")}
         </div>
         <div className="flex flex-col gap-1.5 sm:col-span-2">
           <label htmlFor={`${id}-reason`} className="text-sm font-medium text-slate-700">
             {t("reopen.reason")}
           </label>
-          <textarea id={`${id}-reason`} rows={2} maxLength={2000} value={values.reason} onChange={set("reason")} placeholder={t("reopen.reasonPlaceholder")} className={`${control} ${errors.reason ? "border-red-500" : "border-slate-300"}`} {...described("reason")} />
+          <textarea id={`${id}-reason`} rows={2} maxLength={2000} placeholder={t("reopen.reasonPlaceholder")} className={`${control} ${errors.reason ? "border-red-500" : "border-slate-300"}`} {...described("reason")} {...form.register("reason")} />
           {fieldError("reason")}
         </div>
       </div>
@@ -144,7 +131,7 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
           <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
             <AlertDialog.Title className="text-lg font-semibold text-slate-900">{t("reopen.confirmTitle")}</AlertDialog.Title>
             <AlertDialog.Description className="mt-2 text-sm text-slate-600">
-              {t("reopen.confirmDescription", { unit: unitName, stage: stageName, closesAt: values.closesAt.replace("T", " ") })}
+              {t("reopen.confirmDescription", { unit: unitName, stage: stageName, closesAt: (values.closesAt ?? "").replace("T", " ") })}
             </AlertDialog.Description>
             <div className="mt-6 flex justify-end gap-2">
               <AlertDialog.Cancel className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50" disabled={busy}>

@@ -21,6 +21,18 @@ export const uploadInputSchema = uploadFieldsSchema.extend({
 
 export type UploadInput = z.input<typeof uploadInputSchema>;
 
+/**
+ * The browser's upload form: the kind (one of the application's, or a leave request's certificate),
+ * the decision it documents and the chosen file (its size and type are checked by
+ * lib/domain/attachments.ts, in the browser and again on the server).
+ */
+export const uploadFormInputSchema = z.object({
+  kind: z.string({ error: "kindRequired" }).min(1, "kindRequired"),
+  stageDecisionId: z.string().optional(),
+  file: z.custom<FileList>((v) => typeof FileList !== "undefined" && v instanceof FileList && v.length > 0, "fileRequired"),
+});
+export type UploadFormInput = z.input<typeof uploadFormInputSchema>;
+
 /** A certificate (sick note…) the doctor attaches to their own leave request: the file only, its kind is LEAVE_CERTIFICATE. */
 export const leaveAttachmentInputSchema = z.object({
   leaveRequestId: id,

@@ -8,7 +8,22 @@ const serverLayer = ["@/lib/server/*", "**/lib/server/*", "../server/*", "../../
 const frameworks = ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*", "next-intl", "next-intl/*", "next-safe-action", "next-auth", "next-auth/*"];
 const prismaRuntime = ["@prisma/*", "**/generated/prisma/client", "**/generated/prisma/client/*", "**/generated/prisma/internal/*"];
 
+// Pages, routes and components ask the policy (lib/auth/policy.ts: `can`, serviceDesk, …) what the
+// reader may do or sees; they never compare the signed-in user's role themselves.
+const roleOfReader = "MemberExpression[property.name='role'][object.type='MemberExpression'][object.property.name='user']";
+const askThePolicy = "compare no role here: ask lib/auth/policy.ts (can(scope, …), serviceDesk, allowanceDesk, or a new function there), so one place decides.";
+
 export const layerRules = [
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: `BinaryExpression > ${roleOfReader}`, message: `The reader's role: ${askThePolicy}` },
+        { selector: `SwitchStatement > ${roleOfReader}.discriminant`, message: `The reader's role: ${askThePolicy}` },
+      ],
+    },
+  },
   {
     // Domain rules are pure: no database, no server layer, no React or Next.
     files: ["lib/domain/**/*.{ts,tsx}"],

@@ -7,7 +7,7 @@ import { ProgramTable } from "@/components/dashboard/program-table";
 import { WaitingPanel } from "@/components/dashboard/waiting-panel";
 import { ReceivingPosts } from "@/components/dashboard/receiving-posts";
 import { Card, Stat } from "@/components/ui/card";
-import { isBureauRole } from "@/lib/auth/policy";
+import { isBureauRole, serviceDesk } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { loadDashboard } from "@/lib/server/dashboard";
 import { loadScope } from "@/lib/server/scope";
@@ -22,6 +22,7 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const scope = await loadScope(user);
   const [data, t, tRoles] = await Promise.all([loadDashboard(scope), getTranslations("dashboard"), getTranslations("roles")]);
+  const desk = serviceDesk(scope);
   const programsTitle = isBureauRole(user.role) ? t("programs") : t("openPrograms");
 
   return (
@@ -34,10 +35,10 @@ export default async function DashboardPage() {
       </div>
 
       {/* The doctor's and the receiving unit's daily work lives in their own pages. */}
-      {user.role === "DOCTOR" || user.role === "RECEIVING_SUPERVISOR" ? (
-        <Link href={user.role === "DOCTOR" ? "/service" : "/receiving"} className="block rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-brand-800 hover:bg-brand-100">
-          <span className="font-medium">{user.role === "DOCTOR" ? t("serviceLink") : t("receivingLink")}</span>
-          <span className="block text-sm text-brand-700">{user.role === "DOCTOR" ? t("serviceLinkHint") : t("receivingLinkHint")}</span>
+      {desk !== "lists" ? (
+        <Link href={desk === "own" ? "/service" : "/receiving"} className="block rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-brand-800 hover:bg-brand-100">
+          <span className="font-medium">{desk === "own" ? t("serviceLink") : t("receivingLink")}</span>
+          <span className="block text-sm text-brand-700">{desk === "own" ? t("serviceLinkHint") : t("receivingLinkHint")}</span>
         </Link>
       ) : null}
 

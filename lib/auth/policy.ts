@@ -300,3 +300,30 @@ export function allowanceLineWhere(scope: Scope): Prisma.AllowanceLineWhereInput
   if (isBureauRole(role) || role === "HOSPITAL_NOMINATOR" || role === "DOCTOR") return { dispatch: dispatchWhere(scope) };
   return { id: { in: [] as string[] } };
 }
+
+// ─── What a page offers, by who reads it: pages ask these (or `can`), never the role itself ───
+
+/**
+ * Where the user's service work lives: the doctor's own workspace (/service: the logs, leave and
+ * hand-over of their own dispatches), the receiving unit's (/receiving: the doctors placed with it),
+ * or the lists bureaus and dispatching units read (/worklogs, /dispatches). Breadcrumbs and the home
+ * page lead there; a doctor opens no other doctor's dispatch.
+ */
+export type ServiceDesk = "own" | "receiving" | "lists";
+
+export function serviceDesk(scope: Scope): ServiceDesk {
+  if (can(scope, "service.file")) return "own";
+  if (can(scope, "service.supervise")) return "receiving";
+  return "lists";
+}
+
+/**
+ * What the allowances home shows: the month's lines due and paid per payer (finance and bureau
+ * staff), the month of what a receiving unit receives, or the schedules of the dispatches the user
+ * follows (a doctor their own, a dispatching unit its doctors').
+ */
+export function allowanceDesk(scope: Scope): "finance" | "receiving" | "schedules" {
+  if (can(scope, "allowance.finance")) return "finance";
+  if (serviceDesk(scope) === "receiving") return "receiving";
+  return "schedules";
+}

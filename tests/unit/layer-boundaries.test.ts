@@ -43,3 +43,30 @@ describe("layer boundaries are enforced by lint", { timeout: 60_000 }, () => {
     expect(await restricted(filePath, code)).toEqual([]);
   });
 });
+
+describe("pages, routes and components ask the policy instead of comparing the reader's role", { timeout: 60_000 }, () => {
+  async function syntax(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  }
+
+  it.each([
+    ["app/x/page.tsx", 'declare const scope: { user: { role: string } };\nexport const x = scope.user.role === "DOCTOR";\n'],
+    ["app/api/v1/x/route.ts", 'declare const scope: { user: { role: string } };\nexport const x = "DOCTOR" !== scope.user.role;\n'],
+    ["components/x/y.tsx", 'declare const session: { user: { role: string } };\nexport function f() {\n  switch (session.user.role) {\n    default:\n      return 1;\n  }\n}\n'],
+  ])("%s: %s is refused", async (filePath, code) => {
+    const messages = await syntax(filePath, code);
+    expect(messages.length).toBe(1);
+    expect(messages[0]).toMatch(/ask lib\/auth\/policy\.ts/);
+  });
+
+  it.each([
+    ["app/x/page.tsx", 'import { serviceDesk, type Scope } from "@/lib/auth/policy";\ndeclare const scope: Scope;\nexport const x = serviceDesk(scope) === "own";\n'],
+    // A record's role (the account being edited, a decision's author) is data, not the reader's.
+    ["app/x/page.tsx", 'declare const user: { role: string };\nexport const x = user.role === "DOCTOR";\n'],
+    ["components/x/y.tsx", 'declare const d: { decidedBy: { role: string } };\nexport const x = d.decidedBy.role === "HOSPITAL_NOMINATOR";\n'],
+    ["lib/server/x.ts", 'declare const scope: { user: { role: string } };\nexport const x = scope.user.role === "DOCTOR";\n'],
+  ])("%s: %s is allowed", async (filePath, code) => {
+    expect(await syntax(filePath, code)).toEqual([]);
+  });
+});

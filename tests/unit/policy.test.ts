@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, permissions, type Permission, type Scope } from "@/lib/auth/policy";
+import { allowanceDesk, can, permissions, serviceDesk, type Permission, type Scope } from "@/lib/auth/policy";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const ROLES: Role[] = ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "RECEIVING_SUPERVISOR", "DOCTOR", "AUDITOR", "FINANCE_OFFICER"];
@@ -92,5 +92,25 @@ describe("dispatchScopeFilter says what dispatchWhere says, for aggregate SQL", 
   it("a doctor without a registry record sees nothing", async () => {
     const { dispatchScopeFilter } = await import("@/lib/auth/policy");
     expect(dispatchScopeFilter(scopeOf("DOCTOR"))).toEqual({ column: "none" });
+  });
+});
+
+// Pages ask these instead of testing the role (issue 10); written out by hand like the matrix.
+describe("what a page offers, by who reads it", () => {
+  const desks: Record<Role, [ReturnType<typeof serviceDesk>, ReturnType<typeof allowanceDesk>]> = {
+    BUREAU_ADMIN: ["lists", "finance"],
+    BUREAU_STAFF: ["lists", "finance"],
+    AUDITOR: ["lists", "finance"],
+    FINANCE_OFFICER: ["lists", "finance"],
+    HOSPITAL_NOMINATOR: ["lists", "schedules"],
+    RECEIVING_SUPERVISOR: ["receiving", "receiving"],
+    DOCTOR: ["own", "schedules"],
+  };
+  it.each(ROLES)("%s", (role) => {
+    expect([serviceDesk(scopeOf(role)), allowanceDesk(scopeOf(role))]).toEqual(desks[role]);
+  });
+  it("an unknown role has no desk of its own and sees schedules only", () => {
+    const unknown = scopeOf("NOBODY" as Role);
+    expect([serviceDesk(unknown), allowanceDesk(unknown)]).toEqual(["lists", "schedules"]);
   });
 });

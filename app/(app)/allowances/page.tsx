@@ -8,7 +8,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { can } from "@/lib/auth/policy";
+import { allowanceDesk, can, serviceDesk } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { ALLOWANCE_PAYERS } from "@/lib/domain/allowance-schedule";
 import { allowanceDispatches, allowancePrograms } from "@/lib/server/allowance-overview";
@@ -30,9 +30,9 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
   const { scope } = await requirePermission("allowance.read");
   const search = await searchParams;
   const t = await getTranslations("allowances");
-  const role = scope.user.role;
-  const isFinanceView = can(scope, "allowance.finance");
-  if (!isFinanceView && role !== "RECEIVING_SUPERVISOR") return <Schedules subtitle={role === "DOCTOR" ? t("home.subtitleDoctor") : t("home.subtitleOther")} />;
+  const desk = allowanceDesk(scope);
+  const isFinanceView = desk === "finance";
+  if (desk === "schedules") return <Schedules subtitle={serviceDesk(scope) === "own" ? t("home.subtitleDoctor") : t("home.subtitleOther")} />;
 
   const [month, programs, format] = await Promise.all([
     financeMonth(prisma, scope, { month: one(search.month), payer: one(search.payer), programId: one(search.programId), status: one(search.status), page: one(search.page) }),
@@ -40,8 +40,8 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
     getFormatter(),
   ]);
   const monthName = format.dateTime(new Date(`${month.month}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
-  const isReceiver = role === "RECEIVING_SUPERVISOR";
-  const subtitle = isReceiver ? t("home.subtitleReceiver") : role === "FINANCE_OFFICER" ? t("home.subtitleFinance") : t("home.subtitleStaff");
+  const isReceiver = desk === "receiving";
+  const subtitle = isReceiver ? t("home.subtitleReceiver") : can(scope, "allowance.pay") ? t("home.subtitleFinance") : t("home.subtitleStaff");
   const params = { month: month.month, payer: month.payer ?? undefined, programId: month.programId ?? undefined, status: month.status };
   const href = (over: Record<string, string | undefined>) => `?${new URLSearchParams(Object.entries({ ...params, page: undefined, ...over }).filter((e): e is [string, string] => !!e[1])).toString()}`;
   const sheetQuery = new URLSearchParams(Object.entries({ month: month.month, payer: month.payer ?? undefined, programId: month.programId ?? undefined, status: month.status }).filter((e): e is [string, string] => !!e[1]));

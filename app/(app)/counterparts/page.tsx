@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
-import { programWhere } from "@/lib/auth/policy";
+import { programWhere, serviceDesk } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { counterpartQuerySchema } from "@/lib/schemas/dispatches";
 import { counterpartMap, type CounterpartPair } from "@/lib/server/counterparts";
@@ -37,7 +37,7 @@ export default async function CounterpartsPage({ searchParams }: { searchParams:
     byReceiving.set(p.receivingOrgId, group);
   }
   const doctorLink = (id: string, text: string) =>
-    scope.user.role === "DOCTOR" ? <span>{text}</span> : <Link href={`/dispatches/${id}`} className="text-brand-700 hover:underline">{text}</Link>;
+    serviceDesk(scope) === "own" ? <span>{text}</span> : <Link href={`/dispatches/${id}`} className="text-brand-700 hover:underline">{text}</Link>;
   return (
     <div className="flex flex-col gap-5">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />

@@ -5,7 +5,7 @@ import { dayAsDate, dayOptions, instantOptions } from "@/components/leave/format
 import { LeaveStatusBadge } from "@/components/leave/leave-status-badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
+import { can, serviceDesk } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { leaveQueue, ownDispatches } from "@/lib/server/leave-queries";
 import { requirePermission } from "@/lib/server/page-guard";
@@ -21,7 +21,7 @@ export default async function LeaveQueuePage() {
   const { scope } = await requirePermission("dispatch.read");
   const [queue, own, t, tKind, format] = await Promise.all([leaveQueue(prisma, scope), ownDispatches(prisma, scope), getTranslations("leave"), getTranslations("leave.kinds"), getFormatter()]);
   const day = (d: string) => format.dateTime(dayAsDate(d), dayOptions);
-  if (scope.user.role === "DOCTOR") {
+  if (serviceDesk(scope) === "own") {
     return (
       <div className="flex flex-col gap-6">
         <PageHeader title={t("mine.title")} subtitle={t("mine.subtitle")} />

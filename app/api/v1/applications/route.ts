@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { applicationListQuerySchema } from "@/lib/schemas/applications";
 import { listApplications, type ApplicationListRow } from "@/lib/server/application-queries";
@@ -37,7 +37,7 @@ export const GET = apiRoute({ permission: operations.listApplications.permission
 // POST /api/v1/applications — a doctor registers themself; anyone else nominates (the policy refuses
 // roles that may not, before the body is judged).
 export const POST = apiRoute({ permission: operations.submitApplication.permission }, async ({ request, scope }) => {
-  const asDoctor = scope.user.role === "DOCTOR";
+  const asDoctor = can(scope, "application.register");
   authorize(scope, asDoctor ? "application.register" : "application.nominate");
   const body = await readJsonBody(request);
   const created = asDoctor ? await register(prisma, scope, body) : await nominate(prisma, scope, body);

@@ -11,6 +11,7 @@ import { dispatchSchedule } from "@/lib/server/allowance-queries";
 import { shanghaiToday } from "@/lib/server/allowance-schedule";
 import { requirePermission } from "@/lib/server/page-guard";
 import { orErrorPage } from "../../../applications/[applicationId]/load";
+import { serviceDesk } from "@/lib/auth/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("allowances.schedule");
@@ -27,7 +28,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ dispa
   const [t, format] = await Promise.all([getTranslations("allowances"), getFormatter()]);
   const day = (d: Date) => format.dateTime(asDate(d), dayOptions);
   const { dispatch, lines, totals } = data;
-  const isOwn = scope.user.role === "DOCTOR";
+  const isOwn = serviceDesk(scope) === "own";
 
   return (
     <div className="flex flex-col gap-6">

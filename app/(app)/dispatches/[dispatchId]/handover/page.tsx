@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { HANDOVER_SECTIONS } from "@/lib/schemas/handover";
 import { getHandover } from "@/lib/server/handover";
 import { requirePermission } from "@/lib/server/page-guard";
+import { serviceDesk } from "@/lib/auth/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("handover");
@@ -24,7 +25,7 @@ export default async function HandoverPage({ params }: { params: Promise<{ dispa
   const { dispatch, packet, reads, myRead, can } = view;
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   const at = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
-  const isDoctor = scope.user.role === "DOCTOR";
+  const isDoctor = serviceDesk(scope) === "own";
   const isAuthor = isDoctor && dispatch.doctorId === scope.user.doctorId;
   const wasChanged = !!packet?.submittedAt && packet.updatedAt.getTime() - packet.submittedAt.getTime() > 1000;
   return (

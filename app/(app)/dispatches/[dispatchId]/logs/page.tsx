@@ -12,6 +12,7 @@ import { prisma } from "@/lib/db";
 import { isoDay } from "@/lib/domain/eligibility/calendar";
 import { requirePermission } from "@/lib/server/page-guard";
 import { dispatchLogs } from "@/lib/server/work-log-queries";
+import { serviceDesk } from "@/lib/auth/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("worklogs");
@@ -28,12 +29,12 @@ export default async function DispatchLogsPage({ params }: { params: Promise<{ d
   const first = isoDay(dispatch.startDate);
   const last = isoDay(dispatch.lastDay);
   const max = last < today ? last : today;
-  const isDoctor = scope.user.role === "DOCTOR";
+  const desk = serviceDesk(scope);
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="breadcrumb" className="text-sm text-slate-500">
-        <Link href={isDoctor ? "/service" : scope.user.role === "RECEIVING_SUPERVISOR" ? "/receiving" : "/worklogs"} className="hover:underline">
-          {isDoctor ? t("page.breadcrumbService") : scope.user.role === "RECEIVING_SUPERVISOR" ? t("page.breadcrumbReceiving") : t("page.breadcrumbWorklogs")}
+        <Link href={desk === "own" ? "/service" : desk === "receiving" ? "/receiving" : "/worklogs"} className="hover:underline">
+          {desk === "own" ? t("page.breadcrumbService") : desk === "receiving" ? t("page.breadcrumbReceiving") : t("page.breadcrumbWorklogs")}
         </Link>
         <span aria-hidden> / </span>
         <span>{t("page.logsTitle")}</span>
@@ -48,7 +49,7 @@ export default async function DispatchLogsPage({ params }: { params: Promise<{ d
         <p className="mb-3 text-sm text-slate-500">{t("totals.hint")}</p>
         <TotalsGrid totals={totals} />
       </Card>
-      <Card title={isDoctor ? t("list.title") : t("list.titleOther")} action={<Link href={`/dispatches/${dispatch.id}/mentoring`} className="text-sm text-brand-700 hover:underline">{t("page.openMentoring")}</Link>}>
+      <Card title={desk === "own" ? t("list.title") : t("list.titleOther")} action={<Link href={`/dispatches/${dispatch.id}/mentoring`} className="text-sm text-brand-700 hover:underline">{t("page.openMentoring")}</Link>}>
         {logs.length === 0 ? (
           <EmptyState>{t("list.empty")}</EmptyState>
         ) : (

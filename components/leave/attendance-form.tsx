@@ -1,10 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { Controller, useWatch } from "react-hook-form";
 import { ReasonField } from "@/components/applications/reason-field";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -13,7 +11,8 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { recordAttendanceAction } from "@/lib/actions/leave";
 import { exceedsAbsenceLimit } from "@/lib/domain/service-clock";
 import { ATTENDANCE_SOURCES, recordAttendanceSchema, type RecordAttendanceInput } from "@/lib/schemas/leave";
-import { useLeaveFeedback } from "./feedback";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { leaveDayDetails } from "./feedback";
 
 /**
  * The supervisor's or the bureau's record of a check (暗访 spot check, 考勤 routine check) or of leave
@@ -24,44 +23,37 @@ export function AttendanceForm({ dispatchId, doctorName, absenceCount, absenceLi
   const t = useTranslations("leave.attendance");
   const tSource = useTranslations("leave.sources");
   const router = useRouter();
-  const { read, say } = useLeaveFeedback();
-  const [message, setMessage] = useState<{ error?: string | null; success?: string | null }>({});
   const empty: RecordAttendanceInput = { dispatchId, source: "SPOT_CHECK", startDate: today, endDate: today, isPresent: true, note: "" };
+  const form = useActionForm({
+    namespace: "leave",
+    schema: recordAttendanceSchema,
+    defaultValues: empty,
+    formatDetail: leaveDayDetails,
+    // Leave taken without approval is an absence whatever the radio said.
+    action: (values) => recordAttendanceAction({ ...values, isPresent: values.source === "UNAPPROVED_LEAVE" ? false : values.isPresent }),
+    onSuccess: (): string => {
+      form.reset(empty);
+      router.refresh();
+      return t("recorded");
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
     control,
-    trigger,
-    getValues,
-    formState: { errors, isSubmitting },
-  } = useForm<RecordAttendanceInput>({ resolver: zodResolver(recordAttendanceSchema), defaultValues: empty });
+    formState: { errors },
+  } = form;
+  const isSubmitting = form.busy;
   const [source, isPresent] = useWatch({ control, name: ["source", "isPresent"] });
   const absent = source === "UNAPPROVED_LEAVE" || !isPresent;
-  const err = (key?: string) => (key ? say(key) : undefined);
-
-  async function submit(values: RecordAttendanceInput) {
-    setMessage({});
-    const result = await recordAttendanceAction({ ...values, isPresent: values.source === "UNAPPROVED_LEAVE" ? false : values.isPresent });
-    if (result?.data) {
-      reset(empty);
-      setMessage({ success: t("recorded") });
-      router.refresh();
-      return;
-    }
-    const feedback = read(result);
-    for (const [field, key] of Object.entries(feedback.fields)) setError(field as keyof RecordAttendanceInput, { message: key });
-    setMessage({ error: feedback.form });
-  }
+  const err = (key?: string) => (key ? form.say(key) : undefined);
 
   const count = absenceCount + 1;
   const description =
     absenceLimit === null ? t("confirmDescriptionNoLimit", { count }) : exceedsAbsenceLimit(count, absenceLimit) ? t("confirmDescriptionExceeds", { count, limit: absenceLimit }) : t("confirmDescription", { count, limit: absenceLimit });
 
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate className="flex flex-col gap-4">
-      <FormMessages error={message.error} success={message.success} />
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-4">
+      <FormMessages {...form.message} />
       <input type="hidden" {...register("dispatchId")} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="attendance-source" className="text-sm font-medium text-slate-700">
@@ -111,8 +103,7 @@ export function AttendanceForm({ dispatchId, doctorName, absenceCount, absenceLi
             description={description}
             confirmLabel={t("confirm")}
             onConfirm={async () => {
-              const valid = await trigger();
-              if (valid) await submit({ ...getValues(), isPresent: false });
+              if (await form.trigger()) await form.send({ isPresent: false });
             }}
           />
         ) : (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFeedback, type Feedback } from "@/lib/forms/feedback";
+import type { useFormatter } from "next-intl";
+import { useFeedback, type DetailFormatter, type Feedback } from "@/lib/forms/feedback";
 import { DAY_DETAILS, dayAsDate, dayOptions } from "./format";
 
 export type LeaveFeedback = Feedback;
@@ -10,5 +11,10 @@ export type LeaveFeedback = Feedback;
  * use case's own reason with its days in the reader's conventions, else the sentence for its code.
  */
 export function useLeaveFeedback() {
-  return useFeedback("leave", (format) => (name, value) => (DAY_DETAILS.has(name) ? format.dateTime(dayAsDate(value), dayOptions) : undefined));
+  return useFeedback("leave", leaveDayDetails);
+}
+
+/** A refusal's days (a deadline, a last day) in the reader's conventions: the forms' formatDetail. */
+export function leaveDayDetails(format: ReturnType<typeof useFormatter>): DetailFormatter {
+  return (name, value) => (DAY_DETAILS.has(name) ? format.dateTime(dayAsDate(value), dayOptions) : undefined);
 }

@@ -1,10 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { ReasonField } from "@/components/applications/reason-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -14,7 +12,8 @@ import { extendsService, LEAVE_KINDS, leaveDays } from "@/lib/domain/leave-rules
 import { movedLastDay } from "@/lib/domain/service-clock";
 import { fileLeaveSchema, type FileLeaveInput } from "@/lib/schemas/leave";
 import { isCalendarDate } from "@/lib/schemas/doctors";
-import { useLeaveFeedback } from "./feedback";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { leaveDayDetails } from "./feedback";
 import { dayAsDate, dayOptions } from "./format";
 
 export interface LeaveFormRules {
@@ -33,41 +32,36 @@ export function LeaveForm({ dispatchId, lastDay, firstDay, rules }: { dispatchId
   const t = useTranslations("leave");
   const format = useFormatter();
   const router = useRouter();
-  const { read, say } = useLeaveFeedback();
-  const [message, setMessage] = useState<{ error?: string | null; success?: string | null }>({});
+  const blank: FileLeaveInput = { dispatchId, kind: undefined as never, startDate: "", endDate: "", reason: "" };
+  const form = useActionForm({
+    namespace: "leave",
+    schema: fileLeaveSchema,
+    defaultValues: blank,
+    formatDetail: leaveDayDetails,
+    action: fileLeaveAction,
+    onSuccess: (): string => {
+      form.reset(blank);
+      router.refresh();
+      return t("form.filed");
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
     control,
-    formState: { errors, isSubmitting },
-  } = useForm<FileLeaveInput>({ resolver: zodResolver(fileLeaveSchema), defaultValues: { dispatchId, kind: undefined, startDate: "", endDate: "", reason: "" } });
+    formState: { errors },
+  } = form;
+  const isSubmitting = form.busy;
   const [startDate, endDate, kind] = useWatch({ control, name: ["startDate", "endDate", "kind"] });
   const day = (d: string) => format.dateTime(dayAsDate(d), dayOptions);
   const threshold = rules.leaveFilingThresholdDays;
   const days = isCalendarDate(startDate ?? "") && isCalendarDate(endDate ?? "") && endDate >= startDate ? leaveDays(startDate, endDate) : null;
   const extending = days !== null && extendsService(days, threshold);
 
-  async function onSubmit(values: FileLeaveInput) {
-    setMessage({});
-    const result = await fileLeaveAction(values);
-    if (result?.data) {
-      reset({ dispatchId, kind: undefined, startDate: "", endDate: "", reason: "" });
-      setMessage({ success: t("form.filed") });
-      router.refresh();
-      return;
-    }
-    const feedback = read(result);
-    for (const [field, text] of Object.entries(feedback.fields)) setError(field as keyof FileLeaveInput, { message: text });
-    setMessage({ error: feedback.form });
-  }
-
-  const err = (key?: string) => (key ? say(key) : undefined);
+  const err = (key?: string) => (key ? form.say(key) : undefined);
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormMessages error={message.error} success={message.success} />
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-4">
+      <FormMessages {...form.message} />
       <input type="hidden" {...register("dispatchId")} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="leave-kind" className="text-sm font-medium text-slate-700">

@@ -42,6 +42,26 @@ export function fieldErrorsOf(result: ActionResult): Record<string, string> {
   return fields;
 }
 
+/**
+ * Where a refusal's field errors go on a form that shows `shown` (top-level field names): each on its
+ * field at its full dotted path (`titles.1.specialty`, as react-hook-form names fields), or, for a
+ * field the form does not show (a hidden id, `_form`), the first such key for the form's sentence;
+ * with the input's own complaint (formErrors) beside.
+ */
+export function placeFieldErrors(result: ActionResult, shown: readonly string[]): { onFields: [path: string, key: string][]; elsewhere?: string; formKey?: string } {
+  const raw = result?.validationErrors as RawValidation;
+  const onFields: [string, string][] = [];
+  let elsewhere: string | undefined;
+  for (const [field, keys] of Object.entries(raw?.fieldErrors ?? {})) {
+    const key = keys?.[0];
+    if (!key) continue;
+    if (shown.includes(field.split(".")[0]!)) onFields.push([field, key]);
+    else elsewhere ??= key;
+  }
+  const formKey = raw?.formErrors?.[0];
+  return { onFields, ...(elsewhere ? { elsewhere } : {}), ...(formKey ? { formKey } : {}) };
+}
+
 /** A field error's catalogue key in words (`<area>.<key>`), or the area's "invalid" sentence for a key it does not know. */
 export function errorText(t: ErrorTranslator, key: string | undefined, area = "errors"): string {
   if (key && t.has(`${area}.${key}`)) return t(`${area}.${key}`);

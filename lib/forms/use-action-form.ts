@@ -18,7 +18,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { type ActionResult, type DetailFormatter, useFeedback } from "./feedback";
+import { placeFieldErrors, type ActionResult, type DetailFormatter, useFeedback } from "./feedback";
 import type { useFormatter } from "next-intl";
 
 /** What an action answers: its data on success, else the refusal (next-safe-action's result shape). */
@@ -89,20 +89,9 @@ export function useActionForm<I extends FieldValues, O, D>(options: ActionFormOp
         setMessage({ success: (via ? null : options.onSuccess?.(result.data as unknown as D, input)) ?? null });
         return result.data;
       }
-      let placed = false;
-      let elsewhere: string | undefined;
-      const raw = result?.validationErrors as { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] } | undefined;
-      // Each error at its full dotted path (`titles.1.specialty`), as react-hook-form names fields.
-      for (const [field, keys] of Object.entries(raw?.fieldErrors ?? {})) {
-        const key = keys?.[0];
-        if (!key) continue;
-        if (shown.includes(field.split(".")[0]!)) {
-          form.setError(field as Path<I>, { type: "server", message: key }, { shouldFocus: !placed });
-          placed = true;
-        } else elsewhere ??= key;
-      }
-      const formKey = raw?.formErrors?.[0];
-      setMessage({ error: placed ? say("validation") : elsewhere ? say(elsewhere) : formKey ? say(formKey) : serverError(result?.serverError) });
+      const { onFields, elsewhere, formKey } = placeFieldErrors(result, shown);
+      onFields.forEach(([field, key], i) => form.setError(field as Path<I>, { type: "server", message: key }, { shouldFocus: i === 0 }));
+      setMessage({ error: onFields.length ? say("validation") : elsewhere ? say(elsewhere) : formKey ? say(formKey) : serverError(result?.serverError) });
       return undefined;
     } finally {
       setBusy(false);

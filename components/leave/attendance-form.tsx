@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { Controller, useWatch } from "react-hook-form";
 import { ReasonField } from "@/components/applications/reason-field";
 import { Button } from "@/components/ui/button";
@@ -22,7 +21,6 @@ import { leaveDayDetails } from "./feedback";
 export function AttendanceForm({ dispatchId, doctorName, absenceCount, absenceLimit, today }: { dispatchId: string; doctorName: string; absenceCount: number; absenceLimit: number | null; today: string }) {
   const t = useTranslations("leave.attendance");
   const tSource = useTranslations("leave.sources");
-  const router = useRouter();
   const empty: RecordAttendanceInput = { dispatchId, source: "SPOT_CHECK", startDate: today, endDate: today, isPresent: true, note: "" };
   const form = useActionForm({
     namespace: "leave",
@@ -31,18 +29,12 @@ export function AttendanceForm({ dispatchId, doctorName, absenceCount, absenceLi
     formatDetail: leaveDayDetails,
     // Leave taken without approval is an absence whatever the radio said.
     action: (values) => recordAttendanceAction({ ...values, isPresent: values.source === "UNAPPROVED_LEAVE" ? false : values.isPresent }),
-    onSuccess: (): string => {
-      form.reset(empty);
-      router.refresh();
-      return t("recorded");
-    },
+    resetOnSuccess: true,
+    refreshOnSuccess: true,
+    onSuccess: () => t("recorded"),
   });
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = form;
-  const isSubmitting = form.busy;
+  const { register, control, formState, busy: isSubmitting } = form;
+  const { errors } = formState;
   const [source, isPresent] = useWatch({ control, name: ["source", "isPresent"] });
   const absent = source === "UNAPPROVED_LEAVE" || !isPresent;
   const err = (key?: string) => (key ? form.say(key) : undefined);

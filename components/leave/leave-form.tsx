@@ -1,7 +1,6 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { ReasonField } from "@/components/applications/reason-field";
 import { Button } from "@/components/ui/button";
@@ -31,7 +30,6 @@ export interface LeaveFormRules {
 export function LeaveForm({ dispatchId, lastDay, firstDay, rules }: { dispatchId: string; firstDay: string; lastDay: string; rules: LeaveFormRules }) {
   const t = useTranslations("leave");
   const format = useFormatter();
-  const router = useRouter();
   const blank: FileLeaveInput = { dispatchId, kind: undefined as never, startDate: "", endDate: "", reason: "" };
   const form = useActionForm({
     namespace: "leave",
@@ -39,18 +37,12 @@ export function LeaveForm({ dispatchId, lastDay, firstDay, rules }: { dispatchId
     defaultValues: blank,
     formatDetail: leaveDayDetails,
     action: fileLeaveAction,
-    onSuccess: (): string => {
-      form.reset(blank);
-      router.refresh();
-      return t("form.filed");
-    },
+    resetOnSuccess: true,
+    refreshOnSuccess: true,
+    onSuccess: () => t("form.filed"),
   });
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = form;
-  const isSubmitting = form.busy;
+  const { register, control, formState, busy: isSubmitting } = form;
+  const { errors } = formState;
   const [startDate, endDate, kind] = useWatch({ control, name: ["startDate", "endDate", "kind"] });
   const day = (d: string) => format.dateTime(dayAsDate(d), dayOptions);
   const threshold = rules.leaveFilingThresholdDays;

@@ -15,6 +15,7 @@
 // fieldError puts one in words. The action receives the values as typed (the schema's input): the
 // server parses them again, so a transform (a wall-clock time to an instant) runs there once.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
@@ -32,8 +33,12 @@ export interface ActionFormOptions<I extends FieldValues, O, D> {
   defaultValues: DefaultValues<I>;
   /** The server action (or anything answering in its shape, e.g. an upload's API answer). */
   action: (input: I) => Promise<ActionAnswer<D>>;
-  /** After a success: what to do (refresh, reset, navigate) and the sentence to show, if any. */
+  /** After a success: what else to do (navigate, keep the result) and the sentence to show, if any. */
   onSuccess?: (data: D, input: I) => string | null | void;
+  /** After a success: empty the form again (back to defaultValues). */
+  resetOnSuccess?: boolean;
+  /** After a success: re-read the page's data (router.refresh). */
+  refreshOnSuccess?: boolean;
   /**
    * The fields the form shows (default: those of defaultValues). A server error on another field (a
    * hidden id) is said in the form's sentence instead of "correct the fields shown".
@@ -69,6 +74,7 @@ export interface ActionForm<I extends FieldValues, O, D> extends UseFormReturn<I
 export function useActionForm<I extends FieldValues, O, D>(options: ActionFormOptions<I, O, D>): ActionForm<I, O, D> {
   const { t, say, serverError } = useFeedback(options.namespace, options.formatDetail);
   const form = useForm<I, unknown, O>({ resolver: zodResolver(options.schema as never) as never, defaultValues: options.defaultValues });
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessageState] = useState<{ error: string | null; success: string | null }>({ error: null, success: null });
   const setMessage = (m: { error?: string | null; success?: string | null }) => setMessageState({ error: m.error ?? null, success: m.success ?? null });
@@ -86,7 +92,9 @@ export function useActionForm<I extends FieldValues, O, D>(options: ActionFormOp
         result = { serverError: { code: "generic" } };
       }
       if (result && result.data !== undefined) {
+        if (!via && options.resetOnSuccess) form.reset(options.defaultValues);
         setMessage({ success: (via ? null : options.onSuccess?.(result.data as unknown as D, input)) ?? null });
+        if (!via && options.refreshOnSuccess) router.refresh();
         return result.data;
       }
       const { onFields, elsewhere, formKey } = placeFieldErrors(result, shown);

@@ -108,6 +108,9 @@ export function AttachmentUploadForm({
     formatDetail: () => (name, value) => (name === "closesAt" || name === "opensAt" ? when(value) : undefined),
     onSuccess: (data) => {
       form.reset(blank);
+      // The chosen file's name stays in the input unless it is emptied too.
+      const input = document.getElementById(fileId);
+      if (input instanceof HTMLInputElement) input.value = "";
       router.refresh();
       return t("upload.done", { fileName: data.fileName });
     },

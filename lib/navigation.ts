@@ -58,3 +58,10 @@ export function navFor(role: Role): NavItem[] {
     .filter((item) => (permissions[item.permission] as readonly Role[]).includes(role) && (!item.roles || item.roles.includes(role)))
     .map((item) => ({ ...item, labelKey: item.labelFor?.[role] ?? item.labelKey }));
 }
+
+/** The label key the role's menu gives the area at `href` (breadcrumbs use the same words as the menu). */
+export function navLabelFor(href: string, role: Role): string {
+  const item = navItems.find((candidate) => candidate.href === href);
+  if (!item) throw new Error(`No menu item at ${href}`);
+  return item.labelFor?.[role] ?? item.labelKey;
+}

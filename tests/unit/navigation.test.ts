@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { permissions } from "@/lib/auth/policy";
 import { Role } from "@/lib/generated/prisma/enums";
-import { navFor, navItems } from "@/lib/navigation";
+import { navFor, navItems, navLabelFor } from "@/lib/navigation";
 import en from "@/messages/en/common.json";
 import zh from "@/messages/zh-CN/common.json";
 
@@ -40,5 +40,14 @@ describe("navFor", () => {
       expect((zh.nav as Record<string, string>)[key], key).toBeTruthy();
       expect((en.nav as Record<string, string>)[key], key).toBeTruthy();
     }
+  });
+});
+
+describe("navLabelFor", () => {
+  it("gives a page's breadcrumb the role's own menu words", () => {
+    expect(navLabelFor("/doctors", "HOSPITAL_NOMINATOR")).toBe("ourDoctors");
+    expect(navLabelFor("/doctors", "BUREAU_STAFF")).toBe("doctors");
+    expect(navLabelFor("/applications", "DOCTOR")).toBe("myApplications");
+    expect(() => navLabelFor("/nowhere", "DOCTOR")).toThrow();
   });
 });

@@ -11,6 +11,7 @@ import { prisma } from "@/lib/db";
 import { doctorApplications } from "@/lib/server/application-queries";
 import { getDoctor } from "@/lib/server/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
+import { navLabelFor } from "@/lib/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("doctors");
@@ -31,7 +32,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Breadcrumbs trail={[{ label: tNav(scope.user.role === "HOSPITAL_NOMINATOR" ? "ourDoctors" : "doctors"), href: "/doctors" }, { label: doctor.name }]} />
+        <Breadcrumbs trail={[{ label: tNav(navLabelFor("/doctors", scope.user.role)), href: "/doctors" }, { label: doctor.name }]} />
         <div className="mt-2 flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 className="text-2xl font-semibold text-slate-900">{t("viewTitle", { name: doctor.name })}</h1>

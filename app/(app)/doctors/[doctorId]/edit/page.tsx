@@ -9,6 +9,7 @@ import { fixedEmployerId } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { getDoctor, listEmployerOptions } from "@/lib/server/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
+import { navLabelFor } from "@/lib/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("doctors");
@@ -29,7 +30,7 @@ export default async function EditDoctorPage({ params }: { params: Promise<{ doc
     <div className="flex flex-col gap-6">
       <div>
         <Breadcrumbs
-          trail={[{ label: tNav(scope.user.role === "HOSPITAL_NOMINATOR" ? "ourDoctors" : "doctors"), href: "/doctors" }, { label: doctor.name, href: `/doctors/${doctor.id}` }, { label: t("edit") }]}
+          trail={[{ label: tNav(navLabelFor("/doctors", scope.user.role)), href: "/doctors" }, { label: doctor.name, href: `/doctors/${doctor.id}` }, { label: t("edit") }]}
         />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("editTitle", { name: doctor.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">

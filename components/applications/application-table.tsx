@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { sortHead, type SortState } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
+import type { APPLICATION_SORT_KEYS } from "@/lib/schemas/applications";
 import type { ApplicationListRow } from "@/lib/server/application-queries";
 import { instantOptions } from "./instant";
 import { ApplicationStatusBadge, EligibilityMark } from "./status-badge";
@@ -10,7 +12,7 @@ import { ApplicationStatusBadge, EligibilityMark } from "./status-badge";
  * was submitted with (and whether as an exception), when and with how many documents. A table on
  * wider screens, cards on a phone.
  */
-export async function ApplicationTable({ rows }: { rows: ApplicationListRow[] }) {
+export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRow[]; sort?: SortState }) {
   const [t, tStage, tSex, format] = await Promise.all([getTranslations("applications"), getTranslations("stage"), getTranslations("doctors.sex"), getFormatter()]);
   const doctor = (r: ApplicationListRow) => (
     <Link href={`/applications/${r.id}`} className="font-medium text-brand-700 hover:underline">
@@ -27,6 +29,7 @@ export async function ApplicationTable({ rows }: { rows: ApplicationListRow[] })
     </>
   );
   const source = (r: ApplicationListRow) => (r.source === "SELF" ? <span className="ml-1 text-xs text-slate-500">{t("list.self")}</span> : null);
+  const head = (label: string, key: (typeof APPLICATION_SORT_KEYS)[number]) => (sort ? sortHead(label, key, sort) : label);
   return (
     <>
       <ul className="divide-y divide-slate-100 md:hidden" aria-label={t("list.caption")}>
@@ -56,7 +59,15 @@ export async function ApplicationTable({ rows }: { rows: ApplicationListRow[] })
       <div className="hidden md:block">
         <Table
           caption={t("list.caption")}
-          head={[t("list.columns.doctor"), t("list.columns.post"), t("list.columns.stage"), t("list.columns.status"), t("list.columns.verdict"), t("list.columns.submittedAt"), t("list.columns.documents")]}
+          head={[
+            head(t("list.columns.doctor"), "doctor"),
+            head(t("list.columns.post"), "post"),
+            head(t("list.columns.stage"), "stage"),
+            head(t("list.columns.status"), "status"),
+            t("list.columns.verdict"),
+            head(t("list.columns.submittedAt"), "submittedAt"),
+            t("list.columns.documents"),
+          ]}
         >
           {rows.map((r) => (
             <tr key={r.id}>

@@ -1,22 +1,61 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { PAGE_SIZE, PAGE_SIZES } from "@/lib/schemas/list-query";
+import { listHref, type ListParams } from "./list-href";
 
-/** Previous / next links that keep the list's other search params. */
-export async function Pagination({ page, pageCount, total, params }: { page: number; pageCount: number; total: number; params: Record<string, string | undefined> }) {
+/**
+ * Previous / next links, the page size and a jump to any page, keeping the list's other search
+ * params (filters, sort). A plain GET form: it works before the page's script has loaded.
+ */
+export async function Pagination({ page, pageCount, total, params, size }: { page: number; pageCount: number; total: number; params: ListParams; size?: number }) {
   const t = await getTranslations("list");
-  const href = (p: number) => {
-    const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
-    search.set("page", String(p));
-    return `?${search.toString()}`;
-  };
+  const kept = { ...params, size: size && size !== PAGE_SIZE ? String(size) : undefined };
+  const href = (p: number) => listHref(kept, { page: String(p) });
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
   const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+  const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
-    <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-4 text-sm text-slate-600">
+    <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <span>{t("summary", { total, page, pageCount })}</span>
+      <form method="get" className="flex flex-wrap items-center gap-2">
+        {Object.entries(params).map(([name, value]) => (value && name !== "page" && name !== "size" ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        <label className="flex items-center gap-1">
+          <span>{t("pageSize")}</span>
+          <select name="size" defaultValue={String(size ?? PAGE_SIZE)} className={field}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          <span>{t("jumpTo")}</span>
+          <input name="page" type="number" min={1} max={pageCount} defaultValue={page} className={`${field} w-16 tabular-nums`} />
+        </label>
+        <button type="submit" className={link}>
+          {t("go")}
+        </button>
+      </form>
       <span className="flex gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">{t("previous")}</Link> : <span className={off} aria-disabled>{t("previous")}</span>}
-        {page < pageCount ? <Link className={link} href={href(page + 1)} rel="next">{t("next")}</Link> : <span className={off} aria-disabled>{t("next")}</span>}
+        {page > 1 ? (
+          <Link className={link} href={href(page - 1)} rel="prev">
+            {t("previous")}
+          </Link>
+        ) : (
+          <span className={off} aria-disabled>
+            {t("previous")}
+          </span>
+        )}
+        {page < pageCount ? (
+          <Link className={link} href={href(page + 1)} rel="next">
+            {t("next")}
+          </Link>
+        ) : (
+          <span className={off} aria-disabled>
+            {t("next")}
+          </span>
+        )}
       </span>
     </nav>
   );

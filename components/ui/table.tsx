@@ -12,18 +12,31 @@ const STICKY_FIRST =
  * sideways inside its own frame (the page never does); `minWidth` (a Tailwind min-w class) keeps many
  * columns readable instead of squeezed, `stickyFirst` keeps the first column in view while scrolling.
  */
-export function Table({ caption, head, children, minWidth = "min-w-[36rem]", stickyFirst = false }: { caption: string; head: ReactNode[]; children: ReactNode; minWidth?: string; stickyFirst?: boolean }) {
+/** A header cell: plain content, or a sortable one (components/ui/sort-header.tsx) that says how the list is sorted. */
+export type HeadCell = ReactNode | { content: ReactNode; ariaSort: "ascending" | "descending" | "none" };
+
+function isSortable(cell: HeadCell): cell is { content: ReactNode; ariaSort: "ascending" | "descending" | "none" } {
+  return typeof cell === "object" && cell !== null && "ariaSort" in cell;
+}
+
+export function Table({ caption, head, children, minWidth = "min-w-[36rem]", stickyFirst = false }: { caption: string; head: HeadCell[]; children: ReactNode; minWidth?: string; stickyFirst?: boolean }) {
   return (
     <div className="overflow-x-auto" tabIndex={stickyFirst ? 0 : undefined} role={stickyFirst ? "region" : undefined} aria-label={stickyFirst ? caption : undefined}>
       <table className={clsx("w-full text-left text-sm", minWidth, stickyFirst && STICKY_FIRST)}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            {head.map((cell, i) => (
-              <th key={i} scope="col" className="px-3 py-2 font-medium">
-                {cell}
-              </th>
-            ))}
+            {head.map((cell, i) =>
+              isSortable(cell) ? (
+                <th key={i} scope="col" aria-sort={cell.ariaSort} className="px-3 py-2 font-medium">
+                  {cell.content}
+                </th>
+              ) : (
+                <th key={i} scope="col" className="px-3 py-2 font-medium">
+                  {cell}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STAGE_KINDS, fromShanghaiWallClock } from "../domain/program-timeline";
-import { listQuerySchema } from "./list-query";
+import { listQuerySchema, sortFields } from "./list-query";
 
 // Nominations and vetting: one schema per form/use case, shared by the client form (zodResolver)
 // and the server. Messages are catalogue keys of the "applications" namespace's errors.
@@ -79,7 +79,11 @@ export type ReopenStageInput = z.input<typeof reopenStageSchema>;
 export const applicationIdSchema = z.object({ applicationId: id });
 
 /** The application list's URL query: filters and page. Bad values are dropped, never an error. */
+/** The application list's sortable columns (the whitelist; lib/server/application-queries.ts maps each to its SQL order). */
+export const APPLICATION_SORT_KEYS = ["submittedAt", "doctor", "post", "stage", "status"] as const;
+
 export const applicationListQuerySchema = listQuerySchema.extend({
+  ...sortFields(APPLICATION_SORT_KEYS),
   programId: id.optional().catch(undefined),
   postId: id.optional().catch(undefined),
   stage: z.enum(STAGE_KINDS).optional().catch(undefined),

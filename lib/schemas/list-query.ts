@@ -1,14 +1,33 @@
 import { z } from "zod";
 
 // The query of every searchable, paged list: read from the URL's search params, validated once.
+// Every list offers the same page sizes, a jump to any page and, where it names them, sortable
+// columns: `sort` is one of the list's own whitelisted keys (anything else falls back to the list's
+// default order), `dir` asc or desc; the list maps the key to its SQL order.
 export const PAGE_SIZE = 20;
+export const PAGE_SIZES = [20, 50, 100] as const;
 
 export const listQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
 });
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** `sort` and `dir` for a list whose columns `keys` may be sorted by (a whitelist: nothing else reaches the SQL). */
+export function sortFields<const K extends readonly [string, ...string[]]>(keys: K) {
+  return {
+    sort: z.enum(keys).optional().catch(undefined),
+    dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  };
+}
+
+export type SortDir = "asc" | "desc";
 
 export interface Page<T> {
   rows: T[];
@@ -17,10 +36,10 @@ export interface Page<T> {
   pageCount: number;
 }
 
-export function pageArgs(query: { page: number }, pageSize = PAGE_SIZE) {
+export function pageArgs(query: { page: number; size?: number }, pageSize = query.size ?? PAGE_SIZE) {
   return { skip: (query.page - 1) * pageSize, take: pageSize };
 }
 
-export function toPage<T>(rows: T[], total: number, query: { page: number }, pageSize = PAGE_SIZE): Page<T> {
+export function toPage<T>(rows: T[], total: number, query: { page: number; size?: number }, pageSize = query.size ?? PAGE_SIZE): Page<T> {
   return { rows, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -44,13 +44,31 @@ function listFilters(scope: Scope, query: ApplicationListQuery): Prisma.Applicat
   return { AND: filters };
 }
 
-/** The applications the caller may see, filtered and paged in SQL (newest first). */
+/** The SQL order of each sortable column of the list; ties broken by submission, then id, so pages never overlap. */
+function listOrder(query: ApplicationListQuery): Prisma.ApplicationOrderByWithRelationInput[] {
+  const dir = query.dir ?? (query.sort ? "asc" : "desc");
+  const tail: Prisma.ApplicationOrderByWithRelationInput[] = [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }];
+  switch (query.sort) {
+    case "doctor":
+      return [{ doctor: { name: dir } }, ...tail];
+    case "post":
+      return [{ post: { title: dir } }, { post: { rotationBatch: dir } }, ...tail];
+    case "stage":
+      return [{ currentStage: dir }, ...tail];
+    case "status":
+      return [{ status: dir }, ...tail];
+    default:
+      return [{ submittedAt: { sort: dir, nulls: "last" } }, { id: "asc" }];
+  }
+}
+
+/** The applications the caller may see, filtered, sorted and paged in SQL (newest first unless sorted otherwise). */
 export async function listApplications(db: PrismaClient, scope: Scope, raw: unknown): Promise<Page<ApplicationListRow>> {
   authorize(scope, "application.read");
   const query = applicationListQuerySchema.parse(raw ?? {});
   const where = listFilters(scope, query);
   const [rows, total] = await Promise.all([
-    db.application.findMany({ where, select: listSelect, orderBy: [{ submittedAt: "desc" }, { id: "asc" }], ...pageArgs(query) }),
+    db.application.findMany({ where, select: listSelect, orderBy: listOrder(query), ...pageArgs(query) }),
     db.application.count({ where }),
   ]);
   return toPage(rows, total, query);
@@ -60,6 +78,16 @@ export async function listApplications(db: PrismaClient, scope: Scope, raw: unkn
 export async function doctorApplications(db: PrismaClient, scope: Scope, doctorId: string): Promise<ApplicationListRow[]> {
   authorize(scope, "application.read");
   return db.application.findMany({ where: { AND: [applicationWhere(scope), { doctorId }] }, select: listSelect, orderBy: [{ submittedAt: { sort: "desc", nulls: "first" } }, { id: "asc" }], take: 200 });
+}
+
+/** The list's rows for the export: same scope, filters and order, up to APPLICATION_EXPORT_LIMIT rows. */
+export const APPLICATION_EXPORT_LIMIT = 5000;
+export async function listApplicationsForExport(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ rows: ApplicationListRow[]; total: number }> {
+  authorize(scope, "application.read");
+  const query = applicationListQuerySchema.parse(raw ?? {});
+  const where = listFilters(scope, query);
+  const [rows, total] = await Promise.all([db.application.findMany({ where, select: listSelect, orderBy: listOrder(query), take: APPLICATION_EXPORT_LIMIT }), db.application.count({ where })]);
+  return { rows, total };
 }
 
 export interface StageApplications {

@@ -210,6 +210,7 @@ describe("every documented answer matches the document", () => {
     await api("exportDoctors", "nominator", { query: "format=xlsx" });
     await api("importTemplate", "nominator", { query: "format=csv" });
     await api("exportAudit", "auditor", { query: "format=csv" });
+    await api("exportApplications", "staff", { query: "status=IN_PROGRESS&sort=doctor&dir=asc" });
   });
 
   it("eligibility: the screening's reasons are groups of alternatives, as documented", async () => {

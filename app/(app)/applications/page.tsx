@@ -1,3 +1,4 @@
+import { FileSpreadsheet } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApplicationTable } from "@/components/applications/application-table";
@@ -35,10 +36,21 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   ]);
   const filters = { q: query.q, programId: query.programId, postId: query.postId, stage: query.stage, status: query.status, unitId: query.unitId };
   const isFiltered = Object.values(filters).some(Boolean);
+  const size = query.size ? String(query.size) : undefined;
+  const sort = { sort: query.sort, dir: query.dir, params: { ...filters, size }, defaultSort: "submittedAt", defaultDir: "desc" as const };
+  const exportHref = `/api/v1/applications/export?${new URLSearchParams(Object.entries({ ...filters, sort: query.sort, dir: query.dir }).filter((e): e is [string, string] => !!e[1]))}`;
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t(`subtitle.${scope.user.role}`)} />
+      {page.total > 0 ? (
+        <p className="-mt-3 text-sm">
+          <a href={exportHref} className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline" download>
+            <FileSpreadsheet aria-hidden className="h-4 w-4" />
+            {t("list.export")}
+          </a>
+        </p>
+      ) : null}
       <Card>
         <SearchForm withSearch={searchesApplicantsByName(scope)} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
           {query.postId ? <input type="hidden" name="postId" value={query.postId} /> : null}
@@ -56,8 +68,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             <ListEmpty filtered={isFiltered} empty={t(`list.empty.${scope.user.role}`)} emptyFiltered={t("list.emptyFiltered")} clearHref="/applications" clearLabel={t("list.clearFilters")} />
           ) : (
             <>
-              <ApplicationTable rows={page.rows} />
-              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={filters} />
+              <ApplicationTable rows={page.rows} sort={sort} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ ...filters, sort: query.sort, dir: query.dir }} size={query.size} />
             </>
           )}
         </div>

@@ -1,18 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { Card } from "@/components/ui/card";
 import type { ProgramRules, RuleRow } from "@/lib/server/eligibility-rules";
 import { RuleEditor } from "./rule-editor";
 
 /** The editor page's body, for a new rule or an existing one (server component). */
-export async function RuleEditorPage({ data, rule, defaultPostId, justSaved }: { data: ProgramRules; rule: RuleRow | null; defaultPostId?: string; justSaved?: boolean }) {
+export async function RuleEditorPage({ role, data, rule, defaultPostId, justSaved }: { role: Role; data: ProgramRules; rule: RuleRow | null; defaultPostId?: string; justSaved?: boolean }) {
   const t = await getTranslations("rules");
   const base = `/programs/${data.program.id}/rules`;
   const specialties = [...new Set(data.posts.map((p) => p.specialty))];
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={base} className="text-sm text-brand-700 hover:underline">{t("backToList")}</Link>
+        <ProgramBreadcrumbs role={role} program={data.program} trail={[{ label: t("title"), href: base }, { label: rule ? t("editTitle") : t("newTitle") }]} />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{rule ? t("editTitle") : t("newTitle")}</h1>
         <p className="mt-1 text-sm text-slate-500">{data.program.name}</p>
       </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteRuleButton } from "@/components/eligibility/rule-builder/delete-rule-button";
 import { RuleTreeText } from "@/components/eligibility/rule-builder/rule-tree-text";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { Card, EmptyState } from "@/components/ui/card";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
@@ -55,8 +56,8 @@ export default async function ProgramRulesPage({ params }: { params: Promise<{ p
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-500">{data.program.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold text-slate-900">{t("title")}</h1>
+        <ProgramBreadcrumbs role={scope.user.role} program={data.program} trail={[{ label: t("title") }]} />
+        <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         {!data.program.isEditable ? <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{t("errors.programLocked")}</p> : null}
       </div>

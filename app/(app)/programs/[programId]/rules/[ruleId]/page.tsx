@@ -19,5 +19,5 @@ export default async function EditRulePage({ params, searchParams }: { params: P
   const rule = data?.rules.find((r) => r.id === ruleId);
   if (!data || !rule) notFound();
   if (!can(scope, "program.manage", { organizationId: data.program.bureauId })) forbidden();
-  return <RuleEditorPage data={data} rule={rule} justSaved={saved === "1"} />;
+  return <RuleEditorPage role={scope.user.role} data={data} rule={rule} justSaved={saved === "1"} />;
 }

@@ -19,5 +19,5 @@ export default async function NewRulePage({ params, searchParams }: { params: Pr
   if (!data) notFound();
   if (!can(scope, "program.manage", { organizationId: data.program.bureauId })) forbidden();
   const defaultPostId = data.posts.some((p) => p.id === postId) ? postId : undefined;
-  return <RuleEditorPage data={data} rule={null} defaultPostId={defaultPostId} />;
+  return <RuleEditorPage role={scope.user.role} data={data} rule={null} defaultPostId={defaultPostId} />;
 }

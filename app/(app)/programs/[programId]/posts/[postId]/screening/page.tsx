@@ -7,6 +7,7 @@ import { ScreeningTable } from "@/components/eligibility/screening-table";
 import { SHOW_ALL, ScreeningTabs } from "@/components/eligibility/screening-tabs";
 import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
@@ -53,6 +54,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
+      <ProgramBreadcrumbs role={scope.user.role} program={post.program} trail={[{ label: `${t("title")} · ${post.title}` }]} />
       <PageHeader title={`${t("title")} · ${post.title}`} subtitle={t("subtitle")} />
       <ScreeningHeader post={post} rules={result.rules} />
       <Card>

@@ -46,5 +46,16 @@ export const authedAction = actionClient.use(async ({ next, metadata, clientInpu
   const scope = await loadScope(user);
   authorize(scope, metadata.permission);
   // The action's audit rows carry the caller's address (lib/audit-context.ts).
-  return withClientAddress(clientAddress(await headers()), () => next({ ctx: { user, scope } }));
+  return withClientAddress(await requestAddress(), () => next({ ctx: { user, scope } }));
 });
+
+/** The caller's address; none when the action runs outside a request (a script, a test calling it directly). */
+async function requestAddress(): Promise<string | null> {
+  let requestHeaders: Awaited<ReturnType<typeof headers>>;
+  try {
+    requestHeaders = await headers();
+  } catch {
+    return null; // Next throws "headers was called outside a request scope"
+  }
+  return clientAddress(requestHeaders);
+}

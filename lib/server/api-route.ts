@@ -68,6 +68,18 @@ export async function readJsonBody(request: NextRequest): Promise<unknown> {
   return body;
 }
 
+/**
+ * A write that takes no body (a button's action: deactivate, duplicate…) accepts none or `{}`; anything
+ * else is refused as a body it would have ignored: 400 (a NUL byte or broken character in it 422, as in any body).
+ */
+async function refuseUnexpectedBody(request: NextRequest): Promise<void> {
+  const text = await request.clone().text();
+  if (!text.trim()) return;
+  const body = await readJsonBody(request);
+  const empty = typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+  if (!empty) throw new BadRequestError("noBodyExpected");
+}
+
 /** A path parameter or query value with NUL or a lone surrogate: refused before anything reads it. */
 function hostileRequestPart(request: NextRequest, params: unknown): boolean {
   if (findHostileValue(params)) return true;
@@ -128,8 +140,11 @@ async function refusedCookieWrite(request: NextRequest, body: "json" | "multipar
  * logged 500 without details. Never an HTML page.
  */
 export function apiRoute<P = Record<string, never>>(
-  /** `body`: what a write takes (JSON unless "multipart"), enforced for session callers (refusedCookieWrite). */
-  options: { permission: RoutePermission; body?: "json" | "multipart" },
+  /**
+   * `body`: what a write takes (JSON unless "multipart"), enforced for session callers (refusedCookieWrite);
+   * "none" for a write without one (a JSON content type is still what a session caller must send).
+   */
+  options: { permission: RoutePermission; body?: "json" | "multipart" | "none" },
   handler: (context: RouteContext<P>) => Promise<Response>,
 ) {
   // Everything the route writes to the audit carries the caller's address (lib/audit-context.ts).
@@ -146,13 +161,14 @@ export function apiRoute<P = Record<string, never>>(
       if (!caller) return errorResponse(request, 401, "unauthenticated", "unauthenticated");
       const { user, via } = caller;
       if (via === "session") {
-        const refused = await refusedCookieWrite(request, options.body ?? "json");
+        const refused = await refusedCookieWrite(request, options.body === "multipart" ? "multipart" : "json");
         if (refused) return refused;
       }
       // Integration accounts never sign in, so their generated password is never changed: a token is enough.
       if (via === "session" && user.mustChangePassword) return errorResponse(request, 403, "forbidden", "mustChangePassword");
       const scope = await loadScope(user);
       if (options.permission !== "signedIn") authorize(scope, options.permission);
+      if (options.body === "none") await refuseUnexpectedBody(request);
       return await handler({ request, user, scope, params: await context.params, via });
     } catch (error) {
       return failureResponse(request, error);

@@ -5,6 +5,6 @@ import { apiRoute } from "@/lib/server/api-route";
 import { deactivateOrganization } from "@/lib/server/organizations";
 
 // POST /api/v1/organizations/{organizationId}/deactivate — as the organisation page's button; no body.
-export const POST = apiRoute<{ organizationId: string }>({ permission: operations.deactivateOrganization.permission }, async ({ scope, params }) => {
+export const POST = apiRoute<{ organizationId: string }>({ permission: operations.deactivateOrganization.permission, body: "none" }, async ({ scope, params }) => {
   return NextResponse.json(await deactivateOrganization(prisma, scope, { id: params.organizationId }));
 });

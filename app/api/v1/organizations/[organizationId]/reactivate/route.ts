@@ -5,6 +5,6 @@ import { apiRoute } from "@/lib/server/api-route";
 import { reactivateOrganization } from "@/lib/server/organizations";
 
 // POST /api/v1/organizations/{organizationId}/reactivate — as the organisation page's button; no body.
-export const POST = apiRoute<{ organizationId: string }>({ permission: operations.reactivateOrganization.permission }, async ({ scope, params }) => {
+export const POST = apiRoute<{ organizationId: string }>({ permission: operations.reactivateOrganization.permission, body: "none" }, async ({ scope, params }) => {
   return NextResponse.json(await reactivateOrganization(prisma, scope, { id: params.organizationId }));
 });

@@ -104,7 +104,7 @@ export function FinanceLines({ lines, today, canPay, caption, empty }: { lines: 
       {lines.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className={clsx("w-full min-w-[52rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-500">

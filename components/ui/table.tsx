@@ -21,7 +21,7 @@ function isSortable(cell: HeadCell): cell is { content: ReactNode; ariaSort: "as
 
 export function Table({ caption, head, children, minWidth = "min-w-[36rem]", stickyFirst = false }: { caption: string; head: HeadCell[]; children: ReactNode; minWidth?: string; stickyFirst?: boolean }) {
   return (
-    <div className="overflow-x-auto" tabIndex={stickyFirst ? 0 : undefined} role={stickyFirst ? "region" : undefined} aria-label={stickyFirst ? caption : undefined}>
+    <div className="relative overflow-x-auto" tabIndex={stickyFirst ? 0 : undefined} role={stickyFirst ? "region" : undefined} aria-label={stickyFirst ? caption : undefined}>
       <table className={clsx("w-full text-left text-sm", minWidth, stickyFirst && STICKY_FIRST)}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">

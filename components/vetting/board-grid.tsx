@@ -47,7 +47,7 @@ export function BoardGrid({ board }: { board: Board }) {
   const groups = byBatch(board.posts);
   return (
     <>
-      <div className="-mx-1 overflow-x-auto px-1" role="region" aria-label={t("board.caption")} tabIndex={0}>
+      <div className="relative -mx-1 overflow-x-auto px-1" role="region" aria-label={t("board.caption")} tabIndex={0}>
         <table className={clsx("w-full min-w-[64rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
           <caption className="sr-only">{t("board.caption")}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-500">

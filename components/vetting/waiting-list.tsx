@@ -131,7 +131,7 @@ export function WaitingList({
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto md:block">
+      <div className="relative hidden overflow-x-auto md:block">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs text-slate-500">
             <tr>

@@ -19,7 +19,9 @@ test("admin creates a hospital and its nominator; the nominator changes the pass
   await saveScreenshot(page, "landing-bureau-admin");
   await page.getByRole("link", { name: "机构管理" }).click();
   await page.getByRole("link", { name: "新建机构" }).click();
-  await fillField(page.getByLabel("名称"), HOSPITAL);
+  // The list's own search box is labelled 按名称、编码或地区搜索: wait for the form, and match its label exactly.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("新建机构");
+  await fillField(page.getByLabel("名称", { exact: true }), HOSPITAL);
   await page.getByLabel("类型").selectOption("HOSPITAL");
   await page.getByLabel("级别").selectOption("COUNTY");
   await page.getByLabel("医院等级").selectOption("GRADE_2A");

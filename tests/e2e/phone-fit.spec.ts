@@ -32,7 +32,10 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; width: numbe
     const width = document.documentElement.clientWidth;
     // The widest elements that stick out, to say which one breaks the page when the test fails.
     const culprits = [...document.querySelectorAll<HTMLElement>("body *")]
+      // An absolutely placed element (e.g. an sr-only label) whose containing block lies outside a
+      // scrolling frame escapes the frame: name those first, they are the usual cause.
       .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .sort((a, b) => Number(getComputedStyle(b).position === "absolute") - Number(getComputedStyle(a).position === "absolute"))
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 4).join(".")} right=${Math.round(el.getBoundingClientRect().right)}`);
     return { scrollWidth: document.documentElement.scrollWidth, width, culprits };

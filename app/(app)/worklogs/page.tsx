@@ -74,7 +74,7 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
           <EmptyState>{t("workload.empty")}</EmptyState>
         ) : (
           <>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className={clsx("w-full min-w-[56rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
                 <caption className="sr-only">{t("workload.caption")}</caption>
                 <thead className="border-b border-slate-200 text-xs text-slate-500">

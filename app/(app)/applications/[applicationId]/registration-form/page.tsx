@@ -41,7 +41,7 @@ export default async function RegistrationFormPage({ params }: { params: Promise
         </Link>
         <PrintButton />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-[15mm] print:overflow-visible print:rounded-none print:border-0 print:p-0 print:shadow-none">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-[15mm] print:overflow-visible print:rounded-none print:border-0 print:p-0 print:shadow-none">
         <RegistrationSheet data={data} />
       </div>
     </div>

@@ -100,7 +100,7 @@ test("a bureau officer builds the vice-president rule, previews it on two doctor
   await saveScreenshot(page, "rule-builder-vice-president");
 
   // Back on the list, the new rule reads as sentences under its post.
-  await page.getByRole("link", { name: "‹ 返回资格规则" }).click();
+  await page.getByRole("navigation", { name: "位置" }).getByRole("link", { name: "资格规则", exact: true }).click();
   await expect(vpCard.getByText("副院长任职条件（规则编辑器）")).toBeVisible();
   await expect(vpCard.getByText("在县级医疗机构任科主任及以上职务").first()).toBeVisible();
 

@@ -42,8 +42,9 @@ test("the doctor files this week's log on his phone from his workspace", async (
   await fillField(week.getByLabel("主持病例讨论"), "2");
   await saveScreenshot(page, "journey-log-file-390");
   await week.getByRole("button", { name: "提交", exact: true }).click();
-  await expect(page.getByText("已提交，等待接收单位确认。")).toBeVisible();
-  await expect(week.getByText("待确认").first()).toBeVisible();
+  // Filed: the form gives way to the week's log, waiting for the receiving unit (待确认).
+  await expect(page.getByText("诊疗人次 86 · 手术台次 3 · 主持病例讨论 2").first()).toBeVisible();
+  await expect(page.getByText("待确认").first()).toBeVisible();
   await noHorizontalScroll(page);
   await page.context().close();
 });

@@ -220,7 +220,8 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
   await test.step("the doctor sees the approval, with the whole history", async () => {
     await doctor.goto("/applications");
     await expect(doctor.getByRole("table").getByText("已确定").first()).toBeVisible();
-    await doctor.getByRole("table").getByRole("link").first().click();
+    // The first link in the table's body (the header's links sort the list).
+    await doctor.getByRole("table").locator("tbody").getByRole("link").first().click();
     await expect(doctor.getByText("已正式确定。")).toBeVisible();
     await saveScreenshot(doctor, "vetting-08-doctor-approved");
   });

@@ -27,6 +27,7 @@ import {
   workloadQuerySchema,
 } from "../schemas/work-logs";
 import * as rd from "./responses-dispatch";
+import * as tl from "./timeline-responses";
 import * as nr from "./notice-responses";
 import { answerObjectionSchema, confirmListSchema, fileObjectionSchema, noticeQuerySchema, publishNoticeSchema, withdrawAppointeeSchema } from "../schemas/public-notice";
 import * as ho from "./handover-responses";
@@ -93,6 +94,7 @@ export const operations = {
   listDoctors: { method: "get", path: "/doctors", permission: "doctor.read", summary: "Doctors the caller may see, 20 a page (ID numbers masked unless permitted)", query: doctorListQuerySchema, response: r.doctorPageSchema },
   createDoctor: { method: "post", path: "/doctors", permission: "doctor.manage", summary: "A doctor of an employer in the caller's scope", body: doctorSchema, response: r.idResponseSchema, status: 201 },
   getDoctor: { method: "get", path: "/doctors/{doctorId}", permission: "doctor.read", summary: "One doctor with titles and grassroots service; its ETag is the version to edit from", response: r.doctorDetailSchema, versioned: "etag" },
+  getDoctorTimeline: { method: "get", path: "/doctors/{doctorId}/timeline", permission: "doctor.read", summary: "One doctor's timeline across programmes and years, oldest first: nominations, decisions, public notices, dispatch events, leave, absences, confirmed work logs and allowances paid per month, annual grades, the end-of-service result; each kind as the caller may see it elsewhere, entries in words in the caller's language", response: tl.doctorTimelineSchema },
   updateDoctor: { method: "patch", path: "/doctors/{doctorId}", permission: "doctor.manage", summary: "Replaces the doctor's record and histories from the version read (If-Match)", body: doctorSchema, response: r.idResponseSchema, versioned: "ifMatch" },
   importDoctors: { method: "post", path: "/doctors/import", permission: "doctor.manage", summary: "The import sheet's rows as JSON: ?dryRun=1 previews, otherwise all rows are written or none", query: importQuerySchema, body: importRowsSchema, response: r.importPreviewSchema },
   exportDoctors: { method: "get", path: "/doctors/export", permission: "doctor.read", summary: "The doctors list as a sheet in the import's layout", query: doctorListQuerySchema.extend(doctorExportSchema.shape), response: exportFile },

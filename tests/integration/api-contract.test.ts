@@ -211,6 +211,10 @@ describe("every documented answer matches the document", () => {
     await api("importTemplate", "nominator", { query: "format=csv" });
     await api("exportAudit", "auditor", { query: "format=csv" });
     await api("exportApplications", "staff", { query: "status=IN_PROGRESS&sort=doctor&dir=asc" });
+    // A nominated doctor's timeline: the nomination and its decisions, in words.
+    const nominated = await db.prisma.application.findFirstOrThrow({ where: { nominatingOrgId: orgOf.nominator }, select: { doctorId: true } });
+    const timeline = await api("getDoctorTimeline", "staff", { params: { doctorId: nominated.doctorId } });
+    expect(timeline.json.events.map((e: Json) => e.kind)).toContain("application");
   });
 
   it("eligibility: the screening's reasons are groups of alternatives, as documented", async () => {

@@ -1,4 +1,4 @@
-import { Pencil } from "lucide-react";
+import { History, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -27,7 +27,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
   const doctor = await getDoctor(prisma, scope, doctorId);
   if (!doctor) notFound();
   const canEdit = doctor.canManage && !doctor.isIdNumberMasked;
-  const [t, tNav, history] = await Promise.all([getTranslations("doctors"), getTranslations("nav"), doctorApplications(prisma, scope, doctor.id)]);
+  const [t, tNav, tTimeline, history] = await Promise.all([getTranslations("doctors"), getTranslations("nav"), getTranslations("timeline"), doctorApplications(prisma, scope, doctor.id)]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -40,12 +40,18 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
               {doctor.employer.name} · {doctor.department}
             </p>
           </div>
-          {canEdit ? (
-            <Link href={`/doctors/${doctor.id}/edit`} className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              <Pencil aria-hidden className="h-4 w-4" />
-              {t("edit")}
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/doctors/${doctor.id}/timeline`} className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
+              <History aria-hidden className="h-4 w-4" />
+              {tTimeline("title")}
             </Link>
-          ) : null}
+            {canEdit ? (
+              <Link href={`/doctors/${doctor.id}/edit`} className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                <Pencil aria-hidden className="h-4 w-4" />
+                {t("edit")}
+              </Link>
+            ) : null}
+          </div>
         </div>
       </div>
       <Card className="max-w-4xl">

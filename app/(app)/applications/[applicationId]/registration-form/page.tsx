@@ -7,22 +7,12 @@ import { prisma } from "@/lib/db";
 import { requirePermission } from "@/lib/server/page-guard";
 import { registrationFormData } from "@/lib/server/registration-form";
 import { orErrorPage } from "../load";
+import { PrintSheetStyle } from "@/components/ui/print-sheet-style";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applications.form");
   return { title: t("metaTitle") };
 }
-
-// On paper: A4 with 15 mm margins; the app's header, this page's toolbar and the page padding are
-// left off (the header is the shell's only <header>; the sheet has none).
-const printCss = `
-@page { size: A4; margin: 15mm; }
-@media print {
-  html, body { background: #fff !important; }
-  body header, nextjs-portal { display: none !important; }
-  #main { padding: 0 !important; margin: 0 !important; max-width: none !important; }
-  .registration-sheet { max-width: none !important; }
-}`;
 
 // The registration form (报名表) of one application, filled in with the doctor's record, to print,
 // sign and seal. Anyone who may read the application may print it; the ID number is shown in full
@@ -34,7 +24,7 @@ export default async function RegistrationFormPage({ params }: { params: Promise
   const t = await getTranslations("applications.form");
   return (
     <div className="flex flex-col gap-4">
-      <style>{printCss}</style>
+      <PrintSheetStyle extra={".registration-sheet { max-width: none !important; }"} />
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`/applications/${applicationId}`} className="text-sm text-brand-700 hover:underline">
           ← {t("back")}

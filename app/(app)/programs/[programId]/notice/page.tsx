@@ -10,22 +10,12 @@ import { Table, Td } from "@/components/ui/table";
 import { prisma } from "@/lib/db";
 import { requirePermission } from "@/lib/server/page-guard";
 import { noticeView } from "@/lib/server/public-notice-queries";
+import { PrintSheetStyle } from "@/components/ui/print-sheet-style";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notice");
   return { title: t("title") };
 }
-
-// On paper: only the notice itself (the sheet), A4; the shell's header and this page's tools are left off.
-const printCss = `
-@page { size: A4; margin: 18mm; }
-@media print {
-  html, body { background: #fff !important; }
-  body header, nextjs-portal { display: none !important; }
-  #main { padding: 0 !important; margin: 0 !important; max-width: none !important; }
-  .notice-sheet { border: 0 !important; box-shadow: none !important; padding: 0 !important; }
-  .notice-sheet table { min-width: 0 !important; font-size: 10.5pt; }
-}`;
 
 // The public notice (公示) of a programme's batch. Everyone who can see the programme reads the notice
 // in its window (ID numbers masked) and may object to a name; the programme's bureau staff publish
@@ -45,7 +35,7 @@ export default async function NoticePage({ params, searchParams }: { params: Pro
 
   return (
     <div className="flex flex-col gap-6">
-      <style>{printCss}</style>
+      <PrintSheetStyle margin="18mm" extra={".notice-sheet { border: 0 !important; box-shadow: none !important; padding: 0 !important; } .notice-sheet table { min-width: 0 !important; font-size: 10.5pt; }"} />
       <nav aria-label={t("breadcrumb")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
         <Link href={`/programs/${program.id}`} className="text-brand-700 hover:underline">
           ← {program.name}

@@ -1,0 +1,34 @@
+// The message namespaces sent to the browser, per route folder. The server renders every string it
+// can itself; only client components ("use client", and what they import) translate in the browser,
+// and the catalogue they read travels in every page's HTML. So each folder below passes its pages'
+// client components just the namespaces they use (components/shell/client-messages.tsx, in the
+// folder's layout.tsx), not the whole catalogue (~100 KB of JSON, most of a bare page's payload).
+//
+// A page uses the list of its nearest folder here. tests/unit/client-namespaces.test.ts reads every
+// client module a route file reaches and fails when its folder's list lacks a namespace it uses (or
+// holds one nobody under the folder uses): add the namespace here when a client component needs it.
+export const CLIENT_NAMESPACES = {
+  // The root: the error page, the sign-in page and the shell's locale switch and sign-out.
+  app: ["auth", "errors", "locale"],
+  "app/rate": ["evaluations", "list", "locale"],
+  "app/(app)/account": ["account", "users"],
+  "app/(app)/admin": ["apiTokens", "list", "organizations", "roles", "users"],
+  "app/(app)/allowances": ["allowances", "list"],
+  "app/(app)/applications": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
+  "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
+  "app/(app)/doctors": ["doctors"],
+  "app/(app)/evaluations": ["evaluations", "list"],
+  "app/(app)/notifications": ["notifications"],
+  "app/(app)/programs": ["applications", "dispatches", "list", "notice", "programKind", "programStatus", "programsAdmin", "stage"],
+  "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
+  "app/(app)/programs/[programId]/vetting": ["eligibility", "list", "stage", "vetting"],
+  "app/(app)/service": ["worklogs"],
+  "app/(app)/worklogs": ["list", "worklogs"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientMessagesFolder = keyof typeof CLIENT_NAMESPACES;
+
+/** The namespaces of `folder` out of the whole catalogue. */
+export function pickNamespaces(messages: Record<string, unknown>, folder: ClientMessagesFolder): Record<string, unknown> {
+  return Object.fromEntries(CLIENT_NAMESPACES[folder].filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
+}

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
+import { clientNamespacesOf, ROOT, sourceFiles } from "../support/client-namespaces";
+
+// The browser gets, per route folder, only the message namespaces its client components use
+// (lib/i18n/client-namespaces.ts). These checks keep the pick lists true as components change.
+
+const folders = Object.keys(CLIENT_NAMESPACES) as (keyof typeof CLIENT_NAMESPACES)[];
+const routeFiles = sourceFiles("app").filter((f) => /\/(page|layout|error|not-found|forbidden|unauthorized|template|loading|default)\.tsx$/.test(f));
+
+/** The folder whose list serves a route file: the deepest listed folder containing it. */
+function folderOf(file: string): keyof typeof CLIENT_NAMESPACES {
+  const dir = path.dirname(file);
+  return folders.filter((f) => dir === f || dir.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0]!;
+}
+
+const scans = routeFiles.map((file) => ({ file, folder: folderOf(file), ...clientNamespacesOf(file) }));
+
+describe("client message namespaces", () => {
+  it("reads the namespaces a page's client components use", () => {
+    // The board's client components (the reopening form, the board's own) translate "vetting"; the
+    // sign-in page's form "auth". If the scanner stopped finding these, every check below would pass.
+    expect([...clientNamespacesOf("app/(app)/programs/[programId]/vetting/page.tsx").namespaces]).toContain("vetting");
+    expect([...clientNamespacesOf("app/(auth)/login/page.tsx").namespaces]).toContain("auth");
+    expect(routeFiles.length).toBeGreaterThan(50);
+  });
+
+  it("gives every route file's client components every namespace they use", () => {
+    const missing = scans.flatMap(({ file, folder, namespaces }) =>
+      [...namespaces].filter((ns) => !(CLIENT_NAMESPACES[folder] as readonly string[]).includes(ns)).map((ns) => `${file}: "${ns}" is not in CLIENT_NAMESPACES["${folder}"]`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("lists no namespace that no client component under the folder uses", () => {
+    const unused = folders.flatMap((folder) =>
+      CLIENT_NAMESPACES[folder].filter((ns) => !scans.some((s) => s.folder === folder && s.namespaces.has(ns))).map((ns) => `CLIENT_NAMESPACES["${folder}"]: "${ns}"`),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it("names only namespaces the catalogue has", () => {
+    const dir = path.join(ROOT, "messages", "zh-CN");
+    const catalogue = new Set(readdirSync(dir).filter((f) => f.endsWith(".json")).flatMap((f) => Object.keys(JSON.parse(readFileSync(path.join(dir, f), "utf8")) as object)));
+    expect(folders.flatMap((f) => CLIENT_NAMESPACES[f].filter((ns) => !catalogue.has(ns)))).toEqual([]);
+  });
+
+  it("passes each list in its folder's layout, and the catalogue nowhere else", () => {
+    for (const folder of folders) {
+      const layout = readFileSync(path.join(ROOT, folder, "layout.tsx"), "utf8");
+      expect(layout, `${folder}/layout.tsx`).toContain(`<ClientMessages folder="${folder}">`);
+    }
+    const providers = [...sourceFiles("app"), ...sourceFiles("components")].filter((f) => readFileSync(path.join(ROOT, f), "utf8").includes("<NextIntlClientProvider"));
+    expect(providers).toEqual(["components/shell/client-messages.tsx"]);
+  });
+
+  it("reads every namespace: a client module with a variable namespace is one whose callers name it", () => {
+    // useFeedback(namespace) and useActionForm({ namespace }) are read at their call sites.
+    const dynamic = new Set(scans.flatMap((s) => [...s.dynamic]));
+    expect([...dynamic]).toEqual(["lib/forms/feedback.ts"]);
+  });
+});
+

@@ -3,10 +3,11 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { reopenStageAction } from "@/lib/actions/vetting";
+import { reopenStageAction, searchNominatingUnitsAction } from "@/lib/actions/vetting";
 import { useActionForm } from "@/lib/forms/use-action-form";
+import { useOptionSearch } from "@/lib/forms/use-option-search";
 import { Button } from "@/components/ui/button";
 import { FormMessages } from "@/components/ui/form-messages";
 import type { StageKind } from "@/lib/generated/prisma/enums";
@@ -16,7 +17,8 @@ const control = "rounded-md border bg-white px-3 py-2 text-base shadow-sm outlin
 
 /**
  * Staff reopen one stage for one unit until a new deadline (typed in Beijing time), with the reason;
- * a confirmation names the unit, the stage and the deadline before anything is written.
+ * a confirmation names the unit, the stage and the deadline before anything is written. The page
+ * sends the first units by name; typing part of a name finds the others on the server.
  */
 export function ReopenStageForm({ programId, stages, units }: { programId: string; stages: StageKind[]; units: { id: string; name: string }[] }) {
   const t = useTranslations("vetting");
@@ -39,11 +41,10 @@ export function ReopenStageForm({ programId, stages, units }: { programId: strin
   });
   const { busy } = form;
   const values = useWatch({ control: form.control }) as ReopenStageInput;
-  // A programme may have dozens of nominating units: typing part of a name narrows the list (the chosen one stays).
-  const [unitFilter, setUnitFilter] = useState("");
-  const needle = unitFilter.trim();
-  const shownUnits = needle ? units.filter((u) => u.name.includes(needle) || u.id === values.organizationId) : units;
-  const unitName = units.find((u) => u.id === values.organizationId)?.name ?? "";
+  // A province's programme has hundreds of nominating units: typing part of a name searches them (the chosen one stays).
+  const searchUnits = useCallback(async (q: string) => (await searchNominatingUnitsAction({ programId, q }))?.data, [programId]);
+  const { query: unitFilter, setQuery: setUnitFilter, options: shownUnits, nameOf } = useOptionSearch(units, searchUnits, values.organizationId || undefined);
+  const unitName = nameOf(values.organizationId);
   const stageName = tStage(values.stage);
 
   // The schema checks the fields, then the confirmation names what is about to be written.

@@ -5,7 +5,9 @@ import { prisma } from "@/lib/db";
 import { authedAction } from "@/lib/server/action-client";
 import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { endorse, nominate, register, withdraw, type ApplicationSnapshot } from "@/lib/server/applications";
+import { searchApplicationUnits } from "@/lib/server/nomination-queries";
 import { endorseSchema, nominateSchema, registerSchema, withdrawSchema } from "@/lib/schemas/applications";
+import { optionSearchSchema } from "@/lib/schemas/list-query";
 
 // Thin wrappers: the use cases in lib/server/applications.ts parse, authorize, check the deadline,
 // write, audit and notify. They are given the client's input as sent (they validate it themselves).
@@ -45,3 +47,9 @@ export const withdrawAction = authedAction
   .metadata({ actionName: "withdrawApplication", permission: "application.withdraw" })
   .inputSchema(withdrawSchema)
   .action(async ({ clientInput, ctx }) => refresh(await withFieldErrors(withdrawSchema, () => withdraw(prisma, ctx.scope, clientInput))));
+
+/** The application list's unit filter: nominating units of the applications the caller sees whose name contains q. */
+export const searchApplicationUnitsAction = authedAction
+  .metadata({ actionName: "searchApplicationUnits", permission: "application.read" })
+  .inputSchema(optionSearchSchema)
+  .action(async ({ parsedInput, ctx }) => searchApplicationUnits(prisma, ctx.scope, parsedInput.q));

@@ -6,6 +6,8 @@ import { authedAction } from "@/lib/server/action-client";
 import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { commitDoctorImport, previewDoctorImport, type ImportPreview } from "@/lib/server/doctor-import";
 import { createDoctor, updateDoctor } from "@/lib/server/doctor-mutations";
+import { listEmployerOptions } from "@/lib/server/doctors";
+import { optionSearchSchema, PICKER_LIMIT } from "@/lib/schemas/list-query";
 import { createDoctorSchema, doctorImportSchema, updateDoctorSchema } from "@/lib/schemas/doctors";
 
 // Thin wrappers: the use cases in lib/server/doctor-*.ts parse, authorize, write and audit. They are
@@ -50,3 +52,9 @@ export const commitDoctorImportAction = authedAction
     revalidatePath(LIST);
     return result;
   });
+
+/** The doctor list's employer filter: organisations of the caller's scope whose name contains q, a few at a time. */
+export const searchEmployersAction = authedAction
+  .metadata({ actionName: "searchEmployers", permission: "doctor.read" })
+  .inputSchema(optionSearchSchema)
+  .action(async ({ parsedInput, ctx }) => listEmployerOptions(prisma, ctx.scope, { q: parsedInput.q, take: PICKER_LIMIT }));

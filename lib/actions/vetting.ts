@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/db";
-import { decideSchema, rankSchema, reopenStageSchema } from "@/lib/schemas/applications";
+import { decideSchema, rankSchema, reopenStageSchema, unitSearchSchema } from "@/lib/schemas/applications";
+import { PICKER_LIMIT } from "@/lib/schemas/list-query";
 import { authedAction } from "@/lib/server/action-client";
 import { withFieldErrors } from "@/lib/server/action-field-errors";
+import { listNominatingUnits } from "@/lib/server/posts";
 import { decide, rankShortlist, reopenStage } from "@/lib/server/vetting";
 
 // Thin wrappers over lib/server/vetting.ts: the use cases parse, authorize (the record's bureau),
@@ -44,3 +46,9 @@ export const reopenStageAction = authedAction
     refresh();
     return { id: created.id, stage: created.stage, closesAt: created.closesAt.toISOString() };
   });
+
+/** The reopening form's unit picker: the programme's nominating units whose name contains q, a few at a time. */
+export const searchNominatingUnitsAction = authedAction
+  .metadata({ actionName: "searchNominatingUnits", permission: "program.manage" })
+  .inputSchema(unitSearchSchema)
+  .action(async ({ parsedInput, ctx }) => listNominatingUnits(prisma, ctx.scope, parsedInput.programId ?? "", { q: parsedInput.q, take: PICKER_LIMIT }));

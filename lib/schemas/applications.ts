@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STAGE_KINDS, fromShanghaiWallClock } from "../domain/program-timeline";
-import { listQuerySchema, sortFields } from "./list-query";
+import { listQuerySchema, optionSearchSchema, sortFields } from "./list-query";
 
 // Nominations and vetting: one schema per form/use case, shared by the client form (zodResolver)
 // and the server. Messages are catalogue keys of the "applications" namespace's errors.
@@ -77,6 +77,10 @@ export const reopenStageSchema = z.object({
 export type ReopenStageInput = z.input<typeof reopenStageSchema>;
 
 export const applicationIdSchema = z.object({ applicationId: id });
+
+/** The reopening form's unit picker searches within a programme. */
+export const unitSearchSchema = optionSearchSchema.extend({ programId: id.optional() });
+export type UnitSearchInput = z.input<typeof unitSearchSchema>;
 
 /** The application list's URL query: filters and page. Bad values are dropped, never an error. */
 /** The application list's sortable columns (the whitelist; lib/server/application-queries.ts maps each to its SQL order). */

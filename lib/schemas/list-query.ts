@@ -43,3 +43,9 @@ export function pageArgs(query: { page: number; size?: number }, pageSize = quer
 export function toPage<T>(rows: T[], total: number, query: { page: number; size?: number }, pageSize = query.size ?? PAGE_SIZE): Page<T> {
   return { rows, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
+
+/** How many options a searchable picker offers at once (components/ui/searchable-filter.tsx): it finds the rest by name on demand. */
+export const PICKER_LIMIT = 20;
+
+/** A searchable picker's question: part of a name (empty: the first options by name). */
+export const optionSearchSchema = z.object({ q: z.string({ error: "invalid" }).trim().max(100, "tooLong").default("") });

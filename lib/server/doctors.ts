@@ -144,16 +144,21 @@ export interface EmployerOption {
 }
 
 /** Organisations a doctor may be employed by: active, not a bureau, in the user's subtree (a hospital: itself). */
-export async function listEmployerOptions(db: PrismaClient, scope: Scope, options: { includeId?: string } = {}): Promise<EmployerOption[]> {
+export async function listEmployerOptions(db: PrismaClient, scope: Scope, options: { includeId?: string; q?: string; take?: number } = {}): Promise<EmployerOption[]> {
   authorize(scope, "doctor.read");
-  const candidates: Prisma.OrganizationWhereInput[] = [{ isActive: true, kind: { not: "BUREAU" } }];
+  const candidates: Prisma.OrganizationWhereInput[] = [{ isActive: true, kind: { not: "BUREAU" }, ...(options.q ? { name: { contains: options.q, mode: "insensitive" } } : {}) }];
   if (options.includeId) candidates.push({ id: options.includeId });
-  return db.organization.findMany({
+  const rows = await db.organization.findMany({
     where: { AND: [{ id: { in: scope.subtreeIds } }, { OR: candidates }] },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
-    take: 2000,
+    take: options.take ?? 2000,
   });
+  // A picker showing a few at a time still offers the chosen one.
+  const { includeId } = options;
+  if (!includeId || rows.some((r) => r.id === includeId) || !scope.subtreeIds.includes(includeId)) return rows;
+  const chosen = await db.organization.findUnique({ where: { id: includeId }, select: { id: true, name: true } });
+  return chosen ? [chosen, ...rows] : rows;
 }
 
 // ───────────── Export (the import's layout) ─────────────

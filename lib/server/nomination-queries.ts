@@ -5,6 +5,7 @@ import { effectiveClosesAt, submissionRefusal, type SubmissionRefusal } from "..
 import { AppError } from "../errors";
 import type { ApplicationStatus } from "../generated/prisma/enums";
 import type { PrismaClient } from "../generated/prisma/client";
+import { PICKER_LIMIT } from "../schemas/list-query";
 import { judgeDoctorForPost, type DoctorPostEvaluation } from "./eligibility";
 
 // What the nomination and self-registration pages read besides the use cases: the registration
@@ -84,19 +85,37 @@ export async function existingApplications(db: PrismaClient, scope: Scope, progr
 
 export interface ApplicationFilterOptions {
   programs: { id: string; name: string }[];
-  /** Nominating units with applications the caller sees (bureaus only; others see their own). */
+  /**
+   * Nominating units with applications the caller sees (bureaus only; others see their own): the
+   * chosen one and the first PICKER_LIMIT by name, or those whose name contains `unitQuery`. A
+   * province has hundreds, so the list's picker searches the rest on demand (searchApplicationUnits).
+   */
   units: { id: string; name: string }[];
 }
 
 /** The programmes and (for bureaus) nominating units the application list can be filtered by. */
-export async function applicationFilterOptions(db: PrismaClient, scope: Scope): Promise<ApplicationFilterOptions> {
+export async function applicationFilterOptions(db: PrismaClient, scope: Scope, units: { unitId?: string; unitQuery?: string } = {}): Promise<ApplicationFilterOptions> {
   authorize(scope, "application.read");
-  const visible = applicationWhere(scope);
-  const [programs, units] = await Promise.all([
-    db.program.findMany({ where: { AND: [programWhere(scope), { posts: { some: { applications: { some: visible } } } }] }, select: { id: true, name: true }, orderBy: [{ year: "desc" }, { name: "asc" }], take: 200 }),
-    isBureauRole(scope.user.role)
-      ? db.organization.findMany({ where: { nominations: { some: visible } }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 })
-      : Promise.resolve([]),
+  const [programs, found] = await Promise.all([
+    db.program.findMany({ where: { AND: [programWhere(scope), { posts: { some: { applications: { some: applicationWhere(scope) } } } }] }, select: { id: true, name: true }, orderBy: [{ year: "desc" }, { name: "asc" }], take: 200 }),
+    searchApplicationUnits(db, scope, units.unitQuery ?? "", units.unitId),
   ]);
-  return { programs, units };
+  return { programs, units: found };
+}
+
+/** The nominating units of applications the caller sees whose name contains `q` (bureaus only), the chosen one first. */
+export async function searchApplicationUnits(db: PrismaClient, scope: Scope, q: string, chosenId?: string): Promise<{ id: string; name: string }[]> {
+  authorize(scope, "application.read");
+  if (!isBureauRole(scope.user.role)) return [];
+  const visible = applicationWhere(scope);
+  const [chosen, matching] = await Promise.all([
+    chosenId ? db.organization.findFirst({ where: { id: chosenId, nominations: { some: visible } }, select: { id: true, name: true } }) : null,
+    db.organization.findMany({
+      where: { nominations: { some: visible }, ...(q ? { name: { contains: q, mode: "insensitive" } } : {}) },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: PICKER_LIMIT,
+    }),
+  ]);
+  return chosen ? [chosen, ...matching.filter((u) => u.id !== chosen.id)] : matching;
 }

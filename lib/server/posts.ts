@@ -88,15 +88,21 @@ export async function listReceivingOrganizations(db: PrismaClient, scope: Scope,
 }
 
 /** Units that may be given a quota: active organisations in the programme's bureau's subtree, other than the bureau. */
-export async function listNominatingUnits(db: PrismaClient, scope: Scope, programId: string) {
+export async function listNominatingUnits(db: PrismaClient, scope: Scope, programId: string, search: { q?: string; take?: number } = {}) {
   authorize(scope, "program.manage");
   const program = await db.program.findFirst({ where: { AND: [programWhere(scope), { id: programId }] }, select: { bureauId: true } });
   if (!program) return [];
   const ids = (await subtreeIds(db, program.bureauId)).filter((orgId) => orgId !== program.bureauId);
   return db.organization.findMany({
-    where: { id: { in: ids }, isActive: true, kind: { in: ["BUREAU", "HOSPITAL", "COMMUNITY_CENTRE", "TOWNSHIP_CENTRE"] } },
+    where: {
+      id: { in: ids },
+      isActive: true,
+      kind: { in: ["BUREAU", "HOSPITAL", "COMMUNITY_CENTRE", "TOWNSHIP_CENTRE"] },
+      ...(search.q ? { name: { contains: search.q, mode: "insensitive" as const } } : {}),
+    },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
+    ...(search.take ? { take: search.take } : {}),
   });
 }
 

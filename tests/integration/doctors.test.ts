@@ -130,6 +130,12 @@ describe("reading the registry", () => {
     expect(seniors.total).toBeGreaterThan(0);
     expect(seniors.rows.every((r) => r.currentTitle?.level === "ASSOCIATE_SENIOR")).toBe(true);
     expect((await listEmployerOptions(db.prisma, scopes.nominator!, {})).map((e) => e.id)).toEqual([orgs.SXRM]);
+    // The list's employer picker: a few at a time, searched by name, the chosen one always offered; never outside the scope.
+    const firstTwo = await listEmployerOptions(db.prisma, scopes.staff!, { take: 2 });
+    expect(firstTwo).toHaveLength(2);
+    expect((await listEmployerOptions(db.prisma, scopes.staff!, { q: "绍兴市人民", take: 2 })).map((e) => e.id)).toEqual([orgs.SXRM]);
+    expect((await listEmployerOptions(db.prisma, scopes.staff!, { q: "没有这个单位", take: 2, includeId: orgs.SXRM })).map((e) => e.id)).toEqual([orgs.SXRM]);
+    expect((await listEmployerOptions(db.prisma, scopes.nominator!, { q: "没有这个单位", take: 2, includeId: firstTwo.find((e) => e.id !== orgs.SXRM)!.id })).map((e) => e.id)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 // and the registration form's ID number (full for those who may see it, masked for the others).
 import { describe, expect, it } from "vitest";
 import { nominate, withdraw } from "@/lib/server/applications";
-import { applicationFilterOptions, existingApplications, ownVerdictForPost, registrationWindow } from "@/lib/server/nomination-queries";
+import { applicationFilterOptions, existingApplications, ownVerdictForPost, registrationWindow, searchApplicationUnits } from "@/lib/server/nomination-queries";
 import { registrationFormData } from "@/lib/server/registration-form";
 import { reopenStage } from "@/lib/server/vetting";
 import { LATE, ON_TIME, REGISTRATION_CLOSES, SXRM, demoWorld, judgedDoctors, makeDoctor } from "./setup/vetting-fixtures";
@@ -55,6 +55,11 @@ describe("existing applications, filters and the registration form", () => {
     expect(staffOptions.units.map((u) => u.id)).toContain(w.demo.org(SXRM));
     expect((await applicationFilterOptions(w.db.prisma, w.s.nominator)).units).toEqual([]);
     expect((await applicationFilterOptions(w.db.prisma, w.s.nominator2)).programs).toEqual([]);
+    // The unit filter searches on demand, by part of the name, within what the caller sees; the chosen unit stays offered.
+    expect((await searchApplicationUnits(w.db.prisma, w.s.staff, "绍兴市人民")).map((u) => u.id)).toEqual([w.demo.org(SXRM)]);
+    expect(await searchApplicationUnits(w.db.prisma, w.s.staff, "没有这个单位")).toEqual([]);
+    expect((await searchApplicationUnits(w.db.prisma, w.s.staff, "没有这个单位", w.demo.org(SXRM))).map((u) => u.id)).toEqual([w.demo.org(SXRM)]);
+    expect(await searchApplicationUnits(w.db.prisma, w.s.nominator, "绍兴")).toEqual([]);
 
     const doctor = await w.db.prisma.doctor.findUniqueOrThrow({ where: { id: doctorId }, select: { idNumber: true } });
     const forUnit = await registrationFormData(w.db.prisma, w.s.nominator, app.id);

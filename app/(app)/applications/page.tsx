@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { Card } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { SearchableFilter } from "@/components/ui/searchable-filter";
+import { searchApplicationUnitsAction } from "@/lib/actions/applications";
 import { ListEmpty } from "@/components/ui/list-empty";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -28,7 +30,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const query = applicationListQuerySchema.parse(await searchParams);
   const [page, options, t, tList, tStage, tStatus] = await Promise.all([
     listApplications(prisma, scope, query),
-    applicationFilterOptions(prisma, scope),
+    applicationFilterOptions(prisma, scope, { unitId: query.unitId }),
     getTranslations("applications"),
     getTranslations("list"),
     getTranslations("stage"),
@@ -59,8 +61,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           ) : null}
           <FilterSelect label={t("list.stage")} name="stage" value={query.stage} allLabel={t("list.allStages")} options={STAGE_KINDS.map((s) => ({ value: s, label: tStage(s) }))} />
           <FilterSelect label={t("list.status")} name="status" value={query.status} allLabel={t("list.allStatuses")} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))} />
-          {options.units.length > 1 ? (
-            <FilterSelect label={t("list.unit")} name="unitId" value={query.unitId} allLabel={t("list.allUnits")} options={options.units.map((u) => ({ value: u.id, label: u.name }))} className="max-w-64" />
+          {options.units.length > 1 || query.unitId ? (
+            <SearchableFilter name="unitId" label={t("list.unit")} searchLabel={t("list.unitSearch")} allLabel={t("list.allUnits")} value={query.unitId} initial={options.units} search={searchApplicationUnitsAction} />
           ) : null}
         </SearchForm>
         <div className="mt-5">

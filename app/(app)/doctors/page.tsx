@@ -10,6 +10,9 @@ import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { doctorListQuerySchema, EDUCATIONS, TITLE_LEVELS } from "@/lib/schemas/doctors";
 import { listDoctors, listEmployerOptions } from "@/lib/server/doctors";
+import { SearchableFilter } from "@/components/ui/searchable-filter";
+import { searchEmployersAction } from "@/lib/actions/doctors";
+import { PICKER_LIMIT } from "@/lib/schemas/list-query";
 import { requirePermission } from "@/lib/server/page-guard";
 import { ListEmpty } from "@/components/ui/list-empty";
 
@@ -24,7 +27,7 @@ const linkClass = "inline-flex items-center gap-1.5 rounded-md border border-sla
 export default async function DoctorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("doctor.read");
   const query = doctorListQuerySchema.parse(await searchParams);
-  const [page, employers, t, tList] = await Promise.all([listDoctors(prisma, scope, query), listEmployerOptions(prisma, scope), getTranslations("doctors"), getTranslations("list")]);
+  const [page, employers, t, tList] = await Promise.all([listDoctors(prisma, scope, query), listEmployerOptions(prisma, scope, { includeId: query.employerId, take: PICKER_LIMIT }), getTranslations("doctors"), getTranslations("list")]);
   const filters = { q: query.q, employerId: query.employerId, specialty: query.specialty, titleLevel: query.titleLevel, education: query.education };
   const isFiltered = Object.values(filters).some(Boolean);
   const exportHref = (format: string) => `/api/v1/doctors/export?${new URLSearchParams({ format, ...Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => !!e[1])) })}`;
@@ -63,17 +66,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
       <Card>
         <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
           {employers.length > 1 ? (
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium text-slate-700">{t("filterEmployer")}</span>
-              <select name="employerId" defaultValue={query.employerId ?? ""} className={`${selectClass} max-w-64`}>
-                <option value="">{t("allEmployers")}</option>
-                {employers.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SearchableFilter name="employerId" label={t("filterEmployer")} searchLabel={t("employerSearch")} allLabel={t("allEmployers")} value={query.employerId} initial={employers} search={searchEmployersAction} />
           ) : null}
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium text-slate-700">{t("filterSpecialty")}</span>

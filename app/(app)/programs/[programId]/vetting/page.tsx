@@ -17,7 +17,7 @@ import { listStageReopenings } from "@/lib/server/stage-reopenings";
 import { ListEmpty } from "@/components/ui/list-empty";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import { listQuerySchema, toPage } from "@/lib/schemas/list-query";
+import { listQuerySchema, PICKER_LIMIT, toPage } from "@/lib/schemas/list-query";
 import { loadBoard } from "./load-board";
 
 /** Posts per page of the board's grid. */
@@ -49,7 +49,7 @@ export default async function VettingBoardPage({ params, searchParams }: { param
   const [quotas, reopenings, units, t, tList] = await Promise.all([
     quotaProgress(prisma, scope, programId, now),
     listStageReopenings(prisma, scope, programId),
-    canReopen ? listNominatingUnits(prisma, scope, programId) : Promise.resolve([]),
+    canReopen ? listNominatingUnits(prisma, scope, programId, { take: PICKER_LIMIT }) : Promise.resolve([]),
     getTranslations("vetting"),
     getTranslations("list"),
   ]);

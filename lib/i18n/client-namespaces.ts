@@ -4,7 +4,8 @@
 // client components just the namespaces they use (components/shell/client-messages.tsx, in the
 // folder's layout.tsx), not the whole catalogue (~100 KB of JSON, most of a bare page's payload).
 //
-// A page uses the list of its nearest folder here. tests/unit/client-namespaces.test.ts reads every
+// A page uses the list of its nearest folder here. Lists do not nest (a provider in an outer layout
+// would send its namespaces to every page below, beside the inner one's), except the root's few. tests/unit/client-namespaces.test.ts reads every
 // client module a route file reaches and fails when its folder's list lacks a namespace it uses (or
 // holds one nobody under the folder uses): add the namespace here when a client component needs it.
 export const CLIENT_NAMESPACES = {
@@ -19,7 +20,14 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/doctors": ["doctors"],
   "app/(app)/evaluations": ["evaluations", "list"],
   "app/(app)/notifications": ["notifications"],
-  "app/(app)/programs": ["applications", "dispatches", "list", "notice", "programKind", "programStatus", "programsAdmin", "stage"],
+  "app/(app)/programs/new": ["programKind", "programsAdmin"],
+  // Passed by the programme's page.tsx itself (the folders below it have lists of their own).
+  "app/(app)/programs/[programId]": ["list", "programKind", "programStatus", "programsAdmin", "stage"],
+  "app/(app)/programs/[programId]/dispatch": ["dispatches"],
+  "app/(app)/programs/[programId]/nominate": ["applications"],
+  "app/(app)/programs/[programId]/notice": ["applications", "list", "notice"],
+  "app/(app)/programs/[programId]/posts": ["list", "programsAdmin"],
+  "app/(app)/programs/[programId]/register": ["applications"],
   "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
   "app/(app)/programs/[programId]/vetting": ["eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],

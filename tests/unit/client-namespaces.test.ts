@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
@@ -47,13 +47,21 @@ describe("client message namespaces", () => {
     expect(folders.flatMap((f) => CLIENT_NAMESPACES[f].filter((ns) => !catalogue.has(ns)))).toEqual([]);
   });
 
-  it("passes each list in its folder's layout, and the catalogue nowhere else", () => {
+  it("passes each list in its folder's layout (or its page, serving that page alone), and the catalogue nowhere else", () => {
+    const read = (file: string) => (existsSync(path.join(ROOT, file)) ? readFileSync(path.join(ROOT, file), "utf8") : "");
     for (const folder of folders) {
-      const layout = readFileSync(path.join(ROOT, folder, "layout.tsx"), "utf8");
-      expect(layout, `${folder}/layout.tsx`).toContain(`<ClientMessages folder="${folder}">`);
+      const tag = `<ClientMessages folder="${folder}">`;
+      if (read(`${folder}/layout.tsx`).includes(tag)) continue;
+      expect(read(`${folder}/page.tsx`), `${folder}: neither layout.tsx nor page.tsx passes the list`).toContain(tag);
+      expect(scans.filter((s) => s.folder === folder).map((s) => s.file)).toEqual([`${folder}/page.tsx`]);
     }
     const providers = [...sourceFiles("app"), ...sourceFiles("components")].filter((f) => readFileSync(path.join(ROOT, f), "utf8").includes("<NextIntlClientProvider"));
     expect(providers).toEqual(["components/shell/client-messages.tsx"]);
+  });
+
+  it("never nests two lists' layouts: an outer one would send its namespaces to every page of the inner one too", () => {
+    const layouts = folders.filter((f) => f !== "app" && existsSync(path.join(ROOT, f, "layout.tsx")));
+    expect(layouts.flatMap((outer) => layouts.filter((inner) => inner.startsWith(`${outer}/`)).map((inner) => `${outer} wraps ${inner}`))).toEqual([]);
   });
 
   it("reads every namespace: a client module with a variable namespace is one whose callers name it", () => {

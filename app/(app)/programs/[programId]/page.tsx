@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgramForm } from "@/components/programs/program-form";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { PhaseBadge, PhaseDetailText } from "@/components/programs/program-phase";
 import { DuplicateButton, StatusActions } from "@/components/programs/status-actions";
 import { TimelineEditor } from "@/components/programs/timeline-editor";
@@ -26,7 +27,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Every role reads the programmes the policy lets it see; bureau admins and staff of the owning
 // bureau edit them. Out of scope is "not found".
-export default async function ProgramPage({ params }: { params: Promise<{ programId: string }> }) {
+// The programme's own client components get their namespaces here, not in a layout: a layout in this
+// folder would wrap the posts, rules, vetting … pages too, which have lists of their own.
+export default function ProgramPage(props: { params: Promise<{ programId: string }> }) {
+  return (
+    <ClientMessages folder="app/(app)/programs/[programId]">
+      <ProgramOverview {...props} />
+    </ClientMessages>
+  );
+}
+
+async function ProgramOverview({ params }: { params: Promise<{ programId: string }> }) {
   const { scope } = await requirePermission("program.read");
   const { programId } = await params;
   const program = await getProgram(prisma, scope, programId);

@@ -17,7 +17,8 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/allowances": ["allowances", "list"],
   "app/(app)/applications": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
   "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
-  "app/(app)/doctors": ["doctors"],
+  // "applications": the doctor's timeline's print button (doctors/[doctorId]/timeline).
+  "app/(app)/doctors": ["applications", "doctors"],
   "app/(app)/evaluations": ["evaluations", "list"],
   "app/(app)/notifications": ["notifications"],
   "app/(app)/programs/new": ["programKind", "programsAdmin"],
@@ -31,6 +32,7 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
   "app/(app)/programs/[programId]/vetting": ["eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
+  "app/(app)/timeline": ["applications"],
   "app/(app)/worklogs": ["list", "worklogs"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { PrintButton } from "@/components/applications/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { TIMELINE_KINDS, timelineYear, type TimelineKind } from "@/lib/domain/doctor-timeline";
@@ -46,7 +46,7 @@ export async function DoctorTimelineView({ timeline, kind, basePath }: { timelin
             <FilterChip key={k} href={`${basePath}?kind=${k}`} active={kind === k} label={t(`kind.${k}`)} />
           ))}
         </nav>
-        {shown.length > 0 ? <PrintButton /> : null}
+        {shown.length > 0 ? <PrintButton label={t("print")} /> : null}
       </div>
       <p className="text-sm text-slate-600">{t("count", { count: shown.length })}</p>
       {shown.length === 0 ? (

@@ -17,8 +17,7 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/allowances": ["allowances", "list"],
   "app/(app)/applications": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
   "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
-  // "applications": the doctor's timeline's print button (doctors/[doctorId]/timeline).
-  "app/(app)/doctors": ["applications", "doctors"],
+  "app/(app)/doctors": ["doctors"],
   "app/(app)/evaluations": ["evaluations", "list"],
   "app/(app)/notifications": ["notifications"],
   "app/(app)/programs/new": ["programKind", "programsAdmin"],
@@ -26,13 +25,12 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/programs/[programId]": ["list", "programKind", "programStatus", "programsAdmin", "stage"],
   "app/(app)/programs/[programId]/dispatch": ["dispatches"],
   "app/(app)/programs/[programId]/nominate": ["applications"],
-  "app/(app)/programs/[programId]/notice": ["applications", "list", "notice"],
+  "app/(app)/programs/[programId]/notice": ["list", "notice"],
   "app/(app)/programs/[programId]/posts": ["list", "programsAdmin"],
   "app/(app)/programs/[programId]/register": ["applications"],
   "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
   "app/(app)/programs/[programId]/vetting": ["eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
-  "app/(app)/timeline": ["applications"],
   "app/(app)/worklogs": ["list", "worklogs"],
 } as const satisfies Record<string, readonly string[]>;
 

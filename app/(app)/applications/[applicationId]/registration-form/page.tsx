@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { PrintButton } from "@/components/applications/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { RegistrationSheet } from "@/components/applications/registration-sheet";
 import { prisma } from "@/lib/db";
 import { requirePermission } from "@/lib/server/page-guard";
@@ -29,7 +29,7 @@ export default async function RegistrationFormPage({ params }: { params: Promise
         <Link href={`/applications/${applicationId}`} className="text-sm text-brand-700 hover:underline">
           ← {t("back")}
         </Link>
-        <PrintButton />
+        <PrintButton label={t("print")} />
       </div>
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-[15mm] print:overflow-visible print:rounded-none print:border-0 print:p-0 print:shadow-none">
         <RegistrationSheet data={data} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { orErrorPage } from "@/app/(app)/applications/[applicationId]/load";
-import { PrintButton } from "@/components/applications/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { AnswerForm, ConfirmListForm, ObjectionForm, PublishNoticeForm, WithdrawForm } from "@/components/notice/notice-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -73,7 +73,7 @@ export default async function NoticePage({ params, searchParams }: { params: Pro
             </h2>
             <div className="flex flex-wrap items-center gap-2 print:hidden">
               <Badge tone={phaseTone[notice.phase]}>{t(`phase.${notice.phase}`)}</Badge>
-              <PrintButton />
+              <PrintButton label={t("print")} />
               <a href={`/api/v1/programs/${program.id}/notice/export?batch=${view.rotationBatch}`} className="rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-800 hover:bg-slate-50" download>
                 {t("exportLabel")}
               </a>

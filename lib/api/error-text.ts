@@ -52,6 +52,8 @@ const AREAS_OF_PATH: [RegExp, string[]][] = [
   [/^\/api\/v1\/dispatches\/[^/]+\/(work-logs|mentoring-pairs)\b/, ["worklogs.errors", "dispatches.errors"]],
   [/^\/api\/v1\/(work-logs|mentoring-pairs|workload)\b/, ["worklogs.errors", "dispatches.errors"]],
   [/^\/api\/v1\/allowances\b/, ["allowances.errors"]],
+  [/^\/api\/v1\/(users\/[^/]+\/api-tokens|api-tokens)\b/, ["apiTokens.errors", "users.errors"]],
+  [/^\/api\/v1\/(users|me)\b/, ["users.errors"]],
   [/^\/api\/v1\/(dispatches|programs\/[^/]+\/dispatch-candidates)\b/, ["dispatches.errors"]],
 ];
 

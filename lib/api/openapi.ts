@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { RoutePermission } from "../server/api-route";
-import { saveRuleSchema } from "../schemas/eligibility-rules";
+import { previewRuleSchema, saveRuleSchema } from "../schemas/eligibility-rules";
 import { applicationListQuerySchema, decideSchema, endorseSchema, nominateSchema, rankSchema, registerSchema, reopenStageSchema, withdrawSchema } from "../schemas/applications";
 import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../schemas/doctors";
 import { auditFilterSchema } from "../schemas/audit";
@@ -12,6 +12,11 @@ import { attachmentSchema, downloadQuerySchema, leaveAttachmentSchema, leaveUplo
 import { importQuerySchema, importRowsSchema } from "./import-rows";
 import { assessmentListQuerySchema, createRaterLinkSchema, createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, raterScoreSchema, saveScoreSchema } from "../schemas/evaluations";
 import * as r from "./responses";
+import * as acc from "./account-responses";
+import { changePasswordSchema, createUserSchema, updateUserSchema, userListQuerySchema } from "../schemas/users";
+import { issueApiTokenSchema } from "../schemas/api-tokens";
+import { notificationListQuerySchema } from "../schemas/notifications";
+import { switchLocaleSchema } from "../schemas/preferences";
 import * as se from "../schemas/service-evaluations";
 import { cancelLeaveSchema, decideLeaveFields, fileLeaveFields, recordAttendanceFields } from "../schemas/leave";
 import * as lr from "./leave-responses";
@@ -89,6 +94,7 @@ export const operations = {
   updatePost: { method: "patch", path: "/posts/{postId}", permission: "program.manage", summary: "Edits a post (all its fields) from the version read (its `version` in the post list, sent as If-Match)", body: createPostSchema.omit({ programId: true }), response: r.postSchema, versioned: "ifMatch" },
   listRules: { method: "get", path: "/programs/{programId}/rules", permission: "program.read", summary: "The programme's eligibility rules (programme-wide and per post), posts and cut-off dates", response: r.programRulesSchema },
   saveRule: { method: "post", path: "/programs/{programId}/rules", permission: "program.manage", summary: "Creates a rule, or with id (and the version read) saves its next version; draft or open programmes", body: saveRuleSchema.omit({ programId: true }), response: r.ruleSchema },
+  previewRule: { method: "post", path: "/programs/{programId}/rules/preview", permission: "eligibility.screen", summary: "The rule builder's preview: an unsaved rule tree evaluated against one doctor in scope (doctorId; postId optional), nothing written; 422 with the tree's field errors by dotted path", body: previewRuleSchema.omit({ programId: true }), response: r.rulePreviewSchema },
   screenPost: { method: "get", path: "/posts/{postId}/screening", permission: "eligibility.screen", summary: "Every doctor in scope against the post's rules: counts and one page", query: screeningQuerySchema, response: r.screeningResultSchema },
   evaluateDoctor: { method: "get", path: "/posts/{postId}/eligibility/{doctorId}", permission: "eligibility.screen", summary: "One doctor against the post's rules, with reasons", response: r.evaluationSchema },
   listDoctors: { method: "get", path: "/doctors", permission: "doctor.read", summary: "Doctors the caller may see, 20 a page (ID numbers masked unless permitted)", query: doctorListQuerySchema, response: r.doctorPageSchema },
@@ -210,6 +216,24 @@ export const operations = {
   allowanceTotals: { method: "get", path: "/allowances/totals", permission: "allowance.finance", summary: "Totals by month (of the due date), payer, programme and item over from..to (the last 12 months by default), optionally of one programme; each the exact sum of its lines, in fen", query: totalsApiQuerySchema, response: ar.allowanceTotalsSchema },
   exportPaymentSheet: { method: "get", path: "/allowances/payment-sheet", permission: "allowance.finance", summary: "The month's payment sheet (发放表) as .xlsx: payee, account holder, item, period, amount in yuan with two decimals, subtotals per payer, signature rows; a second sheet of totals per payer, programme and item", query: paymentSheetQuerySchema, response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
   exportAllowanceTotals: { method: "get", path: "/allowances/totals/export", permission: "allowance.finance", summary: "The totals (as GET /allowances/totals) as .xlsx", query: totalsApiQuerySchema, response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
+  // Accounts, API tokens, the caller's own account and inbox (issue 15): what the admin pages and the account menu do.
+  listUsers: { method: "get", path: "/users", permission: "user.read", summary: "Accounts in the caller's scope, 20 a page, by organisation and user name; q searches user and display name; role, organizationId and status (active, locked, inactive) filter", query: userListQuerySchema, response: acc.userPageSchema },
+  createUser: { method: "post", path: "/users", permission: "user.manage", summary: "An account in an organisation of the caller's subtree with a generated password, answered this once (the holder must change it at first sign-in); doctorId links a DOCTOR account to its doctor; email and phone may be left out. 422 usernameTaken, usernameFormat, doctorHasAccount, emailInvalid, phoneInvalid …", body: createUserSchema, response: acc.userWithPasswordSchema, status: 201 },
+  getUser: { method: "get", path: "/users/{userId}", permission: "user.read", summary: "One account in scope (never its password or hash); its ETag is the version to edit from", response: acc.userDetailSchema, versioned: "etag" },
+  updateUser: { method: "patch", path: "/users/{userId}", permission: "user.manage", summary: "Edits display name, role, organisation, linked doctor, e-mail and phone from the version read (If-Match). One's own role and organisation stay (422 cannotChangeOwnRole, cannotChangeOwnOrganization)", body: updateUserSchema.omit({ id: true, version: true }), response: acc.userDetailSchema, versioned: "ifMatch" },
+  resetUserPassword: { method: "post", path: "/users/{userId}/password-reset", permission: "user.manage", summary: "A new generated password, answered this once; the holder must change it, any lock-out is lifted and their sessions end", response: acc.userWithPasswordSchema },
+  deactivateUser: { method: "post", path: "/users/{userId}/deactivate", permission: "user.manage", summary: "The account can no longer sign in or use its tokens (nothing is deleted); one's own account never (422 cannotDeactivateSelf)", response: acc.userDetailSchema },
+  reactivateUser: { method: "post", path: "/users/{userId}/reactivate", permission: "user.manage", summary: "A deactivated account may sign in again", response: acc.userDetailSchema },
+  unlockUser: { method: "post", path: "/users/{userId}/unlock", permission: "user.manage", summary: "Lifts a lock-out (too many failed sign-ins) before its 15 minutes are up", response: acc.userDetailSchema },
+  listApiTokens: { method: "get", path: "/users/{userId}/api-tokens", permission: "user.manage", summary: "An account's API tokens, newest first, revoked ones too (never their secret)", response: acc.apiTokenListSchema },
+  issueApiToken: { method: "post", path: "/users/{userId}/api-tokens", permission: "user.manage", summary: "A new bearer token for the account: name, and expiresOn (YYYY-MM-DD, through that day in Beijing time; left out: never expires). The secret is answered this once. 422 nameRequired, expiryInPast", body: issueApiTokenSchema.omit({ userId: true }), response: acc.issuedApiTokenSchema, status: 201 },
+  revokeApiToken: { method: "post", path: "/api-tokens/{tokenId}/revoke", permission: "user.manage", summary: "Revokes a token at once (again: no change)", response: acc.revokedApiTokenSchema },
+  listNotifications: { method: "get", path: "/notifications", permission: "self.notifications", summary: "The caller's own notifications, newest first, 20 a page, all or unread only (filter), with the unread count", query: notificationListQuerySchema, response: acc.notificationPageSchema },
+  markNotificationRead: { method: "post", path: "/notifications/{notificationId}/read", permission: "self.notifications", summary: "Marks one of the caller's notifications read (again: no change); another's is 404", response: acc.notificationReadSchema },
+  markAllNotificationsRead: { method: "post", path: "/notifications/read-all", permission: "self.notifications", summary: "Marks every unread notification of the caller read", response: acc.notificationsReadSchema },
+  getOwnAccount: { method: "get", path: "/me", permission: "signedIn", summary: "The caller's own account: names, role, organisation, e-mail and phone (an administrator sets them), language, password state", response: acc.ownAccountSchema },
+  changeOwnPassword: { method: "post", path: "/me/password", permission: "self.changePassword", summary: "The caller changes their own password: currentPassword, newPassword (the password rules), confirmPassword. A wrong current password counts as a failed sign-in (422 currentPasswordWrong, accountLocked)", body: changePasswordSchema, response: acc.passwordChangedSchema },
+  setOwnLocale: { method: "put", path: "/me/locale", permission: "self.switchLocale", summary: "The caller's language (zh-CN or en): the app's words and notifications to come", body: switchLocaleSchema, response: acc.localeSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

@@ -178,6 +178,9 @@ export const evaluationSchema = z.object({
   reasons: reasonGroups,
 });
 
+/** The rule builder's preview of an unsaved tree: the verdict and the engine's result node by node. */
+export const rulePreviewSchema = z.object({ verdict: z.enum(verdicts), root: open.meta({ description: "The tree's result, node by node (met, unknown, reasons)" }) });
+
 export const ruleSchema = z
   .object({ id: z.string(), programId: z.string(), postId: z.string().nullable(), name: z.string(), tree: ruleNodeSchema, version: z.number().int(), updatedAt: instant })
   .meta({ id: "EligibilityRule" });

@@ -143,8 +143,9 @@ export function apiRoute<P = Record<string, never>>(
   /**
    * `body`: what a write takes (JSON unless "multipart"), enforced for session callers (refusedCookieWrite);
    * "none" for a write without one (a JSON content type is still what a session caller must send).
+   * `passwordChangePending: "allowed"`: the one route a session whose password must change may use (changing it).
    */
-  options: { permission: RoutePermission; body?: "json" | "multipart" | "none" },
+  options: { permission: RoutePermission; body?: "json" | "multipart" | "none"; passwordChangePending?: "allowed" },
   handler: (context: RouteContext<P>) => Promise<Response>,
 ) {
   // Everything the route writes to the audit carries the caller's address (lib/audit-context.ts).
@@ -165,7 +166,7 @@ export function apiRoute<P = Record<string, never>>(
         if (refused) return refused;
       }
       // Integration accounts never sign in, so their generated password is never changed: a token is enough.
-      if (via === "session" && user.mustChangePassword) return errorResponse(request, 403, "forbidden", "mustChangePassword");
+      if (via === "session" && user.mustChangePassword && options.passwordChangePending !== "allowed") return errorResponse(request, 403, "forbidden", "mustChangePassword");
       const scope = await loadScope(user);
       if (options.permission !== "signedIn") authorize(scope, options.permission);
       if (options.body === "none") await refuseUnexpectedBody(request);

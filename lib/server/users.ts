@@ -294,3 +294,14 @@ export async function unlockUser(db: PrismaClient, scope: Scope, input: unknown)
     return { id };
   });
 }
+
+/** The caller's own account, as GET /api/v1/me shows it: every role may read its own. */
+export async function getOwnAccount(db: PrismaClient, scope: Scope) {
+  const u = await db.user.findUnique({
+    where: { id: scope.user.id },
+    select: { id: true, username: true, displayName: true, role: true, organizationId: true, organization: { select: { name: true } }, doctorId: true, email: true, phone: true, locale: true, mustChangePassword: true, passwordChangedAt: true },
+  });
+  if (!u) throw new AppError("notFound");
+  const { organization, ...rest } = u;
+  return { ...rest, organizationName: organization.name };
+}

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { operations } from "@/lib/api/openapi";
+import { prisma } from "@/lib/db";
+import { apiRoute } from "@/lib/server/api-route";
+import { deactivateUser, getUser } from "@/lib/server/users";
+
+// POST /api/v1/users/{userId}/deactivate — as the account page's 停用 button; no body. Answers the account as it now is.
+export const POST = apiRoute<{ userId: string }>({ permission: operations.deactivateUser.permission, body: "none" }, async ({ scope, params }) => {
+  await deactivateUser(prisma, scope, { id: params.userId });
+  return NextResponse.json(await getUser(prisma, scope, params.userId));
+});

@@ -37,6 +37,7 @@ export const attendanceResponseSchema = z
     isPresent: z.boolean(),
     note: z.string().nullable(),
     recordedAt: instant,
+    recordedBy: z.object({ displayName: z.string() }).meta({ description: "Who recorded the check (the supervisor or bureau staff)" }),
   })
   .meta({ id: "AttendanceCheck" });
 

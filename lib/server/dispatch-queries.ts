@@ -76,7 +76,8 @@ function rowOf(d: BoardRecord): BoardRow {
     doctor: { id: d.doctor.id, name: d.doctor.name, employerName: d.doctor.employer.name },
     post: d.post,
     receivingOrg: d.receivingOrg,
-    program: d.program,
+    // Only the documented fields: the detail's select adds bureauId, which is the policy's, not the answer's.
+    program: { id: d.program.id, name: d.program.name, handoverOverlapDays: d.program.handoverOverlapDays },
   };
 }
 

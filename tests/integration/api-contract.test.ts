@@ -15,7 +15,7 @@ import { composeIdNumber } from "@/lib/domain/id-number";
 import { issueApiToken } from "@/lib/server/api-tokens";
 import { publishNotice } from "@/lib/server/public-notice";
 import { buildScope } from "@/lib/server/organization-tree";
-import { seedDemoData } from "@/prisma/seed";
+import { DEMO_PASSWORD, loadServiceAllowances, loadServiceCohort, loadServiceEvaluations, loadServiceHandover, loadServiceLeave, loadServiceWorklogs, seedDemoData } from "@/prisma/seed";
 import { seedDemoRound } from "@/prisma/seed/round";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
@@ -33,7 +33,7 @@ let db: TestDatabase;
 const tokens: Record<string, string> = {};
 const orgOf: Record<string, string> = {};
 const answered = new Set<OperationId>();
-const USERS = ["admin", "staff", "nominator", "nominator2", "doctor", "auditor", "receiver", "finance", "wz-admin"];
+const USERS = ["admin", "staff", "nominator", "nominator2", "doctor", "auditor", "receiver", "finance", "wz-admin", "wz-doctor", "wz-receiver"];
 
 interface CallOptions {
   params?: Record<string, string>;
@@ -110,12 +110,22 @@ async function api(operationId: OperationId, user: string, options: CallOptions 
 }
 
 /**
- * The service area's operations (dispatch, leave, logs, allowances, assessments) are landed by other
- * helpers in parallel and tested in their own files; this file holds the selection round's to the
- * document. Everything else documented must be answered below.
+ * Documented operations this file does not answer successfully yet (their own files exercise them
+ * against the zod schemas: api-dispatches, api-leave, work-logs, handover, allowances-api,
+ * api-evaluations, service-evaluations). The last test fails on any other operation never answered,
+ * and on one of these once it is answered: the list only shrinks.
  */
-const SERVICE_AREA = /^\/(dispatches|leave|attendance|worklogs?|work-logs|workload|mentoring(-pairs)?|handover|counterparts|service|receiving|allowances?|payments?|evaluations?|evaluation-schemes|assessments?|assessment-subjects|rate)\b|^\/programs\/\{programId\}\/dispatch\b/;
-const isServiceArea = (id: OperationId) => SERVICE_AREA.test(operations[id].path);
+const NOT_YET_EXERCISED = new Set<OperationId>([
+  // Read here once their answers match the document (listDispatchLeave does not yet: its leaves carry fields the document lacks).
+  "listDispatchLeave", "leaveQueue", "listLeaveAttachments", "listWorkLogs", "workloadTotals", "listMentoringPairs", "getHandover", "getAllowancePolicy", "getAllowanceSchedule", "allowancesDue", "allowanceTotals", "exportPaymentSheet", "exportAllowanceTotals", "listEvaluationSchemes", "listAssessments", "getAssessment", "listRaterLinks", "listServiceEvaluations", "getServiceEvaluation", "serviceEvaluationPdf",
+  "createDispatch", "activateDispatch", "completeDispatch", "cancelDispatch", "terminateDispatch",
+  "fileLeave", "decideLeave", "cancelLeave", "recordAttendance", "uploadLeaveAttachment",
+  "fileWorkLog", "resubmitWorkLog",
+  "saveHandover", "acknowledgeHandover",
+  "createAllowanceItem", "applyAllowanceTemplate", "updateAllowanceItem", "addAllowanceEventLine", "adjustAllowanceLine", "removeAllowanceLine", "markAllowancesPaid",
+  "createEvaluationScheme", "openAssessment", "gradeAssessment", "scoreAssessmentSubject", "createRaterLink", "revokeRaterLink", "getRaterForm", "scoreByRaterLink",
+  "openServiceEvaluation", "saveServiceEvaluationSection", "startServiceNotice", "fileServiceObjection", "answerServiceObjection", "issueServiceResult",
+]);
 
 const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const nextYear = () => new Date().getUTCFullYear() + 1;
@@ -143,7 +153,7 @@ beforeAll(async () => {
   eyePostId = eye.id;
   programId = eye.programId;
   vicePostId = (await db.prisma.post.findFirstOrThrow({ where: { programId, title: "副院长", rotationBatch: 1 } })).id;
-});
+}, 180_000); // the seed and the round through the use cases: a minute on a loaded machine
 
 afterAll(async () => {
   await db.drop();
@@ -224,6 +234,12 @@ describe("every documented answer matches the document", () => {
     expect(withReasons.reasons[0][0]).toHaveProperty("key");
     const one = await api("evaluateDoctor", "staff", { params: { postId: eyePostId, doctorId: withReasons.doctorId } });
     expect(one.json.reasons[0]).toBeInstanceOf(Array);
+    const bachelor = await db.prisma.doctor.findFirstOrThrow({ where: { employerId: orgOf.nominator, education: "BACHELOR" } });
+    const tree = (level: string) => ({ op: "ALL", children: [{ op: "leaf", kind: "educationAtLeast", level }] });
+    expect((await api("previewRule", "staff", { params: { programId }, body: { doctorId: bachelor.id, tree: tree("DOCTORATE") } })).json.verdict).toBe("INELIGIBLE");
+    expect((await api("previewRule", "staff", { params: { programId }, body: { doctorId: bachelor.id, tree: tree("BACHELOR") } })).json.verdict).toBe("ELIGIBLE");
+    const badTree = await api("previewRule", "staff", { params: { programId }, body: { doctorId: bachelor.id, tree: { op: "ALL", children: [] } } });
+    expect(badTree.status).toBe(422);
   });
 
   it("nominations, documents, decisions, reopenings, ranking and the lists", async () => {
@@ -408,6 +424,114 @@ describe("every documented answer matches the document", () => {
     expect(levels.json.rows.every((o: { level: string }) => o.level === "CITY")).toBe(true);
   });
 
+  it("accounts, API tokens, the caller's own account and inbox: what the admin pages and the account menu do", async () => {
+    const listed = await api("listUsers", "auditor", { query: "status=active&page=1" });
+    expect(listed.json.rows.map((u: { username: string }) => u.username)).toContain("staff");
+    expect((await api("listUsers", "nominator")).status).toBe(403);
+    const created = await api("createUser", "admin", { body: { username: "api.clerk", displayName: "接口办事员", role: "BUREAU_STAFF", organizationId: orgOf.admin } });
+    expect(created.status).toBe(201);
+    expect(created.json.password.length).toBeGreaterThanOrEqual(12);
+    const params = { userId: created.json.id as string };
+    const read = await api("getUser", "admin", { params });
+    expect(read.json).toMatchObject({ username: "api.clerk", email: null, phone: null, mustChangePassword: true });
+    expect((await api("updateUser", "admin", { params, body: { displayName: "接口办事员", role: "BUREAU_STAFF", organizationId: orgOf.admin } })).status).toBe(428);
+    const edited = await api("updateUser", "admin", { params, body: { displayName: "接口办事员（改）", role: "BUREAU_STAFF", organizationId: orgOf.admin, email: "Clerk@Example.cn", phone: "0575-8512 3456" }, headers: { "if-match": `"${read.json.version}"` } });
+    expect(edited.json).toMatchObject({ displayName: "接口办事员（改）", email: "clerk@example.cn", phone: "0575-85123456", version: read.json.version + 1 });
+    const badPhone = await api("updateUser", "admin", { params, body: { displayName: "接口办事员", role: "BUREAU_STAFF", organizationId: orgOf.admin, phone: "12" }, headers: { "if-match": `"${edited.json.version}"` }, lang: "en" });
+    expect(badPhone.status).toBe(422);
+    expect(badPhone.json.error.fieldErrorKeys.phone).toEqual(["phoneInvalid"]);
+    expect(badPhone.json.error.fieldErrors.phone[0]).toMatch(/[a-z]/);
+    const reset = await api("resetUserPassword", "admin", { params });
+    expect(reset.json.password).not.toBe(created.json.password);
+    expect((await api("deactivateUser", "admin", { params })).json.status).toBe("inactive");
+    expect((await api("reactivateUser", "admin", { params })).json.status).toBe("active");
+    expect((await api("unlockUser", "admin", { params })).json.failedLoginCount).toBe(0);
+    const self = await api("deactivateUser", "admin", { params: { userId: (await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).id } });
+    expect(self.status).toBe(422);
+    expect(self.json.error.message).toBe("不能停用自己的账号。");
+    expect(await db.prisma.auditLog.count({ where: { entityId: params.userId, action: { startsWith: "user." } } })).toBe(6);
+
+    const issued = await api("issueApiToken", "admin", { params, body: { name: "接口对接" } });
+    expect(issued.json.token).toMatch(/^mdt_/);
+    const tokens = await api("listApiTokens", "admin", { params });
+    expect(tokens.json.tokens).toEqual([expect.objectContaining({ id: issued.json.id, prefix: issued.json.prefix, revokedAt: null, expiresAt: null })]);
+    expect(JSON.stringify(tokens.json)).not.toContain(issued.json.token);
+    expect((await api("issueApiToken", "admin", { params, body: { name: "过期", expiresOn: "2020-01-01" } })).json.error.key).toBe("expiryInPast");
+    expect((await api("revokeApiToken", "admin", { params: { tokenId: issued.json.id } })).json).toEqual({ id: issued.json.id, userId: params.userId });
+    expect((await api("listApiTokens", "admin", { params })).json.tokens[0].revokedAt).not.toBeNull();
+    expect((await api("revokeApiToken", "staff", { params: { tokenId: issued.json.id } })).status).toBe(403);
+
+    const me = await api("getOwnAccount", "doctor");
+    expect(me.json).toMatchObject({ username: "doctor", role: "DOCTOR", organizationId: orgOf.doctor });
+    expect(me.json.doctorId).not.toBeNull();
+    expect((await api("setOwnLocale", "doctor", { body: { locale: "en" } })).json.locale).toBe("en");
+    expect((await api("getOwnAccount", "doctor")).json.locale).toBe("en");
+    await api("setOwnLocale", "doctor", { body: { locale: "zh-CN" } });
+    const wrong = await api("changeOwnPassword", "doctor", { body: { currentPassword: "not-it", newPassword: "Neu@Passwort2026", confirmPassword: "Neu@Passwort2026" } });
+    expect(wrong.json.error.fieldErrorKeys.currentPassword).toEqual(["currentPasswordWrong"]);
+    expect(wrong.json.error.fieldErrors.currentPassword[0]).toMatch(/[\u4e00-\u9fff]/);
+    const changed = await api("changeOwnPassword", "doctor", { body: { currentPassword: DEMO_PASSWORD, newPassword: "Neu@Passwort2026", confirmPassword: "Neu@Passwort2026" } });
+    expect(changed.status).toBe(200);
+    expect((await api("getOwnAccount", "doctor")).json.passwordChangedAt).toBe(changed.json.passwordChangedAt);
+
+    const nominatorId = (await db.prisma.user.findUniqueOrThrow({ where: { username: "nominator" } })).id;
+    const note = await db.prisma.notification.create({ data: { userId: nominatorId, kind: "test", title: "接口通知", body: "接口契约测试的通知" } });
+    const inbox = await api("listNotifications", "nominator", { query: "filter=unread" });
+    expect(inbox.json.rows.map((n: { id: string }) => n.id)).toContain(note.id);
+    expect(inbox.json.unread).toBe(inbox.json.total);
+    expect((await api("markNotificationRead", "staff", { params: { notificationId: note.id } })).status).toBe(404);
+    expect((await api("markNotificationRead", "nominator", { params: { notificationId: note.id } })).json.id).toBe(note.id);
+    await api("markAllNotificationsRead", "nominator");
+    expect((await api("listNotifications", "nominator", { query: "filter=unread" })).json.unread).toBe(0);
+  });
+
+  it("the service area (dispatches, leave, attendance, work logs, mentoring, hand-over, allowances, evaluations): every read answers as documented", async () => {
+    // The demo's cohort in service (Wanzhou, seed 001) with its leave, logs, hand-over, assessment and allowances.
+    await loadServiceCohort(db.prisma);
+    await loadServiceLeave(db.prisma);
+    await loadServiceWorklogs(db.prisma);
+    await loadServiceHandover(db.prisma);
+    await loadServiceEvaluations(db.prisma);
+    await loadServiceAllowances(db.prisma);
+    const dispatch = await db.prisma.dispatch.findFirstOrThrow({ where: { doctor: { name: "谭晓宇" } }, select: { id: true, post: { select: { programId: true } } } });
+    const dispatchId = dispatch.id;
+    const wzProgramId = dispatch.post.programId;
+    const d = { params: { dispatchId } };
+
+    const board = await api("listDispatches", "wz-admin");
+    expect(board.json.rows.length).toBeGreaterThan(0);
+    expect((await api("getDispatch", "wz-admin", d)).json.id).toBe(dispatchId);
+    await api("dispatchCandidates", "wz-admin", { params: { programId: wzProgramId } });
+    await api("counterpartMap", "wz-admin");
+    await api("serviceClock", "wz-doctor", d);
+    await api("listAttendance", "wz-admin", d);
+  }, 180_000);
+
+  it("the service area: the doctor's mentoring, the supervisor's review of logs, an extension — each answer as documented", async () => {
+    const dispatchId = (await db.prisma.dispatch.findFirstOrThrow({ where: { doctor: { name: "谭晓宇" } }, select: { id: true } })).id;
+    const read = await api("getDispatch", "wz-admin", { params: { dispatchId } });
+    const startDate = String(read.json.startDate).slice(0, 10);
+    const pairBody = { menteeName: "冉小青", menteeTitle: "住院医师", goals: "独立完成常见病的诊治", startDate };
+    const pair = await api("createMentoringPair", "wz-doctor", { params: { dispatchId }, body: pairBody });
+    expect(pair.status).toBe(201);
+    const mentoringPairId = pair.json.id as string;
+    const updated = await api("updateMentoringPair", "wz-doctor", { params: { mentoringPairId }, body: { ...pairBody, outcome: "LICENCE_EXAM_PASSED", version: pair.json.version } });
+    expect(updated.json.outcome).toBe("LICENCE_EXAM_PASSED");
+    expect((await api("deleteMentoringPair", "wz-doctor", { params: { mentoringPairId }, query: `version=${updated.json.version}` })).json.deleted).toBe(mentoringPairId);
+
+    const pending = await api("pendingWorkLogs", "wz-receiver");
+    expect(pending.json.rows.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = pending.json.rows as { id: string; version: number }[];
+    expect((await api("confirmWorkLogs", "wz-receiver", { body: { logs: [{ workLogId: first!.id, version: first!.version }] } })).json.confirmed).toBe(1);
+    const returned = await api("returnWorkLog", "wz-receiver", { params: { workLogId: second!.id }, body: { version: second!.version, comment: "门诊人次与科室登记不符，请核对" } });
+    expect(returned.status).toBe(200);
+
+    const lastDay = String(read.json.lastDay).slice(0, 10);
+    const later = `${Number(lastDay.slice(0, 4)) + 1}${lastDay.slice(4, 10)}`.replace("-02-29", "-02-28");
+    const extended = await api("extendDispatch", "wz-admin", { params: { dispatchId }, body: { expectedVersion: read.json.version, lastDay: later, reason: "乡镇卫生院请求延长一年" } });
+    expect(String(extended.json.lastDay).slice(0, 10)).toBe(later);
+  }, 120_000);
+
   it("every documented operation's refusals match the document: no credentials (401), a forged id or an empty body (404, 403 or 422)", async () => {
     let bad = 0;
     for (const [operationId, op] of Object.entries(operations) as [OperationId, ApiOperation][]) {
@@ -439,8 +563,10 @@ describe("every documented answer matches the document", () => {
   }, 180_000);
 
   it("every operation of the document was answered successfully and validated", () => {
-    const missing = (Object.keys(operations) as OperationId[]).filter((id) => !answered.has(id) && !isServiceArea(id));
-    expect(missing).toEqual([]);
+    const missing = (Object.keys(operations) as OperationId[]).filter((id) => !answered.has(id) && !NOT_YET_EXERCISED.has(id));
+    expect(missing, "documented operations never answered successfully here").toEqual([]);
+    const nowExercised = [...NOT_YET_EXERCISED].filter((id) => answered.has(id));
+    expect(nowExercised, "exercised now: take them off NOT_YET_EXERCISED").toEqual([]);
     expect(answered.size).toBeGreaterThanOrEqual(38);
   });
 });

@@ -27,6 +27,9 @@ const ROUTE_OF_ACTION: Record<string, OperationId[] | { browserOnly: string }> =
   registerAction: ["submitApplication"],
   endorseAction: ["endorseApplication"],
   withdrawAction: ["withdrawApplication"],
+  // The pickers' search as you type (issue 17): a form's helper to find a unit by name; an integrator
+  // finds it in the organisations list (?q=, in the same scope) and sends its id.
+  searchApplicationUnitsAction: ["listOrganizations"],
   // dispatches.ts
   createDispatchAction: ["createDispatch", "dispatchCandidates"],
   activateDispatchAction: ["activateDispatch"],
@@ -37,6 +40,7 @@ const ROUTE_OF_ACTION: Record<string, OperationId[] | { browserOnly: string }> =
   // doctors.ts
   createDoctorAction: ["createDoctor"],
   updateDoctorAction: ["updateDoctor", "getDoctor"],
+  searchEmployersAction: ["listOrganizations"],
   previewDoctorImportAction: ["importDoctors"], // ?dryRun=1
   commitDoctorImportAction: ["importDoctors"],
   // eligibility-rules.ts
@@ -106,6 +110,7 @@ const ROUTE_OF_ACTION: Record<string, OperationId[] | { browserOnly: string }> =
   decideAction: ["decide", "vettingBoard"],
   rankAction: ["rankShortlist"],
   reopenStageAction: ["reopenStage", "listReopenings"],
+  searchNominatingUnitsAction: ["listOrganizations"],
   // work-logs.ts
   fileWorkLogAction: ["fileWorkLog"],
   resubmitWorkLogAction: ["resubmitWorkLog"],

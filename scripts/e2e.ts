@@ -44,7 +44,8 @@ async function finish(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  // DIGEST_DISABLED: no daily digest joins the notifications the specs read (lib/server/digest.ts).
+  const env: NodeJS.ProcessEnv = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", NEXT_TELEMETRY_DISABLED: "1", DIGEST_DISABLED: "1" };
   delete env.DATABASE_URL;
   delete env.DATABASE_POOL_MAX;
   delete env.DATA_DIR;

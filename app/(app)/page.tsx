@@ -3,13 +3,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlinePanel } from "@/components/dashboard/deadline-panel";
 import { DoctorPanel } from "@/components/dashboard/doctor-panel";
+import { InboxPanel } from "@/components/dashboard/inbox-panel";
 import { ProgramTable } from "@/components/dashboard/program-table";
-import { WaitingPanel } from "@/components/dashboard/waiting-panel";
 import { ReceivingPosts } from "@/components/dashboard/receiving-posts";
 import { Card, Stat } from "@/components/ui/card";
 import { isBureauRole, serviceDesk } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
 import { loadDashboard } from "@/lib/server/dashboard";
+import { loadInbox } from "@/lib/server/inbox";
 import { loadScope } from "@/lib/server/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,11 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-// Every role lands here; what it shows is the role's own work, counted within its scope.
+// Every role lands here: first the to-do inbox (what waits on the reader, lib/server/inbox.ts), then
+// the role's own figures and lists, counted within its scope.
 export default async function DashboardPage() {
   const user = await requireUser();
   const scope = await loadScope(user);
-  const [data, t, tRoles] = await Promise.all([loadDashboard(scope), getTranslations("dashboard"), getTranslations("roles")]);
+  const [data, inbox, t, tRoles] = await Promise.all([loadDashboard(scope), loadInbox(prisma, scope), getTranslations("dashboard"), getTranslations("roles")]);
   const desk = serviceDesk(scope);
   const programsTitle = isBureauRole(user.role) ? t("programs") : t("openPrograms");
 
@@ -33,6 +36,8 @@ export default async function DashboardPage() {
           {t("greeting", { name: user.displayName })} · {t("scope", { organization: user.organizationName, role: tRoles(user.role) })}
         </p>
       </div>
+
+      <InboxPanel inbox={inbox} />
 
       {/* The doctor's and the receiving unit's daily work lives in their own pages. */}
       {desk !== "lists" ? (
@@ -49,8 +54,6 @@ export default async function DashboardPage() {
           ))}
         </dl>
       ) : null}
-
-      {data.waiting ? <WaitingPanel waiting={data.waiting} /> : null}
 
       {/* Bureaus always see the panel; units and doctors only when a registration closes soon. */}
       {data.deadlines && (isBureauRole(user.role) || data.deadlines.length > 0) ? <DeadlinePanel deadlines={data.deadlines} forBureau={isBureauRole(user.role)} /> : null}

@@ -2,7 +2,7 @@
 // `where` fragments below, never after fetching. Unknown roles see nothing (fail closed).
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Role } from "../generated/prisma/enums";
+import type { EvaluationParty, Role } from "../generated/prisma/enums";
 
 export interface PolicyUser {
   id: string;
@@ -326,4 +326,85 @@ export function allowanceDesk(scope: Scope): "finance" | "receiving" | "schedule
   if (can(scope, "allowance.finance")) return "finance";
   if (serviceDesk(scope) === "receiving") return "receiving";
   return "schedules";
+}
+
+// ─── What waits on the user (the to-do inbox, lib/server/inbox.ts; the leave queue, the hand-overs) ───
+// Each returns the `where` fragment of the records waiting for the user's own act, or null when the
+// user's role has no such duty: the same permission as the act itself, within the same scope.
+
+/** Applications waiting for a vetting decision (the bureau's staff). */
+export function reviewWaitingWhere(scope: Scope): Prisma.ApplicationWhereInput | null {
+  return can(scope, "application.decide") ? { AND: [applicationWhere(scope), { status: "IN_PROGRESS" }] } : null;
+}
+
+/** Self-registrations waiting for the unit's endorsement (the unit's nominator). */
+export function endorsementWaitingWhere(scope: Scope): Prisma.ApplicationWhereInput | null {
+  return can(scope, "application.endorse") ? { AND: [applicationWhere(scope), { status: "PENDING_ENDORSEMENT" }] } : null;
+}
+
+/** Objections to a public notice not answered yet (the programme's staff). */
+export function objectionWaitingWhere(scope: Scope): Prisma.NoticeObjectionWhereInput | null {
+  return can(scope, "notice.manage") ? { answer: { is: null }, notice: { program: programWhere(scope) } } : null;
+}
+
+/** Leave waiting on the user: the receiving supervisor's first step, the bureau's second. */
+export function leaveWaitingWhere(scope: Scope): Prisma.LeaveRequestWhereInput | null {
+  const or: Prisma.LeaveRequestWhereInput[] = [];
+  if (can(scope, "service.supervise")) or.push({ status: "PENDING_SUPERVISOR", dispatch: { receivingOrgId: { in: scope.subtreeIds } } });
+  if (can(scope, "service.oversee")) or.push({ status: "PENDING_BUREAU", dispatch: { program: { bureauId: { in: scope.subtreeIds } } } });
+  return or.length === 0 ? null : { AND: [{ OR: or }, { dispatch: dispatchWhere(scope) }] };
+}
+
+/** Work logs waiting for the receiving supervisor's confirmation. */
+export function workLogWaitingWhere(scope: Scope): Prisma.WorkLogWhereInput | null {
+  return can(scope, "service.supervise") ? { status: "SUBMITTED", dispatch: dispatchWhere(scope) } : null;
+}
+
+/** The doctor's own work logs returned with a comment, waiting to be corrected and sent again. */
+export function returnedLogWhere(scope: Scope): Prisma.WorkLogWhereInput | null {
+  return can(scope, "service.file") ? { status: "RETURNED", dispatch: dispatchWhere(scope) } : null;
+}
+
+/**
+ * Submitted hand-over packets the user has not read: the successor doctor's (the packet of the
+ * dispatch their own follows) and the receiving unit's (the packets of doctors placed with it).
+ */
+export function handoverToReadWhere(scope: Scope): Prisma.HandoverPacketWhereInput | null {
+  if (!can(scope, "handover.acknowledge")) return null;
+  const unread: Prisma.HandoverPacketWhereInput = { submittedAt: { not: null }, reads: { none: { userId: scope.user.id } } };
+  if (can(scope, "service.file")) return scope.user.doctorId ? { ...unread, dispatch: { successor: { doctorId: scope.user.doctorId } } } : null;
+  return { ...unread, dispatch: { receivingOrgId: { in: scope.subtreeIds } } };
+}
+
+/** The parties of an assessment scheme the user scores as: the bureau, the receiving unit's supervisor, the dispatching unit's nominator. */
+const PARTIES_OF_ROLE: Partial<Record<Role, readonly EvaluationParty[]>> = {
+  BUREAU_ADMIN: ["BUREAU", "RECEIVING_HEALTH_DEPT", "SUPPORT_HEALTH_DEPT"],
+  BUREAU_STAFF: ["BUREAU", "RECEIVING_HEALTH_DEPT", "SUPPORT_HEALTH_DEPT"],
+  RECEIVING_SUPERVISOR: ["RECEIVING_UNIT", "RECEIVING_INSTITUTION"],
+  HOSPITAL_NOMINATOR: ["DISPATCHING_UNIT", "SUPPORT_INSTITUTION"],
+};
+
+export function scoringParties(scope: Scope): readonly EvaluationParty[] {
+  return can(scope, "evaluation.score") ? (PARTIES_OF_ROLE[scope.user.role] ?? []) : [];
+}
+
+/** Assessed doctors of an assessment still scoring whose sheet for `party` the user has yet to submit. */
+export function scoreWaitingWhere(scope: Scope, party: EvaluationParty): Prisma.AssessmentSubjectWhereInput | null {
+  if (!scoringParties(scope).includes(party)) return null;
+  return {
+    AND: [assessmentSubjectWhere(scope), { assessed: true, assessment: { status: "SCORING", scheme: { parties: { some: { party } } } }, scores: { none: { party, submitted: true } } }],
+  };
+}
+
+/** Unpaid allowance lines due by `dueBy` that the user's office pays (a dispatching unit's lines its unit, the others the programme's bureau). */
+export function paymentDueWhere(scope: Scope, dueBy: Date): Prisma.AllowanceLineWhereInput | null {
+  if (!can(scope, "allowance.pay")) return null;
+  return {
+    status: "UNPAID",
+    dueDate: { lte: dueBy },
+    OR: [
+      { payer: { not: "DISPATCHING_UNIT" }, dispatch: { program: { bureauId: { in: scope.subtreeIds } } } },
+      { payer: "DISPATCHING_UNIT", dispatch: { doctor: { employerId: { in: scope.subtreeIds } } } },
+    ],
+  };
 }

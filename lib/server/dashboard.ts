@@ -3,8 +3,6 @@ import { subDays } from "date-fns";
 import { applicationWhere, auditLogWhere, doctorWhere, isBureauRole, organizationWhere, postWhere, programWhere, type Scope } from "../auth/policy";
 import { prisma } from "../db";
 import { programPhase, type ProgramPhase } from "../domain/program-phase";
-import type { PrismaClient } from "../generated/prisma/client";
-import { STAGE_KINDS } from "../domain/program-timeline";
 import { loadApproachingDeadlines, type ApproachingDeadline } from "./approaching-deadlines";
 import type { ApplicationStatus, ProgramKind, ProgramStatus, StageKind, TitleLevel } from "../generated/prisma/enums";
 
@@ -18,16 +16,7 @@ export interface ProgramSummary {
   phase: ProgramPhase;
 }
 
-/** What waits for someone's decision, counted in SQL within the user's scope; each count links to the filtered list. */
-export interface Waiting {
-  /** Applications in progress, per stage they wait at (the programme's stage order). */
-  byStage: { stage: StageKind; count: number }[];
-  /** Self-registrations waiting for the unit's endorsement. */
-  pendingEndorsement: number;
-}
-
 export interface Dashboard {
-  waiting: Waiting | null;
   stats: { key: "programs" | "posts" | "headcount" | "doctors" | "organizations" | "applications" | "auditRows" | "receivingPosts"; value: number; hintKey?: string }[];
   programs: ProgramSummary[];
   receivingPosts: { id: string; programName: string; title: string; specialty: string; rotationBatch: number; headcount: number }[] | null;
@@ -66,22 +55,11 @@ async function programSummaries(scope: Scope, now: Date, onlyPublished: boolean)
 
 /** What each role's landing page shows: its real work, counted in the database within its scope, and the deadlines coming up. */
 export async function loadDashboard(scope: Scope, now: Date = new Date()): Promise<Dashboard> {
-  const [dashboard, deadlines, waiting] = await Promise.all([loadRoleDashboard(scope, now), loadApproachingDeadlines(prisma, scope, now), loadWaiting(prisma, scope)]);
-  return { ...dashboard, deadlines, waiting };
+  const [dashboard, deadlines] = await Promise.all([loadRoleDashboard(scope, now), loadApproachingDeadlines(prisma, scope, now)]);
+  return { ...dashboard, deadlines };
 }
 
-/** Bureaus (who vet) and units (who endorse) see what waits; others have no queue of applications. */
-export async function loadWaiting(db: PrismaClient, scope: Scope): Promise<Waiting | null> {
-  if (!isBureauRole(scope.user.role) && scope.user.role !== "HOSPITAL_NOMINATOR") return null;
-  const [byStage, pendingEndorsement] = await Promise.all([
-    db.application.groupBy({ by: ["currentStage"], where: { AND: [applicationWhere(scope), { status: "IN_PROGRESS" }] }, _count: { _all: true } }),
-    db.application.count({ where: { AND: [applicationWhere(scope), { status: "PENDING_ENDORSEMENT" }] } }),
-  ]);
-  const counts = new Map(byStage.map((row) => [row.currentStage, row._count._all]));
-  return { byStage: STAGE_KINDS.filter((stage) => counts.has(stage)).map((stage) => ({ stage, count: counts.get(stage)! })), pendingEndorsement };
-}
-
-async function loadRoleDashboard(scope: Scope, now: Date): Promise<Omit<Dashboard, "deadlines" | "waiting">> {
+async function loadRoleDashboard(scope: Scope, now: Date): Promise<Omit<Dashboard, "deadlines">> {
   const { role } = scope.user;
 
   if (isBureauRole(role)) {

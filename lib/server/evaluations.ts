@@ -1,6 +1,6 @@
 import "server-only";
 import { audit, type AuditActor } from "../audit";
-import { assessmentSubjectWhere, assessmentWhere, authorize, isBureauRole, programWhere, type Scope } from "../auth/policy";
+import { assessmentSubjectWhere, assessmentWhere, authorize, isBureauRole, programWhere, scoringParties, type Scope } from "../auth/policy";
 import {
   checkPoints,
   checkTopQuota,
@@ -41,14 +41,6 @@ import { notify, unitNominatorIds } from "./notifications";
 //   When every assessed doctor has a grade, the assessment is final and each dispatching unit hears
 //   its doctors' results (outside its own excellent quota, seed 001).
 
-/** Which party of a scheme a user scores as: the bureau, the receiving unit's supervisor, the dispatching unit's nominator. */
-const PARTIES_OF_ROLE: Partial<Record<string, readonly EvaluationParty[]>> = {
-  BUREAU_ADMIN: ["BUREAU", "RECEIVING_HEALTH_DEPT", "SUPPORT_HEALTH_DEPT"],
-  BUREAU_STAFF: ["BUREAU", "RECEIVING_HEALTH_DEPT", "SUPPORT_HEALTH_DEPT"],
-  RECEIVING_SUPERVISOR: ["RECEIVING_UNIT", "RECEIVING_INSTITUTION"],
-  HOSPITAL_NOMINATOR: ["DISPATCHING_UNIT", "SUPPORT_INSTITUTION"],
-};
-
 interface SubjectScope {
   receivingOrgId: string;
   dispatchingOrgId: string;
@@ -57,7 +49,7 @@ interface SubjectScope {
 
 /** Whether the user may score the subject as `party`: their role's party and the doctor within their unit. */
 export function canScoreAs(scope: Scope, party: EvaluationParty, subject: SubjectScope): boolean {
-  if (!(PARTIES_OF_ROLE[scope.user.role] ?? []).includes(party)) return false;
+  if (!scoringParties(scope).includes(party)) return false;
   const { role } = scope.user;
   if (role === "BUREAU_ADMIN" || role === "BUREAU_STAFF") return scope.subtreeIds.includes(subject.bureauId);
   if (role === "RECEIVING_SUPERVISOR") return scope.subtreeIds.includes(subject.receivingOrgId);

@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "../audit";
-import { authorize, can, handoverDispatchWhere, type Scope } from "../auth/policy";
+import { authorize, can, handoverDispatchWhere, handoverToReadWhere, type Scope } from "../auth/policy";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { readHandoverSchema, saveHandoverSchema } from "../schemas/handover";
@@ -143,9 +143,10 @@ export async function inheritedHandover(db: PrismaClient, scope: Scope, dispatch
 
 /** Submitted packets at the receiving unit the supervisor has not read yet, newest first. */
 export async function handoversToRead(db: PrismaClient, scope: Scope) {
-  if (scope.user.role !== "RECEIVING_SUPERVISOR") return [];
+  const waiting = handoverToReadWhere(scope);
+  if (scope.user.role !== "RECEIVING_SUPERVISOR" || !waiting) return [];
   return db.handoverPacket.findMany({
-    where: { submittedAt: { not: null }, dispatch: handoverDispatchWhere(scope), reads: { none: { userId: scope.user.id } } },
+    where: waiting,
     select: { dispatchId: true, submittedAt: true, dispatch: { select: { doctor: { select: { name: true } }, post: { select: { title: true } }, lastDay: true } } },
     orderBy: { submittedAt: "desc" },
     take: 50,

@@ -1,5 +1,5 @@
 import "server-only";
-import { authorize, can, dispatchWhere, type Scope } from "../auth/policy";
+import { authorize, can, dispatchWhere, leaveWaitingWhere, type Scope } from "../auth/policy";
 import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { serviceClock, type ServiceClock } from "../domain/service-clock";
@@ -145,11 +145,8 @@ const QUEUE_LIMIT = 100;
 /** Leave waiting on the caller: the receiving supervisor's first step, the bureau's second; oldest first. */
 export async function leaveQueue(db: PrismaClient, scope: Scope, limit = QUEUE_LIMIT): Promise<LeaveQueue> {
   authorize(scope, "dispatch.read");
-  const or: Prisma.LeaveRequestWhereInput[] = [];
-  if (can(scope, "service.supervise")) or.push({ status: "PENDING_SUPERVISOR", dispatch: { receivingOrgId: { in: scope.subtreeIds } } });
-  if (can(scope, "service.oversee")) or.push({ status: "PENDING_BUREAU", dispatch: { program: { bureauId: { in: scope.subtreeIds } } } });
-  if (or.length === 0) return { items: [], total: 0 };
-  const where: Prisma.LeaveRequestWhereInput = { AND: [{ OR: or }, { dispatch: dispatchWhere(scope) }] };
+  const where = leaveWaitingWhere(scope);
+  if (!where) return { items: [], total: 0 };
   const [rows, total] = await Promise.all([
     db.leaveRequest.findMany({
       where,

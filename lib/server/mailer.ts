@@ -9,8 +9,10 @@ import { loadMessages } from "../i18n/messages";
 // E-mail copies of the in-app notifications, when SMTP is configured (SMTP_URL, MAIL_FROM). The
 // notification rows are the outbox: a round picks those not yet e-mailed (emailedAt null) whose user
 // has an address, sends each and stamps emailedAt; a failed send leaves the row as it was, so the next
-// round tries again and nothing is lost. Delivery is at least once: a crash between the send and the
-// stamp sends that mail again. One app process runs the rounds (instrumentation.ts).
+// round tries again and nothing is lost. Each app instance runs the rounds (instrumentation.ts): a
+// row is claimed (emailedAt stamped where still null) before it is sent, so two instances never send
+// the same row (the daily digest goes out once); a failed send un-stamps it for the next round. A
+// crash between the claim and the send loses that one mail rather than sending it twice.
 
 export interface MailConfig {
   /** smtp://user:pass@host:587 or smtps://…:465 (nodemailer's connection URL). */
@@ -71,11 +73,13 @@ export async function deliverPendingEmails(
   });
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (const row of rows) {
+    const claimed = await db.notification.updateMany({ where: { id: row.id, emailedAt: null }, data: { emailedAt: new Date() } });
+    if (claimed.count === 0) continue; // another instance took it
     try {
       await transport.sendMail({ from: config.from, to: row.user.email!, subject: row.title, text: await renderEmail(row.user.locale, row, config.appUrl) });
-      await db.notification.update({ where: { id: row.id }, data: { emailedAt: new Date() } });
       result.sent += 1;
     } catch (error) {
+      await db.notification.update({ where: { id: row.id }, data: { emailedAt: null } });
       result.failed += 1;
       console.error(`[mailer] notification ${row.id} not sent; retried next round:`, error instanceof Error ? error.message : error);
       // The server is unreachable or refuses us: the rest of the batch would fail the same way.

@@ -1,41 +1,40 @@
-// The workbench's 待审 panel and a doctor's application history, on real PostgreSQL with the demo
+// The workbench's to-do inbox (its applications: 待审 per stage, registrations to endorse) and a doctor's application history, on real PostgreSQL with the demo
 // seed: counts per stage and self-registrations awaiting endorsement, counted in SQL within the
 // caller's scope (a unit sees its own, the bureau all of its programmes', a doctor no queue).
 import { describe, expect, it } from "vitest";
 import { doctorApplications } from "@/lib/server/application-queries";
-import { loadWaiting } from "@/lib/server/dashboard";
+import type { Scope } from "@/lib/auth/policy";
+import { loadInbox } from "@/lib/server/inbox";
 import { SXRM, ZJRM, demoWorld, placeApplications } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
 
-describe("loadWaiting", () => {
-  it("counts applications waiting at each stage and registrations awaiting endorsement, within the caller's scope", async () => {
+describe("the inbox's applications (loadInbox)", () => {
+  it("counts applications waiting at each stage for the bureau and registrations awaiting the unit's endorsement, within the caller's scope", async () => {
     const postId = w.demo.post("眼科医生");
-    const before = (await loadWaiting(w.db.prisma, w.s.staff))!;
-    const at = (waiting: typeof before, stage: string) => waiting.byStage.find((s) => s.stage === stage)?.count ?? 0;
+    const count = async (scope: Scope, key: string) => (await loadInbox(w.db.prisma, scope)).items.find((i) => i.key === key)?.count ?? 0;
+    const beforeExam = await count(w.s.staff, "review:PHYSICAL_EXAM");
 
     await placeApplications(w.db.prisma, w.demo, postId, SXRM, "PHYSICAL_EXAM", 2);
     await placeApplications(w.db.prisma, w.demo, postId, ZJRM, "PHYSICAL_EXAM", 1);
     await placeApplications(w.db.prisma, w.demo, postId, ZJRM, "REGISTRATION", 3, "PENDING_ENDORSEMENT");
     await placeApplications(w.db.prisma, w.demo, postId, ZJRM, "PHYSICAL_EXAM", 4, "REJECTED");
 
-    const staff = (await loadWaiting(w.db.prisma, w.s.staff))!;
-    expect(at(staff, "PHYSICAL_EXAM") - at(before, "PHYSICAL_EXAM")).toBe(3);
-    expect(staff.pendingEndorsement - before.pendingEndorsement).toBe(3);
-
+    expect((await count(w.s.staff, "review:PHYSICAL_EXAM")) - beforeExam).toBe(3);
     // The SQL counts agree with the rows the bureau may see.
     const inProgress = await w.db.prisma.application.count({ where: { status: "IN_PROGRESS", currentStage: "PHYSICAL_EXAM", post: { programId: w.demo.programId } } });
-    expect(at(staff, "PHYSICAL_EXAM")).toBe(inProgress);
+    expect(await count(w.s.staff, "review:PHYSICAL_EXAM")).toBe(inProgress);
+    // Endorsing is the unit's work, not the bureau's: 诸暨's three wait on 诸暨 only.
+    expect(await count(w.s.staff, "endorse")).toBe(0);
+    const zjPending = await w.db.prisma.application.count({ where: { status: "PENDING_ENDORSEMENT", nominatingOrgId: w.demo.org(ZJRM) } });
+    expect(await count(w.s.nominator2, "endorse")).toBe(zjPending);
+    const sxPending = await w.db.prisma.application.count({ where: { status: "PENDING_ENDORSEMENT", nominatingOrgId: w.demo.org(SXRM) } });
+    expect(await count(w.s.nominator, "endorse")).toBe(sxPending);
 
-    // 绍兴市人民医院 sees its two, none of 诸暨's registrations.
-    const unit = (await loadWaiting(w.db.prisma, w.s.nominator))!;
-    const own = await w.db.prisma.application.count({ where: { status: "IN_PROGRESS", currentStage: "PHYSICAL_EXAM", nominatingOrgId: w.demo.org(SXRM) } });
-    expect(at(unit, "PHYSICAL_EXAM")).toBe(own);
-    const ownPending = await w.db.prisma.application.count({ where: { status: "PENDING_ENDORSEMENT", nominatingOrgId: w.demo.org(SXRM) } });
-    expect(unit.pendingEndorsement).toBe(ownPending);
-
-    expect(await loadWaiting(w.db.prisma, w.s.doctor)).toBeNull();
-    expect(await loadWaiting(w.db.prisma, w.s.receiver)).toBeNull();
+    // Vetting waits on the bureau: a unit, a doctor and a receiving unit have no review item.
+    for (const scope of [w.s.nominator, w.s.doctor, w.s.receiver]) {
+      expect((await loadInbox(w.db.prisma, scope)).items.filter((i) => i.kind === "review")).toEqual([]);
+    }
   });
 });
 

@@ -6,6 +6,10 @@ import { timeZone } from "./i18n/config";
 // Pure: the page passes next-intl's getTranslations, the digest createTranslator, both over the
 // "inbox" namespace; stages come translated from the "stage" namespace.
 
+/** What an inbox item is about (lib/server/inbox.ts). */
+export const INBOX_KINDS = ["review", "endorse", "objection", "leave", "workLog", "returnedLog", "score", "payment", "handover"] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
 type Values = Record<string, string | number>;
 /** The subset of a next-intl translator this module uses. */
 export type Translate = (key: string, values?: Values) => string;

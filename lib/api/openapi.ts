@@ -36,6 +36,7 @@ import * as tl from "./timeline-responses";
 import * as nr from "./notice-responses";
 import { answerObjectionSchema, confirmListSchema, fileObjectionSchema, noticeQuerySchema, publishNoticeSchema, withdrawAppointeeSchema } from "../schemas/public-notice";
 import * as ho from "./handover-responses";
+import { inboxSchema } from "./inbox-responses";
 import { handoverFields } from "../schemas/handover";
 import * as ar from "./allowance-responses";
 import {
@@ -234,6 +235,8 @@ export const operations = {
   getOwnAccount: { method: "get", path: "/me", permission: "signedIn", summary: "The caller's own account: names, role, organisation, e-mail and phone (an administrator sets them), language, password state", response: acc.ownAccountSchema },
   changeOwnPassword: { method: "post", path: "/me/password", permission: "self.changePassword", summary: "The caller changes their own password: currentPassword, newPassword (the password rules), confirmPassword. A wrong current password counts as a failed sign-in (422 currentPasswordWrong, accountLocked)", body: changePasswordSchema, response: acc.passwordChangedSchema },
   setOwnLocale: { method: "put", path: "/me/locale", permission: "self.switchLocale", summary: "The caller's language (zh-CN or en): the app's words and notifications to come", body: switchLocaleSchema, response: acc.localeSchema },
+  // The to-do inbox (issue 16).
+  getInbox: { method: "get", path: "/inbox", permission: "self.notifications", summary: "What waits on the caller now, counted within their scope, the longest-waiting first: applications to review per stage (bureau staff), self-registrations to endorse (units), unanswered objections per notice, leave to approve (the supervisor's or the bureau's step), work logs to confirm, the doctor's returned logs, score sheets to give per assessment, allowances due this month (finance), hand-over packets to read; each with the app page where it is done and its nearest deadline", response: inboxSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

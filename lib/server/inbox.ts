@@ -18,6 +18,7 @@ import { STAGE_KINDS } from "../domain/program-timeline";
 import { dayDate } from "../domain/service-period";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { StageKind } from "../generated/prisma/enums";
+import type { InboxKind } from "../inbox-labels";
 import { shanghaiToday } from "./allowance-schedule";
 
 // The to-do inbox: what waits on the signed-in user now, counted in SQL (GROUP BY and aggregates
@@ -25,8 +26,6 @@ import { shanghaiToday } from "./allowance-schedule";
 // act, within the user's scope), each item linked to the page where the work is done, oldest first.
 // The landing page, GET /api/v1/inbox and the daily digest (lib/server/digest.ts) all read it here.
 
-export const INBOX_KINDS = ["review", "endorse", "objection", "leave", "workLog", "returnedLog", "score", "payment", "handover"] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export interface InboxItem {
   kind: InboxKind;

@@ -532,6 +532,16 @@ describe("every documented answer matches the document", () => {
     expect(String(extended.json.lastDay).slice(0, 10)).toBe(later);
   }, 120_000);
 
+  it("the to-do inbox: each caller's own, with the stage and the deadline as documented", async () => {
+    const staff = await api("getInbox", "staff");
+    expect(staff.json.items.some((i: Json) => i.kind === "review" && i.stage && i.href.startsWith("/applications?"))).toBe(true);
+    expect(staff.json.total).toBe(staff.json.items.reduce((sum: number, i: Json) => sum + i.count, 0));
+    // A unit's nominator sees none of the bureau's vetting.
+    expect((await api("getInbox", "nominator")).json.items.filter((i: Json) => i.kind === "review")).toEqual([]);
+    // The auditor acts on nothing: an empty inbox, not a refusal.
+    expect((await api("getInbox", "auditor")).json).toEqual({ items: [], total: 0 });
+  });
+
   it("every documented operation's refusals match the document: no credentials (401), a forged id or an empty body (404, 403 or 422)", async () => {
     let bad = 0;
     for (const [operationId, op] of Object.entries(operations) as [OperationId, ApiOperation][]) {

@@ -9,6 +9,7 @@ import { deadlineFormat, inboxItemLabel } from "../inbox-labels";
 import { shanghaiToday } from "./allowance-schedule";
 import { loadInbox, type Inbox } from "./inbox";
 import { buildScope } from "./organization-tree";
+import { startRounds } from "./rounds";
 
 // The daily digest: once a Beijing calendar day, each active user with something waiting gets the
 // inbox (lib/server/inbox.ts) as one notification in their language; with SMTP configured the
@@ -91,22 +92,10 @@ export async function renderDigest(locale: Locale, name: string, inbox: Inbox): 
 
 /** Digest rounds every `intervalMs` from DIGEST_HOUR (Beijing, default 8) on: the first round of the day sends, later ones find everyone done. */
 export function startDailyDigest(db: PrismaClient, { hour = 8, intervalMs = 10 * 60_000 }: { hour?: number; intervalMs?: number } = {}): () => void {
-  let running = false;
-  const round = async () => {
+  return startRounds("digest", intervalMs, async () => {
     const beijingHour = Number(new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23", timeZone }).format(new Date()));
-    if (running || beijingHour < hour) return;
-    running = true;
-    try {
-      const result = await runDailyDigest(db);
-      if (result.sent > 0) console.log(`[digest] ${result.day}: ${result.sent} sent, ${result.skipped} taken by another instance.`);
-    } catch (error) {
-      console.error("[digest] round failed; retried next round:", error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  void round();
-  return () => clearInterval(timer);
+    if (beijingHour < hour) return;
+    const result = await runDailyDigest(db);
+    if (result.sent > 0) console.log(`[digest] ${result.day}: ${result.sent} sent, ${result.skipped} taken by another instance.`);
+  });
 }

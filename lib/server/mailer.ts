@@ -5,6 +5,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { PrismaClient } from "../generated/prisma/client";
 import { defaultLocale, isLocale, timeZone } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
+import { startRounds } from "./rounds";
 
 // E-mail copies of the in-app notifications, when SMTP is configured (SMTP_URL, MAIL_FROM). The
 // notification rows are the outbox: a round picks those not yet e-mailed (emailedAt null) whose user
@@ -92,20 +93,7 @@ export async function deliverPendingEmails(
 /** Runs a round every `intervalMs` (never two at once); returns a stop function. */
 export function startEmailDelivery(db: PrismaClient, config: MailConfig, intervalMs = 30_000): () => void {
   const transport = createMailTransport(config);
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverPendingEmails(db, { config, transport });
-    } catch (error) {
-      console.error("[mailer] round failed; retried next round:", error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  void round();
-  return () => clearInterval(timer);
+  return startRounds("mailer", intervalMs, async () => {
+    await deliverPendingEmails(db, { config, transport });
+  });
 }

@@ -1,7 +1,7 @@
 // Starting points for a new programme, taken from the seed documents. A template fills the form
 // (kind, service months, rotation batches) and gives the new programme its stages, ratios and
 // cut-off dates for the chosen year; every value can be changed afterwards. Pure: no I/O.
-import type { ProgramKind, StageKind } from "../generated/prisma/enums";
+import type { AttachmentKind, ProgramKind, StageKind } from "../generated/prisma/enums";
 import { calendarDate, fromShanghaiWallClock } from "./program-timeline";
 
 export const TEMPLATE_KEYS = ["longTermAid", "countyHireTownshipUse", "counterpartSupport", "blank"] as const;
@@ -13,6 +13,8 @@ interface StageTemplate {
   opens: [yearOffset: number, monthDayTime: string];
   closes: [yearOffset: number, monthDayTime: string];
   ratio?: number;
+  /** The documents an application needs to pass this stage (lib/domain/required-documents.ts). */
+  documents?: AttachmentKind[];
 }
 
 interface CutoffTemplate {
@@ -40,11 +42,13 @@ export const PROGRAM_TEMPLATES: Record<TemplateKey, ProgramTemplate> = {
     serviceMonths: 18,
     rotationBatches: 2,
     stages: [
-      { kind: "REGISTRATION", opens: [0, "11-08 00:00"], closes: [0, "11-11 12:00"] },
-      { kind: "PRELIMINARY_REVIEW", opens: [0, "11-08 00:00"], closes: [0, "11-12 00:00"] },
-      { kind: "PHYSICAL_EXAM", opens: [0, "11-12 00:00"], closes: [0, "11-14 00:00"] },
+      // “报名时同时提交本人的援疆工作申请书并征求好家属意见”; the units then report “各职位的报名表、
+      // 援疆工作申请书”; the physical exam and the inspection (“形成考察材料”) each leave their papers.
+      { kind: "REGISTRATION", opens: [0, "11-08 00:00"], closes: [0, "11-11 12:00"], documents: ["APPLICATION_LETTER", "FAMILY_CONSENT"] },
+      { kind: "PRELIMINARY_REVIEW", opens: [0, "11-08 00:00"], closes: [0, "11-12 00:00"], documents: ["REGISTRATION_FORM"] },
+      { kind: "PHYSICAL_EXAM", opens: [0, "11-12 00:00"], closes: [0, "11-14 00:00"], documents: ["PHYSICAL_EXAM"] },
       { kind: "INSPECTION_SHORTLIST", opens: [0, "11-14 00:00"], closes: [0, "11-20 00:00"], ratio: 3 },
-      { kind: "INSPECTION", opens: [0, "11-14 00:00"], closes: [0, "11-20 00:00"] },
+      { kind: "INSPECTION", opens: [0, "11-14 00:00"], closes: [0, "11-20 00:00"], documents: ["INSPECTION_MATERIAL"] },
       { kind: "REPORT_LIST", opens: [0, "11-20 00:00"], closes: [0, "11-23 00:00"], ratio: 2 },
       { kind: "APPROVAL", opens: [0, "11-23 00:00"], closes: [1, "01-01 00:00"] },
     ],
@@ -90,6 +94,8 @@ export const PROGRAM_TEMPLATES: Record<TemplateKey, ProgramTemplate> = {
 export interface MaterialisedTimeline {
   stages: { kind: StageKind; sequence: number; opensAt: Date; closesAt: Date; ratio: number | null }[];
   cutoffs: { code: string; label: string; date: Date }[];
+  /** The documents each stage requires (ProgramStageDocument rows without the programme). */
+  documents: { stage: StageKind; kind: AttachmentKind }[];
 }
 
 function instant(year: number, [offset, monthDayTime]: [number, string]): Date {
@@ -108,5 +114,6 @@ export function materialiseTemplate(key: TemplateKey, year: number): Materialise
       if (!date) throw new Error(`bad template date ${c.date[1]}`);
       return { code: c.code, label: c.label, date };
     }),
+    documents: template.stages.flatMap((s) => (s.documents ?? []).map((kind) => ({ stage: s.kind, kind }))),
   };
 }

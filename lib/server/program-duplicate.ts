@@ -29,6 +29,7 @@ export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unkn
         ...programSnapshotSelect,
         stages: { orderBy: { sequence: "asc" } },
         cutoffDates: true,
+        stageDocuments: true,
         eligibilityRules: { orderBy: { createdAt: "asc" } },
         posts: { orderBy: { id: "asc" }, include: { nominationQuotas: true } },
       },
@@ -51,6 +52,7 @@ export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unkn
           create: source.stages.map((s) => ({ kind: s.kind, sequence: s.sequence, opensAt: shiftInstantOneYear(s.opensAt), closesAt: shiftInstantOneYear(s.closesAt), ratio: s.ratio })),
         },
         cutoffDates: { create: source.cutoffDates.map((c) => ({ code: c.code, label: c.label, date: shiftDateOneYear(c.date) })) },
+        stageDocuments: { create: source.stageDocuments.map((d) => ({ stage: d.stage, kind: d.kind })) },
       },
       select: programSnapshotSelect,
     });
@@ -89,7 +91,7 @@ export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unkn
       entity: "Program",
       entityId: copy.id,
       before: { sourceId: source.id, name: source.name, year: source.year },
-      after: { ...copy, stages: source.stages.length, cutoffDates: source.cutoffDates.length, posts: postIds.size, quotas: quotas.length, rules: rules.length },
+      after: { ...copy, stages: source.stages.length, cutoffDates: source.cutoffDates.length, stageDocuments: source.stageDocuments.length, posts: postIds.size, quotas: quotas.length, rules: rules.length },
     });
     return copy;
   });

@@ -127,6 +127,7 @@ export async function createProgram(db: PrismaClient, scope: Scope, raw: unknown
         status: "DRAFT",
         stages: { create: timeline.stages },
         cutoffDates: { create: timeline.cutoffs },
+        stageDocuments: { create: timeline.documents },
       },
       select: programSnapshotSelect,
     });

@@ -14,6 +14,14 @@ describe("programme templates", () => {
     expect(m.stages[0]!.closesAt.toISOString()).toBe("2013-11-11T04:00:00.000Z");
     expect(m.stages[6]!.closesAt.toISOString()).toBe("2013-12-31T16:00:00.000Z");
     expect(m.cutoffs.map((c) => [c.code, c.date.toISOString().slice(0, 10)])).toEqual([["AGE", "2013-12-31"], ["TITLE_TENURE", "2013-10-31"]]);
+    // seed 000: 申请书 and 家属意见 with the registration, the 报名表, the exam's and the inspection's papers
+    expect(m.documents).toEqual([
+      { stage: "REGISTRATION", kind: "APPLICATION_LETTER" },
+      { stage: "REGISTRATION", kind: "FAMILY_CONSENT" },
+      { stage: "PRELIMINARY_REVIEW", kind: "REGISTRATION_FORM" },
+      { stage: "PHYSICAL_EXAM", kind: "PHYSICAL_EXAM" },
+      { stage: "INSPECTION", kind: "INSPECTION_MATERIAL" },
+    ]);
   });
 
   it("county-hire-township-use is seed 001: 12 months, 1 batch, its three stages from the December before", () => {
@@ -28,7 +36,7 @@ describe("programme templates", () => {
   it("counterpart support is seed 003's three-year agreement; blank has nothing", () => {
     expect(PROGRAM_TEMPLATES.counterpartSupport.serviceMonths).toBe(36);
     expect(PROGRAM_TEMPLATES.counterpartSupport.kind).toBe("COUNTERPART_SUPPORT");
-    expect(materialiseTemplate("blank", 2030)).toEqual({ stages: [], cutoffs: [] });
+    expect(materialiseTemplate("blank", 2030)).toEqual({ stages: [], cutoffs: [], documents: [] });
   });
 
   it.each(TEMPLATE_KEYS)("%s gives a valid timeline in any year, leap years included", (key) => {

@@ -89,6 +89,8 @@ const ENUM_OF_FIELD: Record<string, string> = {
   payer: "allowances.payers",
   payee: "allowances.payees",
   party: "evaluations.party",
+  documents: "attachments.kind",
+  waivedDocuments: "attachments.kind",
 };
 const ENUM_OF_STATUS: Record<string, string> = {
   Application: "applicationStatus",

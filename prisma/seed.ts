@@ -137,7 +137,7 @@ async function seedDoctors(tx: Tx, orgIds: Map<OrgKey, string>, counts: Inserted
 // (receiving organisation, title, specialty, batch); rules by (post, name); quotas by (post, nominator) ─────────────
 
 async function seedPrograms(tx: Tx, orgIds: Map<OrgKey, string>, counts: Inserted): Promise<void> {
-  for (const key of ["programs", "stages", "cutoffDates", "posts", "eligibilityRules", "nominationQuotas"]) counts[key] = 0;
+  for (const key of ["programs", "stages", "cutoffDates", "stageDocuments", "posts", "eligibilityRules", "nominationQuotas"]) counts[key] = 0;
   const org = (k: OrgKey) => orgIds.get(k)!;
 
   for (const p of PROGRAMS) {
@@ -173,6 +173,7 @@ async function seedPrograms(tx: Tx, orgIds: Map<OrgKey, string>, counts: Inserte
         skipDuplicates: true,
       })
     ).count;
+    counts.stageDocuments! += (await tx.programStageDocument.createMany({ data: (p.documents ?? []).map((d) => ({ programId, ...d })), skipDuplicates: true })).count;
 
     // Posts have no unique constraint: match on the natural key by hand.
     const postKey = (x: { receivingOrgId: string; title: string; specialty: string; rotationBatch: number }) =>

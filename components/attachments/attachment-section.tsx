@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { ATTACHMENT_KINDS, REGISTRATION_KINDS, sizeParts } from "@/lib/domain/attachments";
+import { ATTACHMENT_KINDS, sizeParts } from "@/lib/domain/attachments";
 import type { AttachmentKind } from "@/lib/generated/prisma/enums";
 import { timeZone } from "@/lib/i18n/config";
 import type { ApplicationDetail } from "@/lib/server/application-queries";
@@ -10,13 +10,12 @@ import { AttachmentUploadForm, type DecisionOption } from "./attachment-upload-f
 
 export type SectionAttachment = ApplicationDetail["attachments"][number];
 
-const REQUIRED: readonly AttachmentKind[] = REGISTRATION_KINDS;
 const linkClass =
   "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600";
 
 /**
- * An application's documents, grouped by kind: the three a registration needs are always listed
- * (marked missing when absent), the others when there are any. Each file opens in a new tab for a
+ * An application's documents, grouped by kind: those its programme requires to pass the stage it
+ * stands at are always listed (marked missing when absent), the others when there are any. Each file opens in a new tab for a
  * preview or downloads. Below, the upload form with the kinds the caller may add now.
  */
 export async function AttachmentSection({
@@ -24,8 +23,11 @@ export async function AttachmentSection({
   attachments,
   allowedKinds,
   decisions,
+  required,
 }: {
   applicationId: string;
+  /** The kinds needed to pass the stage it stands at (the programme's checklist, issue 15). */
+  required: readonly AttachmentKind[];
   attachments: SectionAttachment[];
   /** The decisions a new document may be attached to (bureau staff only; none: no choice offered). */
   decisions?: DecisionOption[];
@@ -38,7 +40,7 @@ export async function AttachmentSection({
   };
   const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
   const groups = ATTACHMENT_KINDS.map((kind) => ({ kind, files: attachments.filter((a) => a.kind === kind) })).filter(
-    (g) => g.files.length > 0 || REQUIRED.includes(g.kind),
+    (g) => g.files.length > 0 || required.includes(g.kind),
   );
 
   return (
@@ -50,7 +52,7 @@ export async function AttachmentSection({
             <li key={kind} className="py-3 first:pt-0">
               <div className="flex flex-wrap items-center gap-2">
                 <h3 className="text-sm font-semibold text-slate-800">{t(`kind.${kind}`)}</h3>
-                {REQUIRED.includes(kind) ? <Badge tone={missing ? "warning" : "success"}>{missing ? t("missing") : t("required")}</Badge> : null}
+                {required.includes(kind) ? <Badge tone={missing ? "warning" : "success"}>{missing ? t("missing") : t("required")}</Badge> : null}
                 {files.length > 1 ? <span className="text-xs text-slate-500">{t("count", { count: files.length })}</span> : null}
               </div>
               {missing ? null : (

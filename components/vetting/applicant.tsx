@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { EligibilityVerdict } from "@/lib/generated/prisma/enums";
+import type { AttachmentKind, EligibilityVerdict } from "@/lib/generated/prisma/enums";
 
 /** What the vetting lists show of an application (plain data: it crosses into client components). */
 export interface VettingRow {
@@ -12,6 +12,8 @@ export interface VettingRow {
   eligibilityVerdict: EligibilityVerdict | null;
   exceptionReason: string | null;
   documents: number;
+  /** What it lacks to pass the stage it waits at (issue 15); absent where not asked. */
+  missingDocuments?: AttachmentKind[];
   rank: number | null;
 }
 

@@ -1,13 +1,14 @@
 "use client";
 
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { decideAction } from "@/lib/actions/vetting";
 import { fieldErrorsOf, type ErrorTranslator } from "@/lib/forms/feedback";
 import { verdictOverrides } from "@/lib/domain/nomination-rules";
-import type { DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
+import { encodeMissing, missingInWords } from "@/lib/domain/required-documents";
+import type { AttachmentKind, DecisionOutcome, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
 import { fieldText, serverErrorText } from "@/lib/forms/feedback";
 
 export interface DecisionTarget {
@@ -15,6 +16,8 @@ export interface DecisionTarget {
   /** Shown in the confirmation; omitted for a single application on its own page. */
   name?: string;
   eligibilityVerdict: EligibilityVerdict | null;
+  /** The documents it lacks to pass the stage (required by it or an earlier one): a pass needs a written exception. */
+  missingDocuments?: readonly AttachmentKind[];
 }
 
 const NAMES_SHOWN = 12;
@@ -51,26 +54,43 @@ export function DecisionDialog({
   const t = useTranslations("vetting");
   const tStage = useTranslations("stage");
   const tList = useTranslations("list");
+  const tKind = useTranslations("attachments.kind");
+  const locale = useLocale();
   const te = t as unknown as ErrorTranslator;
   const router = useRouter();
   const reasonId = useId();
+  const exceptionId = useId();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const exceptionRef = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const [exception, setException] = useState("");
+  const [exceptionError, setExceptionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const { required, overridden } = reasonNeeded(outcome, stage, targets, correction);
   const outcomeText = t(`decision.outcome.${outcome}`);
   const named = targets.filter((a) => a.name);
+  // Issue 15: what a pass would lack, named before the officer confirms; the server refuses it without the exception.
+  const lacking = outcome === "PASS" ? targets.filter((a) => a.missingDocuments && a.missingDocuments.length > 0) : [];
+  const kindLabel = (kind: AttachmentKind) => tKind(kind);
+  const lackingWords = lacking.length
+    ? named.length > 0
+      ? missingInWords(encodeMissing(lacking.map((a) => ({ doctor: a.name ?? "", missing: [...a.missingDocuments!] }))), kindLabel, locale)
+      : lacking[0]!.missingDocuments!.map(kindLabel).join(locale.startsWith("zh") ? "、" : ", ")
+    : "";
+  const formatDetail = (name: string, value: string) => (name === "documents" ? missingInWords(value, kindLabel, locale) : undefined);
 
   function onOpenChange(next: boolean) {
     if (busy) return;
     setOpen(next);
     if (next) {
       setReason("");
+      setException("");
       setError(null);
       setReasonError(null);
+      setExceptionError(null);
     }
   }
 
@@ -82,9 +102,20 @@ export function DecisionDialog({
       reasonRef.current?.focus();
       return;
     }
+    if (lacking.length > 0 && !exception.trim()) {
+      setExceptionError(t("decision.exceptionRequired"));
+      exceptionRef.current?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      const result = await decideAction({ applicationIds: targets.map((a) => a.id), stage, outcome, reason: reason.trim() || undefined });
+      const result = await decideAction({
+        applicationIds: targets.map((a) => a.id),
+        stage,
+        outcome,
+        reason: reason.trim() || undefined,
+        documentException: lacking.length > 0 ? exception.trim() : undefined,
+      });
       if (result?.data) {
         setOpen(false);
         onDone?.(correction ? t("decision.corrected", { outcome: outcomeText }) : t("decision.done", { count: result.data.decided, outcome: outcomeText }));
@@ -97,7 +128,7 @@ export function DecisionDialog({
         reasonRef.current?.focus();
       }
       else if (Object.keys(fields).length) setError(fieldText(te, Object.values(fields)[0]) ?? null);
-      else setError(serverErrorText(te, result?.serverError));
+      else setError(serverErrorText(te, result?.serverError, { formatDetail }));
     } catch {
       setError(t("errors.generic"));
     } finally {
@@ -146,6 +177,35 @@ export function DecisionDialog({
             <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
               {overridden.some((a) => a.name) ? t("decision.overrideWhy", { names: overridden.map((a) => a.name).filter(Boolean).join("、") }) : t("decision.overrideWhyOne")}
             </p>
+          ) : null}
+          {lacking.length > 0 ? (
+            <div className="mt-3 flex flex-col gap-1.5 rounded-md bg-amber-50 px-3 py-2">
+              <p role="alert" className="text-sm text-amber-800">
+                {named.length > 0 ? t("decision.missingWarning", { documents: lackingWords }) : t("decision.missingWarningOne", { documents: lackingWords })}
+              </p>
+              <label htmlFor={exceptionId} className="text-sm font-medium text-slate-700">
+                {t("decision.exception")}
+                <span aria-hidden className="text-red-600"> *</span>
+              </label>
+              <textarea
+                ref={exceptionRef}
+                id={exceptionId}
+                value={exception}
+                onChange={(e) => setException(e.target.value)}
+                rows={2}
+                maxLength={2000}
+                required
+                aria-invalid={exceptionError ? true : undefined}
+                aria-describedby={exceptionError ? `${exceptionId}-error` : undefined}
+                placeholder={t("decision.exceptionPlaceholder")}
+                className={`rounded-md border bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100 ${exceptionError ? "border-red-500" : "border-slate-300"}`}
+              />
+              {exceptionError ? (
+                <p id={`${exceptionId}-error`} className="text-sm text-red-600">
+                  {exceptionError}
+                </p>
+              ) : null}
+            </div>
           ) : null}
           <div className="mt-4 flex flex-col gap-1.5">
             <label htmlFor={reasonId} className="text-sm font-medium text-slate-700">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
 import { FormMessages } from "@/components/ui/form-messages";
 import type { DecisionOutcome, StageKind } from "@/lib/generated/prisma/enums";
 import { ApplicantName, VerdictBadge, type VettingRow } from "./applicant";
@@ -36,6 +37,7 @@ export function WaitingList({
   remaining?: number | null;
 }) {
   const t = useTranslations("vetting");
+  const tKind = useTranslations("attachments.kind");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const capFullId = useId();
@@ -51,7 +53,7 @@ export function WaitingList({
       return next;
     });
   const toggleAll = () => setSelected(allChosen ? new Set() : new Set(rows.map((r) => r.id)));
-  const targets = chosen.map((r) => ({ id: r.id, name: r.name, eligibilityVerdict: r.eligibilityVerdict }));
+  const targets = chosen.map((r) => ({ id: r.id, name: r.name, eligibilityVerdict: r.eligibilityVerdict, missingDocuments: r.missingDocuments }));
   const done = (text: string) => {
     setMessage(text);
     setSelected(new Set());
@@ -60,10 +62,15 @@ export function WaitingList({
   const checkbox = (row: VettingRow) => (
     <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={selected.has(row.id)} onChange={() => toggle(row.id)} aria-label={t("bulk.selectRow", { name: row.name })} />
   );
+  const missing = (row: VettingRow) =>
+    row.missingDocuments && row.missingDocuments.length > 0 ? (
+      <Badge tone="warning">{t("stagePage.missing", { documents: row.missingDocuments.map((k) => tKind(k)).join(t("stagePage.kindJoiner")) })}</Badge>
+    ) : null;
   const details = (row: VettingRow) => (
     <>
       <VerdictBadge verdict={row.eligibilityVerdict} />
       <span className="text-slate-600">{t("stagePage.documents", { count: row.documents })}</span>
+      {missing(row)}
     </>
   );
 
@@ -159,7 +166,12 @@ export function WaitingList({
                 <td className="px-3 py-2.5">
                   <VerdictBadge verdict={row.eligibilityVerdict} />
                 </td>
-                <td className="px-3 py-2.5 tabular-nums">{t("stagePage.documents", { count: row.documents })}</td>
+                <td className="px-3 py-2.5">
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <span className="tabular-nums">{t("stagePage.documents", { count: row.documents })}</span>
+                    {missing(row)}
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,8 @@ import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { createPost, deletePost, setQuotas, updatePost } from "@/lib/server/posts";
 import { duplicateProgram } from "@/lib/server/program-duplicate";
 import { changeProgramStatus, createProgram, updateProgram, updateTimeline } from "@/lib/server/programs";
+import { setRequiredDocuments } from "@/lib/server/required-documents";
+import { requiredDocumentsSchema } from "@/lib/schemas/required-documents";
 import {
   changeStatusSchema,
   createPostSchema,
@@ -55,6 +57,16 @@ export const updateTimelineAction = authedAction
     await withFieldErrors(timelineSchema, () => updateTimeline(prisma, ctx.scope, clientInput));
     refresh(parsedInput.id);
     return { id: parsedInput.id };
+  });
+
+/** The documents each stage requires (issue 15): the whole checklist replaced at once. */
+export const setRequiredDocumentsAction = authedAction
+  .metadata({ actionName: "setRequiredDocuments", permission: "program.manage" })
+  .inputSchema(requiredDocumentsSchema)
+  .action(async ({ clientInput, ctx, parsedInput }) => {
+    const result = await withFieldErrors(requiredDocumentsSchema, () => setRequiredDocuments(prisma, ctx.scope, clientInput));
+    refresh(parsedInput.programId);
+    return result;
   });
 
 export const changeProgramStatusAction = authedAction

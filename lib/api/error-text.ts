@@ -2,6 +2,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import { defaultLocale, timeZone, type Locale } from "../i18n/config";
 import { loadMessages } from "../i18n/messages";
+import { missingInWords } from "../domain/required-documents";
 
 // The words of an /api/v1 error, in the caller's language (Accept-Language; zh-CN unless English is
 // asked for first): the use cases throw catalogue keys (programClosed, capExceeded, nameRequired),
@@ -107,6 +108,8 @@ async function lookupFor(locale: Locale, pathname?: string): Promise<Lookup> {
     }
     // `fields` (a stale edit's changed fields, comma-separated): each in words, from the area's fieldNames.
     if (values.fields !== undefined) formatted.fields = values.fields.split(",").filter(Boolean).map(fieldName).join(locale === "en" ? ", " : "、") || "—";
+    // `documents` (a pass refused for missing documents, issue 15): each doctor with the documents in words.
+    if (values.documents !== undefined) formatted.documents = missingInWords(values.documents, (kind) => (t.has(`attachments.kind.${kind}` as never) ? t(`attachments.kind.${kind}` as never) : kind), locale);
     for (const area of areas) {
       const path = `${area}.${key}` as never;
       if (!t.has(path)) continue;

@@ -466,6 +466,11 @@ export const serviceEvaluationSummarySchema = z.object({
 export const gradeResultSchema = z.object({ graded: z.number().int(), finalised: z.boolean(), version: z.number().int() });
 // ───────────── Timeline, reopenings, quotas, ranking, organisations ─────────────
 
+/** The documents each stage requires (issue 15), every stage of the programme in order. */
+export const requiredDocumentsSchema = z.object({
+  stages: z.array(z.object({ stage: stageKind, kinds: z.array(z.enum(["APPLICATION_LETTER", "FAMILY_CONSENT", "REGISTRATION_FORM", "PHYSICAL_EXAM", "INSPECTION_MATERIAL", "OTHER", "LEAVE_CERTIFICATE"])) })),
+});
+
 export const timelineSchema = z.object({
   stages: z.array(z.object({ kind: stageKind, sequence: z.number().int(), opensAt: instant, closesAt: instant, ratio: z.number().int().nullable() })),
   cutoffs: z.array(z.object({ code: z.string(), label: z.string(), date: instant.meta({ description: "The calendar date at midnight UTC" }) })),

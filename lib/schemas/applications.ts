@@ -47,6 +47,11 @@ export const decideSchema = z.object({
   stage: z.enum(STAGE_KINDS, { error: "invalid" }),
   outcome: z.enum(DECISION_OUTCOMES, { error: "outcomeRequired" }),
   reason: optionalReason,
+  /**
+   * A pass although documents the stage requires are missing: the decider's written exception
+   * (kept on the decision with the documents it waived). Without it such a pass is refused.
+   */
+  documentException: optionalReason,
 });
 export type DecideInput = z.input<typeof decideSchema>;
 

@@ -327,7 +327,7 @@ export async function withdrawAppointee(db: PrismaClient, scope: Scope, raw: unk
     if (app.dispatch) throw new AppError("conflict", "appointeeDispatched", undefined, { doctor: app.doctor.name });
     const notice = await latestNotice(tx, program.id, app.post.rotationBatch);
     if (!notice) throw new AppError("conflict", "noNotice");
-    await decideInTx(tx, scope, { applicationIds: [app.id], stage: app.currentStage, outcome: "WITHDRAW", reason: input.reason }, now, NOTICE_STATUSES);
+    await decideInTx(tx, scope, { applicationIds: [app.id], stage: app.currentStage, outcome: "WITHDRAW", reason: input.reason, documentException: null }, now, NOTICE_STATUSES);
     await audit(tx, {
       actor: await actorOf(tx, scope),
       action: "notice.withdraw",

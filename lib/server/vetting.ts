@@ -1,11 +1,12 @@
 import "server-only";
 import { audit } from "../audit";
 import { applicationWhere, authorize, programWhere, type Scope } from "../auth/policy";
+import { encodeMissing } from "../domain/required-documents";
 import { applyDecision, capExceeded, hasPassed, stageCap, stageOrder, tallyStage, type StageTally } from "../domain/vetting";
 import { LIVE_APPLICATION_STATUSES, verdictOverrides } from "../domain/nomination-rules";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { ApplicationStatus, StageKind } from "../generated/prisma/enums";
+import type { ApplicationStatus, AttachmentKind, StageKind } from "../generated/prisma/enums";
 import { decideSchema, rankSchema, reopenStageSchema } from "../schemas/applications";
 import { applicationSnapshotSelect, snapshotOf } from "./applications";
 import { doctorUserId, notify, unitNominatorIds } from "./notifications";
@@ -13,6 +14,7 @@ import { subtreeIds } from "./organization-tree";
 import type { z } from "zod";
 import { actorOf, fieldError, parse, runTx, type Tx } from "./kit";
 import { loadProgramForChange } from "./program-support";
+import { missingToPass } from "./required-documents";
 
 // Vetting by the bureau: decisions at each stage (one or a selection at once), the shortlist's
 // ranking, reopening a stage for a unit, and the board's counts. Ratio caps are checked with the
@@ -117,6 +119,15 @@ export async function decideInTx(tx: Tx, scope: Scope, input: z.output<typeof de
     }
   }
 
+  // Required documents (issue 15), after the caps (an exception cannot lift a cap): a pass needs the
+  // documents of this stage and every earlier one, or the decider's written exception. Refused all
+  // together, naming each application's missing ones.
+  const waived = input.outcome === "PASS" ? await missingToPass(tx, input.stage, results.map((r) => ({ id: r.app.id, programId: r.app.post.program.id, order: r.order }))) : new Map<string, AttachmentKind[]>();
+  if (waived.size > 0 && !input.documentException) {
+    const entries = results.filter((r) => waived.has(r.app.id)).map((r) => ({ doctor: r.app.doctor.name, missing: waived.get(r.app.id)! }));
+    throw new AppError("conflict", "documentsMissing", undefined, { documents: encodeMissing(entries), count: String(entries.length) });
+  }
+
   // A reason given once for several applications may name another unit's candidate: it is kept for
   // the bureau's staff, and those concerned get a neutral notice. A reason meant for a unit is given
   // on that unit's application alone.
@@ -131,8 +142,17 @@ export async function decideInTx(tx: Tx, scope: Scope, input: z.output<typeof de
       select: applicationSnapshotSelect,
     });
     const decision = await tx.stageDecision.create({
-      data: { applicationId: app.id, stage: input.stage, outcome: input.outcome, reason: input.reason, reasonStaffOnly, decidedById: scope.user.id, decidedAt: now },
-      select: { id: true, stage: true, outcome: true, reason: true, reasonStaffOnly: true },
+      data: {
+        applicationId: app.id,
+        stage: input.stage,
+        outcome: input.outcome,
+        reason: input.reason,
+        reasonStaffOnly,
+        ...(waived.has(app.id) ? { documentException: input.documentException, waivedDocuments: waived.get(app.id) } : {}),
+        decidedById: scope.user.id,
+        decidedAt: now,
+      },
+      select: { id: true, stage: true, outcome: true, reason: true, reasonStaffOnly: true, documentException: true, waivedDocuments: true },
     });
     await audit(tx, {
       actor,

@@ -1,5 +1,6 @@
 // The two demo programmes: seed 000 (绍兴市第八批援疆医生选派) and seed 001 (万州区“县聘乡用”).
-import type { ProgramKind, ProgramStatus, StageKind } from "@/lib/generated/prisma/enums";
+import type { AttachmentKind, ProgramKind, ProgramStatus, StageKind } from "@/lib/generated/prisma/enums";
+import { materialiseTemplate } from "@/lib/domain/program-templates";
 import type { OrgKey } from "./organizations";
 import { shanghai } from "./util";
 
@@ -38,6 +39,8 @@ export interface ProgramSeed {
   /** In timeline order; `sequence` is the position in this list, from 1. closesAt is exclusive. */
   stages: StageSeed[];
   cutoffs: { code: string; label: string; date: string }[];
+  /** The documents each stage requires (issue 15); none when absent. */
+  documents?: { stage: StageKind; kind: AttachmentKind }[];
   programRules: { name: string; tree: RuleNode }[];
   posts: PostSeed[];
 }
@@ -151,6 +154,9 @@ export const XINJIANG_PROGRAM: ProgramSeed = {
     { code: "AGE", label: "年龄计算截止日", date: AGE_CUTOFF },
     { code: "TITLE_TENURE", label: "任职年限计算截止日", date: TENURE_CUTOFF },
   ],
+  // 申请书 and 家属意见 with the registration, the units' 报名表, the exam's and the inspection's papers:
+  // the 援疆 template's checklist (lib/domain/program-templates.ts), one source for both.
+  documents: materialiseTemplate("longTermAid", 2013).documents,
   programRules: [
     {
       name: "基本条件：大专以上学历，年龄55岁以下（计算到2013年12月底）",

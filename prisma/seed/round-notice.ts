@@ -10,6 +10,7 @@ import { activateDispatch, completeDispatch, createDispatch } from "../../lib/se
 import { buildScope } from "../../lib/server/organization-tree";
 import { answerObjection, confirmList, fileObjection, publishNotice } from "../../lib/server/public-notice";
 import { decide } from "../../lib/server/vetting";
+import { attachDemoDocument } from "./round-documents";
 
 const PROGRAM = "绍兴市第八批援疆医生选派";
 const at = (shanghai: string) => new Date(`${shanghai}:00+08:00`);
@@ -35,6 +36,7 @@ export async function seedDemoRoundClosing(prisma: PrismaClient): Promise<number
   const staff = scopes.staff!;
   const id = (name: string) => apps.find((a) => a.doctor.name === name)!.id;
 
+  await attachDemoDocument(prisma, staff, id("俞丽萍"), "INSPECTION_MATERIAL", "俞丽萍", at("2013-11-19 15:00"));
   await decide(prisma, staff, { applicationIds: [id("俞丽萍")], stage: "INSPECTION", outcome: "PASS", reason: "考察组意见：业务精湛，服务意识强" }, at("2013-11-19 16:00"));
   await decide(prisma, staff, { applicationIds: CANDIDATES.map(id), stage: "REPORT_LIST", outcome: "PASS" }, at("2013-11-22 10:00"));
   await decide(prisma, staff, { applicationIds: APPOINTEES.map(id), stage: "APPROVAL", outcome: "PASS" }, at("2013-12-20 10:00"));

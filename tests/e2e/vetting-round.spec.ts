@@ -49,18 +49,36 @@ async function nominate(page: Page, programHref: string, doctor: string, excepti
   await page.getByRole("button", { name: "提交推荐" }).click();
 }
 
-/** On a post's stage page: tick the named applicants (all waiting when none named), decide, confirm. */
-async function decideAt(page: Page, stageUrl: string, outcome: "通过" | "不通过" | "撤回", names: string[] | "all", reason?: string) {
+/**
+ * On a post's stage page: tick the named applicants (all waiting when none named), decide, confirm.
+ * `exception`: the written reason for passing although required documents are missing (issue 15);
+ * without it the dialog must not ask for one.
+ */
+async function decideAt(page: Page, stageUrl: string, outcome: "通过" | "不通过" | "撤回", names: string[] | "all", reason?: string, exception?: string) {
   await page.goto(stageUrl);
   const toolbar = page.getByRole("toolbar", { name: "审核决定" });
   if (names === "all") await toolbar.getByLabel("全选").check();
   else for (const name of names) await page.getByRole("checkbox", { name: `选择 ${name}` }).last().check();
   await toolbar.getByRole("button", { name: outcome, exact: true }).click();
   const dialog = page.getByRole("alertdialog");
-  if (reason) await dialog.getByRole("textbox").fill(reason);
+  if (reason) await dialog.getByLabel(/^理由/).fill(reason);
+  if (exception) await dialog.getByLabel("例外通过的理由").fill(exception);
+  else await expect(dialog.getByLabel("例外通过的理由")).toHaveCount(0);
   await dialog.getByRole("button", { name: "确认", exact: true }).click();
   await expect(page.getByText(new RegExp(`已将\\d+人标记为“${outcome}”`))).toBeVisible();
 }
+
+/** On an application's page: upload a tiny PDF as `kind` (its label in words). */
+async function upload(page: Page, kind: string, fileName: string) {
+  await page.waitForSelector("html[data-hydrated]");
+  await page.getByLabel("材料类型").selectOption({ label: kind });
+  await page.getByLabel("文件", { exact: true }).setInputFiles({ name: fileName, mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByRole("link", { name: `下载 ${fileName}` }).first()).toBeVisible();
+}
+
+/** The written exception the bureau gives while the units' papers are still in the post (issue 15). */
+const PAPERS_IN_POST = "报名材料原件已由推荐单位寄出，经电话核对无误，先予通过，原件到后补传";
 
 async function downloadSheet(page: Page, button: string) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: button }).or(page.getByRole("button", { name: button })).first().click()]);
@@ -115,11 +133,10 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await login(unitA, "nominator");
     await nominate(unitA, programHref, "沈一鸣");
     await expect(unitA).toHaveURL(/\/applications\/[^/?]+/);
-    // The application letter, uploaded on the application's page (a real, if tiny, PDF).
-    await unitA.getByLabel("材料类型").selectOption({ label: "申请书" });
-    await unitA.getByLabel("文件", { exact: true }).setInputFiles({ name: "援疆工作申请书-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
-    await unitA.getByRole("button", { name: "上传", exact: true }).click();
-    await expect(unitA.getByRole("link", { name: "下载 援疆工作申请书-沈一鸣.pdf" }).first()).toBeVisible();
+    // The registration papers seed 000 asks for, uploaded on the application's page (real, if tiny, PDFs).
+    await upload(unitA, "申请书", "援疆工作申请书-沈一鸣.pdf");
+    await upload(unitA, "家属意见", "家属意见-沈一鸣.pdf");
+    await upload(unitA, "报名表", "报名表-沈一鸣.pdf");
     await nominate(unitA, programHref, "王丽华");
     await expect(unitA).toHaveURL(/\/applications\/[^/?]+/);
     await nominate(unitA, programHref, "俞伟");
@@ -149,7 +166,22 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await expect(staff).toHaveURL(/\/vetting\/[^/?]+/);
     const base = staff.url().split("?")[0]!;
     stageUrl = (stage: string) => `${base}?stage=${stage}`;
-    await decideAt(staff, stageUrl("PRELIMINARY_REVIEW"), "通过", "all", "资格初审通过，例外推荐的理由经审核同意");
+    // The others' papers have not come: the dialog names who lacks what, and asks for the written exception.
+    await staff.goto(stageUrl("PRELIMINARY_REVIEW"));
+    await expect(staff.getByText("缺：申请书、家属意见、报名表").first()).toBeVisible();
+    const toolbar = staff.getByRole("toolbar", { name: "审核决定" });
+    await toolbar.getByLabel("全选").check();
+    await toolbar.getByRole("button", { name: "通过", exact: true }).click();
+    const dialog = staff.getByRole("alertdialog");
+    await expect(dialog.getByText(/以下人员缺少通过本阶段所需的材料：.*王丽华（申请书、家属意见、报名表）/)).toBeVisible();
+    await expect(dialog.getByText(/沈一鸣（/)).toHaveCount(0);
+    await dialog.getByLabel(/^理由/).fill("资格初审通过，例外推荐的理由经审核同意");
+    await dialog.getByRole("button", { name: "确认", exact: true }).click();
+    await expect(dialog.getByText("材料不全时，请写明例外通过的理由，或先补齐材料。")).toBeVisible();
+    await saveScreenshot(staff, "vetting-04b-documents-missing");
+    await dialog.getByLabel("例外通过的理由").fill(PAPERS_IN_POST);
+    await dialog.getByRole("button", { name: "确认", exact: true }).click();
+    await expect(staff.getByText("已将5人标记为“通过”")).toBeVisible();
   });
 
   await test.step("the doctor sees the nomination under way", async () => {
@@ -160,13 +192,19 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
 
   await test.step("physical exam: four pass, one fails", async () => {
     await decideAt(staff, stageUrl("PHYSICAL_EXAM"), "不通过", ["朱建新"], "体检不合格");
-    await decideAt(staff, stageUrl("PHYSICAL_EXAM"), "通过", "all");
+    // 沈一鸣's exam result is in; the others' papers are still missing.
+    await staff.goto(stageUrl("PHYSICAL_EXAM"));
+    await staff.getByRole("link", { name: "沈一鸣" }).first().click();
+    await expect(staff).toHaveURL(/\/applications\/[^/?]+/);
+    await expect(staff.getByText("通过前请注意：缺少体检结果。")).toBeVisible();
+    await upload(staff, "体检结果", "体检结果-沈一鸣.pdf");
+    await decideAt(staff, stageUrl("PHYSICAL_EXAM"), "通过", "all", undefined, PAPERS_IN_POST);
   });
 
   await test.step("shortlist at 1:3: four for six places, the shortfall shown; ranked", async () => {
     await staff.goto(stageUrl("INSPECTION_SHORTLIST"));
     await expect(staff.getByText("本阶段可通过 3×2=6 人，已通过 0 人，还可通过 6 人")).toBeVisible();
-    await decideAt(staff, stageUrl("INSPECTION_SHORTLIST"), "通过", "all");
+    await decideAt(staff, stageUrl("INSPECTION_SHORTLIST"), "通过", "all", undefined, PAPERS_IN_POST);
     await expect(staff.getByText("不足1:3，差2人").first()).toBeVisible();
     await staff.getByRole("button", { name: "将王丽华上移" }).click().catch(() => undefined);
     await staff.getByRole("button", { name: "保存排名" }).click();
@@ -175,8 +213,7 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
   });
 
   await test.step("inspection, then the report list at 1:2, exported and opened", async () => {
-    await decideAt(staff, stageUrl("INSPECTION"), "通过", "all", "考察合格");
-    // The inspection team's findings, attached to 沈一鸣's inspection decision.
+    // The inspection team's findings on 沈一鸣, attached to his shortlist decision before the inspection passes.
     await staff.goto(stageUrl("INSPECTION"));
     await staff.getByRole("link", { name: "沈一鸣" }).first().click();
     await expect(staff).toHaveURL(/\/applications\/[^/?]+/);
@@ -184,12 +221,13 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     await staff.getByLabel("材料类型").selectOption({ label: "考察材料" });
     await staff.getByLabel("文件", { exact: true }).setInputFiles({ name: "考察材料-沈一鸣.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) });
     const decisionSelect = staff.getByLabel("附于审核决定（选填）");
-    const inspection = await decisionSelect.locator("option", { hasText: /^考察 · 通过/ }).getAttribute("value");
-    await decisionSelect.selectOption(inspection!);
+    const shortlisted = await decisionSelect.locator("option", { hasText: /^确定考察对象 · 通过/ }).getAttribute("value");
+    await decisionSelect.selectOption(shortlisted!);
     await staff.getByRole("button", { name: "上传", exact: true }).click();
     await expect(staff.getByRole("link", { name: "下载 考察材料-沈一鸣.pdf" }).first()).toBeVisible();
     await saveScreenshot(staff, "vetting-05b-inspection-material");
-    await decideAt(staff, stageUrl("REPORT_LIST"), "通过", "all");
+    await decideAt(staff, stageUrl("INSPECTION"), "通过", "all", "考察合格", PAPERS_IN_POST);
+    await decideAt(staff, stageUrl("REPORT_LIST"), "通过", "all", undefined, PAPERS_IN_POST);
     await staff.goto(`${programHref}/vetting`);
     const { sheet, fileName } = await downloadSheet(staff, "导出上报名单 (Excel)");
     expect(fileName).toMatch(/上报名单.*\.xlsx$/);
@@ -205,7 +243,9 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
   await test.step("approval of two; the others end with a reason; the approved list exported", async () => {
     await staff.goto(stageUrl("APPROVAL"));
     await expect(staff.getByText("本阶段最多确定 2 人（名额），已确定 0 人，还可确定 2 人")).toBeVisible();
-    await decideAt(staff, stageUrl("APPROVAL"), "通过", ["沈一鸣", "王丽华"]);
+    // 沈一鸣's papers are complete: he passes without an exception; 王丽华's still need one.
+    await decideAt(staff, stageUrl("APPROVAL"), "通过", ["沈一鸣"]);
+    await decideAt(staff, stageUrl("APPROVAL"), "通过", ["王丽华"], undefined, PAPERS_IN_POST);
     await decideAt(staff, stageUrl("APPROVAL"), "不通过", "all", "省委组织部未确定");
     await saveScreenshot(staff, "vetting-06-approval");
     await staff.goto(`${programHref}/vetting`);

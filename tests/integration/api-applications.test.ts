@@ -115,14 +115,21 @@ describe("a round for one post through /api/v1", () => {
 
   it("staff decide: a pass, a failure without its reason (422), a cap refusal (409 with details)", async () => {
     const all = [...mine, theirs, registered];
-    const passed = await decision({ applicationIds: all, stage: "PRELIMINARY_REVIEW", outcome: "PASS", reason: "资格初审通过（含单位说明的例外）" });
+    // No papers were uploaded (issue 15): refused, naming all five and what each lacks, until the written exception.
+    const unpapered = await decision({ applicationIds: all, stage: "PRELIMINARY_REVIEW", outcome: "PASS", reason: "资格初审通过（含单位说明的例外）" });
+    expect(unpapered.status).toBe(409);
+    r.errorResponseSchema.parse(unpapered.json);
+    expect(unpapered.json.error).toMatchObject({ code: "conflict", key: "documentsMissing", details: { count: "5" } });
+    expect(unpapered.json.error.message).toContain("沈一鸣（申请书、家属意见、报名表）");
+    const exception = "报名材料原件已寄出，经电话核对无误，先予通过";
+    const passed = await decision({ applicationIds: all, stage: "PRELIMINARY_REVIEW", outcome: "PASS", reason: "资格初审通过（含单位说明的例外）", documentException: exception });
     expect(passed).toEqual({ status: 200, json: { decided: 5 } });
 
     const noReason = await decision({ applicationIds: [theirs], stage: "PHYSICAL_EXAM", outcome: "FAIL" });
     expect(noReason.status).toBe(422);
     expect(noReason.json.error.fieldErrorKeys.reason).toEqual(["reasonRequired"]);
     expect((await decision({ applicationIds: [theirs], stage: "PHYSICAL_EXAM", outcome: "FAIL", reason: "体检不合格" })).json).toEqual({ decided: 1 });
-    expect((await decision({ applicationIds: [...mine, registered], stage: "PHYSICAL_EXAM", outcome: "PASS" })).json).toEqual({ decided: 4 });
+    expect((await decision({ applicationIds: [...mine, registered], stage: "PHYSICAL_EXAM", outcome: "PASS", documentException: exception })).json).toEqual({ decided: 4 });
 
     // 1:3 of headcount 1: four passed the exam, only three may be shortlisted — and none is.
     const over = await decision({ applicationIds: [...mine, registered], stage: "INSPECTION_SHORTLIST", outcome: "PASS" });

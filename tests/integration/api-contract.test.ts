@@ -153,7 +153,7 @@ beforeAll(async () => {
   eyePostId = eye.id;
   programId = eye.programId;
   vicePostId = (await db.prisma.post.findFirstOrThrow({ where: { programId, title: "副院长", rotationBatch: 1 } })).id;
-}, 180_000); // the seed and the round through the use cases: a minute on a loaded machine
+}, 180_000); // the demo seed and its round through the use cases (document uploads included) on a shared machine
 
 afterAll(async () => {
   await db.drop();
@@ -177,6 +177,15 @@ describe("every documented answer matches the document", () => {
       body: { stages: [{ kind: "REGISTRATION", opensAt: `${y}-03-01 09:00`, closesAt: `${y}-03-15 17:00` }, { kind: "PRELIMINARY_REVIEW", opensAt: `${y}-03-16 09:00`, closesAt: `${y}-03-20 17:00`, ratio: 3 }], cutoffs: [{ code: "AGE", label: "年龄计算截止日", date: `${y}-03-01` }] },
     });
     expect(newTimeline.json.stages.map((s: { kind: string }) => s.kind)).toEqual(["REGISTRATION", "PRELIMINARY_REVIEW"]);
+    // The documents each stage requires (issue 15): read by anyone who sees the programme, replaced by staff.
+    expect((await api("getRequiredDocuments", "nominator", { params })).json.stages).toEqual([
+      { stage: "REGISTRATION", kinds: [] },
+      { stage: "PRELIMINARY_REVIEW", kinds: [] },
+    ]);
+    const checklist = await api("setRequiredDocuments", "admin", { params, body: { stages: [{ stage: "REGISTRATION", kinds: ["FAMILY_CONSENT", "APPLICATION_LETTER"] }] } });
+    expect(checklist.json.stages[0]).toEqual({ stage: "REGISTRATION", kinds: ["APPLICATION_LETTER", "FAMILY_CONSENT"] });
+    expect((await api("setRequiredDocuments", "admin", { params, body: { stages: [{ stage: "APPROVAL", kinds: ["OTHER"] }] } })).status).toBe(422);
+    expect((await api("setRequiredDocuments", "nominator", { params, body: { stages: [] } })).status).toBe(403);
     const receiving = await db.prisma.organization.findFirstOrThrow({ where: { kind: "RECEIVING_HOSPITAL", isActive: true } });
     const post = await api("createPost", "admin", { params, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 1, rotationBatch: 1 } });
     await api("updatePost", "admin", { params: { postId: post.json.id }, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 2, rotationBatch: 1 }, headers: { "if-match": `"${post.json.version}"` } });
@@ -265,6 +274,17 @@ describe("every documented answer matches the document", () => {
     expect((await api("listAttachments", "staff", { params: { applicationId } })).json).toHaveLength(1);
     await api("downloadAttachment", "staff", { params: { attachmentId: uploaded.json.id } });
 
+    // Seed 000's preliminary review needs 家属意见 and the 报名表 too (issue 15): refused naming them, then sent.
+    const lacking = await api("decide", "staff", { body: { applicationIds: [applicationId], stage: "PRELIMINARY_REVIEW", outcome: "PASS", reason: "初审期限已过，补审通过" } });
+    expect(lacking.status).toBe(409);
+    expect(lacking.json.error).toMatchObject({ code: "conflict", key: "documentsMissing" });
+    expect(lacking.json.error.message).toContain("（家属意见、报名表）");
+    for (const [kind, name] of [["FAMILY_CONSENT", "家属意见.pdf"], ["REGISTRATION_FORM", "报名表.pdf"]]) {
+      const paper = new FormData();
+      paper.set("kind", kind!);
+      paper.set("file", new File([pdf()], name!, { type: "application/pdf" }));
+      expect((await api("uploadAttachment", "nominator", { params: { applicationId }, form: paper })).status).toBe(201);
+    }
     const decided = await api("decide", "staff", { body: { applicationIds: [applicationId], stage: "PRELIMINARY_REVIEW", outcome: "PASS", reason: "初审期限已过，补审通过" } });
     expect(decided.json.decided).toBe(1);
 

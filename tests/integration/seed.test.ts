@@ -173,8 +173,16 @@ describe("the demo round carried through notice and confirmation to dispatch (pr
     expect(dispatches).toHaveLength(2);
     expect(dispatches.every((d) => (version.applicationIds as string[]).includes(d.applicationId) && d.status === "COMPLETED")).toBe(true);
     expect(dispatches[0]!.lastDay.toISOString().slice(0, 10)).toBe("2015-08-14");
+    // The round's papers (issue 15): 沈燕 sent none, 方芳 passed the review on a written exception for her
+    // missing 报名表, and 方芳 and 宣海峰 wait at a stage whose papers are not in yet.
+    const papers = async (name: string) => (await db.prisma.attachment.findMany({ where: { application: { doctor: { name }, post: { programId: program.id } } }, select: { kind: true } })).map((a) => a.kind).sort();
+    expect(await papers("沈燕")).toEqual([]);
+    expect(await papers("方芳")).toEqual(["APPLICATION_LETTER", "FAMILY_CONSENT"]);
+    expect(await papers("楼志刚")).toEqual(["APPLICATION_LETTER", "FAMILY_CONSENT", "INSPECTION_MATERIAL", "PHYSICAL_EXAM", "REGISTRATION_FORM"]);
+    const excepted = await db.prisma.stageDecision.findMany({ where: { documentException: { not: null }, application: { post: { programId: program.id } } }, select: { waivedDocuments: true, application: { select: { doctor: { select: { name: true } } } } } });
+    expect(excepted.map((d) => [d.application.doctor.name, d.waivedDocuments])).toEqual([["方芳", ["REGISTRATION_FORM"]]]);
     // The 眼科 post is left to the e2e round; run again, nothing more.
     expect(await db.prisma.application.count({ where: { post: { programId: program.id, title: "眼科医生" } } })).toBe(0);
     expect(await seedDemoRoundClosing(db.prisma)).toBe(0);
-  });
+  }, 90_000); // the round goes through the use cases, 25 document uploads included (issue 15)
 });

@@ -15,6 +15,8 @@ import { decide, rankShortlist, vettingBoard } from "@/lib/server/vetting";
 import { exportVettingList, vettingListRows } from "@/lib/server/vetting-export";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
+import { REQUIRABLE_KINDS } from "@/lib/domain/required-documents";
+import { attachDocuments } from "./setup/vetting-fixtures";
 
 let db: TestDatabase;
 const scopes: Record<string, Scope> = {};
@@ -59,6 +61,8 @@ async function nominateFor(postId: string, counts: [number, number]): Promise<st
   for (const [i, unit] of (["nominator", "nominator2"] as const).entries()) {
     for (const c of await candidates(scopes[unit]!, postId, counts[i]!)) ids.push((await nominate(db.prisma, scopes[unit]!, { postId, ...c }, ON_TIME)).id);
   }
+  // The papers every stage requires are in (issue 15; the rule itself: required-documents.test.ts).
+  for (const id of ids) await attachDocuments(db.prisma, id, REQUIRABLE_KINDS, scopes.staff!.user.id);
   return ids;
 }
 

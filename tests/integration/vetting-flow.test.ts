@@ -9,6 +9,8 @@ import { buildScope } from "@/lib/server/organization-tree";
 import { decide, rankShortlist, reopenStage, vettingBoard } from "@/lib/server/vetting";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
+import { REQUIRABLE_KINDS } from "@/lib/domain/required-documents";
+import { attachDocuments } from "./setup/vetting-fixtures";
 
 let db: TestDatabase;
 const scopes: Record<string, Scope> = {};
@@ -50,6 +52,8 @@ describe("a round for one post", () => {
     const second = await candidatesOf(scopes.nominator2!, 3);
     for (const c of second.slice(0, 2)) ids.push((await nominate(db.prisma, scopes.nominator2!, { postId, ...c }, ON_TIME)).id);
     expect(ids).toHaveLength(5);
+    // The papers every stage requires are in (issue 15; the rule itself: required-documents.test.ts).
+    for (const id of ids) await attachDocuments(db.prisma, id, REQUIRABLE_KINDS, scopes.staff!.user.id);
     await expect(nominate(db.prisma, scopes.nominator2!, { postId, ...(second[2] ?? second[0]!) }, LATE)).rejects.toMatchObject({
       code: "deadlinePassed",
       message: "registrationClosed",

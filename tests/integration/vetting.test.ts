@@ -24,6 +24,7 @@ import {
   type Username,
   SXRM,
   ZJRM,
+  attachDocuments,
   demoWorld,
 } from "./setup/vetting-fixtures";
 
@@ -382,6 +383,8 @@ describe("the read side", () => {
   beforeAll(async () => {
     const shen = await w.db.prisma.doctor.findFirstOrThrow({ where: { name: "沈一鸣", employerId: w.demo.org(SXRM) }, select: { id: true } });
     shenApp = (await nominate(w.db.prisma, w.s.nominator, { postId: w.demo.post("眼科医生"), doctorId: shen.id }, ON_TIME)).id;
+    // The unit sends the papers seed 000's preliminary review needs with its nomination (issue 15).
+    await attachDocuments(w.db.prisma, shenApp, ["APPLICATION_LETTER", "FAMILY_CONSENT", "REGISTRATION_FORM"], w.demo.userId("nominator"));
     listPost = await makePost(w.db.prisma, w.demo, 1, "名单岗位");
     await placeApplications(w.db.prisma, w.demo, listPost, ZJRM, "PRELIMINARY_REVIEW", 2);
     approvedApp = (await placeApplications(w.db.prisma, w.demo, listPost, SXRM, "APPROVAL", 1))[0]!;

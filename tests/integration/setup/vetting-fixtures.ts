@@ -1,11 +1,12 @@
 // What the nomination and vetting tests share: the demo accounts' scopes, seed 000's programme, its
 // posts and the units' doctors with their verdicts, moments around the registration deadline, and
 // direct inserts that put applications at a stage (setting the scene; the use cases are what is tested).
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type { Scope } from "@/lib/auth/policy";
 import { composeIdNumber } from "@/lib/domain/id-number";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ApplicationStatus, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
+import type { ApplicationStatus, AttachmentKind, EligibilityVerdict, StageKind } from "@/lib/generated/prisma/enums";
+import { REQUIRABLE_KINDS } from "@/lib/domain/required-documents";
 import { afterAll, beforeAll, expect } from "vitest";
 import { judgeDoctorForPost } from "@/lib/server/eligibility";
 import { buildScope } from "@/lib/server/organization-tree";
@@ -169,9 +170,26 @@ export interface PlacedApplication {
   status?: ApplicationStatus;
   currentStage?: StageKind;
   eligibilityVerdict?: EligibilityVerdict;
+  /**
+   * The documents it carries: by default one of every kind a stage may require (an application that
+   * has come this far with its papers in order); `[]` for one whose papers are missing (issue 15).
+   */
+  documents?: readonly AttachmentKind[];
 }
 
-/** An application put straight at a stage (the scene for a decision); no decisions, audit or notifications. */
+/** A small real PDF's bytes, for documents put straight into the database. */
+const TINY_PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+/** Documents of `kinds` attached straight to the application (the scene; uploading is tested in attachments.test.ts). */
+export async function attachDocuments(prisma: PrismaClient, applicationId: string, kinds: readonly AttachmentKind[], uploadedById: string): Promise<void> {
+  if (kinds.length === 0) return;
+  const sha256 = createHash("sha256").update(TINY_PDF).digest("hex");
+  await prisma.attachment.createMany({
+    data: kinds.map((kind) => ({ applicationId, kind, fileName: `${kind}.pdf`, contentType: "application/pdf", sizeBytes: TINY_PDF.length, sha256, content: TINY_PDF, uploadedById })),
+  });
+}
+
+/** An application put straight at a stage (the scene for a decision), with its documents; no decisions, audit or notifications. */
 export async function placeApplication(prisma: PrismaClient, a: PlacedApplication): Promise<string> {
   const created = await prisma.application.create({
     data: {
@@ -187,6 +205,7 @@ export async function placeApplication(prisma: PrismaClient, a: PlacedApplicatio
     },
     select: { id: true },
   });
+  await attachDocuments(prisma, created.id, a.documents ?? REQUIRABLE_KINDS, a.createdById);
   return created.id;
 }
 

@@ -18,6 +18,7 @@ import { getCalendarDateFormatter } from "@/lib/i18n/format";
 import { getApplication } from "@/lib/server/application-queries";
 import { allowedUploadKinds } from "@/lib/server/attachments";
 import { requirePermission } from "@/lib/server/page-guard";
+import { documentsToPassCurrentStage } from "@/lib/server/required-documents";
 import { orErrorPage } from "./load";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,8 +33,9 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const { scope } = await requirePermission("application.read");
   const [{ applicationId }, search] = await Promise.all([params, searchParams]);
   const detail = await orErrorPage(() => getApplication(prisma, scope, applicationId));
-  const [allowedKinds, t, tVetting, tStage, tSex, tTitle, format, ymd] = await Promise.all([
+  const [allowedKinds, documents, t, tVetting, tStage, tSex, tTitle, format, ymd] = await Promise.all([
     allowedUploadKinds(prisma, scope, detail.id),
+    documentsToPassCurrentStage(prisma, scope, detail.id),
     getTranslations("applications"),
     getTranslations("vetting"),
     getTranslations("stage"),
@@ -137,7 +139,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
 
       {detail.can.decide ? (
         <Card title={tVetting("decision.title")}>
-          <DecisionPanel applicationId={detail.id} stage={detail.currentStage} status={detail.status} eligibilityVerdict={detail.eligibilityVerdict} />
+          <DecisionPanel applicationId={detail.id} stage={detail.currentStage} status={detail.status} eligibilityVerdict={detail.eligibilityVerdict} missingDocuments={documents.missing} />
         </Card>
       ) : null}
 
@@ -147,7 +149,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         </Card>
       ) : null}
 
-      <AttachmentSection applicationId={detail.id} attachments={detail.attachments} allowedKinds={allowedKinds} decisions={decisionOptions} />
+      <AttachmentSection applicationId={detail.id} attachments={detail.attachments} allowedKinds={allowedKinds} decisions={decisionOptions} required={documents.required} />
 
       <Card title={t("detail.historyTitle")}>
         <DecisionHistory detail={detail} stages={stages} />

@@ -8,6 +8,7 @@ import { PhaseBadge, PhaseDetailText } from "@/components/programs/program-phase
 import { DuplicateButton, StatusActions } from "@/components/programs/status-actions";
 import { TimelineEditor } from "@/components/programs/timeline-editor";
 import { TimelineView } from "@/components/programs/timeline-view";
+import { RequiredDocumentsEditor, RequiredDocumentsView } from "@/components/programs/required-documents-editor";
 import { ProgramApplicationsCard } from "@/components/applications/program-applications-card";
 import { Card } from "@/components/ui/card";
 import { QuotaTable } from "@/components/vetting/quota-table";
@@ -18,6 +19,7 @@ import { toShanghaiWallClock } from "@/lib/domain/program-timeline";
 import { listApplications, quotaProgress } from "@/lib/server/application-queries";
 import { registrationWindow } from "@/lib/server/nomination-queries";
 import { getProgram } from "@/lib/server/programs";
+import { requiredDocuments } from "@/lib/server/required-documents";
 import { requirePermission } from "@/lib/server/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,7 +46,7 @@ async function ProgramOverview({ params }: { params: Promise<{ programId: string
   if (!program) notFound();
   const canManage = can(scope, "program.manage", { organizationId: program.bureauId });
   const canEdit = canManage && isProgramEditable(program.status);
-  const [t, tKind] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind")]);
+  const [t, tKind, checklist] = await Promise.all([getTranslations("programsAdmin"), getTranslations("programKind"), requiredDocuments(prisma, scope, program.id)]);
   // The applications panel: how many the user sees, the registration window for those who submit, the unit's quotas.
   const submits = (can(scope, "application.nominate") || can(scope, "application.register")) && program.status === "OPEN";
   const applications =
@@ -164,6 +166,10 @@ async function ProgramOverview({ params }: { params: Promise<{ programId: string
         ) : (
           <TimelineView program={program} />
         )}
+      </Card>
+
+      <Card title={t("requiredDocs.title")}>
+        {canManage && program.status !== "CLOSED" ? <RequiredDocumentsEditor key={JSON.stringify(checklist.stages)} programId={program.id} stages={checklist.stages} /> : <RequiredDocumentsView stages={checklist.stages} />}
       </Card>
     </div>
   );

@@ -15,6 +15,7 @@ import type { StageKind } from "@/lib/generated/prisma/enums";
 import { stageApplications, type ApplicationListRow } from "@/lib/server/application-queries";
 import { endingReasons } from "@/lib/server/ending-reasons";
 import { requirePermission } from "@/lib/server/page-guard";
+import { missingAtCurrentStage } from "@/lib/server/required-documents";
 import { loadBoard } from "../load-board";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,9 +54,10 @@ export default async function PostStagePage({ params, searchParams }: Props) {
   const showRanking = shortlistAt >= 0 && order.indexOf(stage.kind) >= shortlistAt;
 
   const lists = await stageApplications(prisma, scope, postId, stage.kind);
-  const [shortlist, reasons, t, tStage] = await Promise.all([
+  const [shortlist, reasons, missing, t, tStage] = await Promise.all([
     !showRanking ? null : stage.kind === "INSPECTION_SHORTLIST" ? lists.passed : stageApplications(prisma, scope, postId, "INSPECTION_SHORTLIST").then((l) => l.passed),
     endingReasons(prisma, scope, lists.ended.map((a) => a.id), stage.kind),
+    missingAtCurrentStage(prisma, scope, lists.waiting.map((a) => a.id)),
     getTranslations("vetting"),
     getTranslations("stage"),
   ]);
@@ -88,7 +90,7 @@ export default async function PostStagePage({ params, searchParams }: Props) {
       </p>
 
       <Card title={t("stagePage.waiting", { count: lists.waiting.length })}>
-        <WaitingList key={stage.kind} rows={lists.waiting.map(toRow)} stage={stage.kind} canDecide={canDecide} emptyText={t("stagePage.noneWaiting")} remaining={tally.cap === null ? null : (tally.remaining ?? 0)} />
+        <WaitingList key={stage.kind} rows={lists.waiting.map((a) => ({ ...toRow(a), missingDocuments: missing.get(a.id) ?? [] }))} stage={stage.kind} canDecide={canDecide} emptyText={t("stagePage.noneWaiting")} remaining={tally.cap === null ? null : (tally.remaining ?? 0)} />
       </Card>
 
       {stage.kind === "INSPECTION_SHORTLIST" && shortlist ? (

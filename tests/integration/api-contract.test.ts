@@ -178,7 +178,7 @@ describe("every documented answer matches the document", () => {
     });
     expect(newTimeline.json.stages.map((s: { kind: string }) => s.kind)).toEqual(["REGISTRATION", "PRELIMINARY_REVIEW"]);
     // The documents each stage requires (issue 15): read by anyone who sees the programme, replaced by staff.
-    expect((await api("getRequiredDocuments", "nominator", { params })).json.stages).toEqual([
+    expect((await api("getRequiredDocuments", "staff", { params })).json.stages).toEqual([
       { stage: "REGISTRATION", kinds: [] },
       { stage: "PRELIMINARY_REVIEW", kinds: [] },
     ]);

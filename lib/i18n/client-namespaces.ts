@@ -22,14 +22,14 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/notifications": ["notifications"],
   "app/(app)/programs/new": ["programKind", "programsAdmin"],
   // Passed by the programme's page.tsx itself (the folders below it have lists of their own).
-  "app/(app)/programs/[programId]": ["list", "programKind", "programStatus", "programsAdmin", "stage"],
+  "app/(app)/programs/[programId]": ["attachments", "list", "programKind", "programStatus", "programsAdmin", "stage"],
   "app/(app)/programs/[programId]/dispatch": ["dispatches"],
   "app/(app)/programs/[programId]/nominate": ["applications"],
   "app/(app)/programs/[programId]/notice": ["list", "notice"],
   "app/(app)/programs/[programId]/posts": ["list", "programsAdmin"],
   "app/(app)/programs/[programId]/register": ["applications"],
   "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
-  "app/(app)/programs/[programId]/vetting": ["eligibility", "list", "stage", "vetting"],
+  "app/(app)/programs/[programId]/vetting": ["attachments", "eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
   "app/(app)/worklogs": ["list", "worklogs"],
 } as const satisfies Record<string, readonly string[]>;

@@ -83,6 +83,7 @@ const ROUTE_OF_ACTION: Record<string, OperationId[] | { browserOnly: string }> =
   switchLocale: ["setOwnLocale"],
   applySavedLocale: { browserOnly: "copies the account's saved language into the browser's cookie after sign-in; an API caller sends Accept-Language" },
   // programs.ts
+  setRequiredDocumentsAction: ["setRequiredDocuments", "getRequiredDocuments"],
   createProgramAction: ["createProgram"],
   updateProgramAction: ["updateProgram", "getProgram"],
   updateTimelineAction: ["updateTimeline", "getTimeline"],

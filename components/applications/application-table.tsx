@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { sortHead, type SortState } from "@/components/ui/sort-header";
+import { sortHeads, type SortState } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
 import type { APPLICATION_SORT_KEYS } from "@/lib/schemas/applications";
 import type { ApplicationListRow } from "@/lib/server/application-queries";
@@ -29,7 +29,7 @@ export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRo
     </>
   );
   const source = (r: ApplicationListRow) => (r.source === "SELF" ? <span className="ml-1 text-xs text-slate-500">{t("list.self")}</span> : null);
-  const head = (label: string, key: (typeof APPLICATION_SORT_KEYS)[number]) => (sort ? sortHead(label, key, sort) : label);
+  const head = sortHeads<(typeof APPLICATION_SORT_KEYS)[number]>(sort);
   return (
     <>
       <ul className="divide-y divide-slate-100 md:hidden" aria-label={t("list.caption")}>

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { sortHeads, type SortState } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
+import type { AUDIT_SORT_KEYS } from "@/lib/schemas/audit";
 import { actionLabel, entityLabel, roleLabel, type Translate } from "@/lib/audit-labels";
 import type { AuditRow, DescribedAuditRow } from "@/lib/server/audit-log";
 import { AuditDiff } from "./audit-diff";
@@ -15,7 +17,8 @@ function attemptedUsername(row: AuditRow): string | null {
   return typeof username === "string" ? username : null;
 }
 
-export async function AuditTable({ rows, caption }: { rows: DescribedAuditRow[]; caption: string }) {
+export async function AuditTable({ rows, caption, sort }: { rows: DescribedAuditRow[]; caption: string; sort?: SortState }) {
+  const head = sortHeads<(typeof AUDIT_SORT_KEYS)[number]>(sort);
   const [t, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter()]);
   const tr = t as unknown as Translate;
   const when = (d: Date) =>
@@ -68,7 +71,7 @@ export async function AuditTable({ rows, caption }: { rows: DescribedAuditRow[];
         ))}
       </ul>
       <div className="hidden md:block">
-        <Table caption={caption} head={[t("columns.time"), t("columns.actor"), t("columns.action"), t("columns.entity"), t("columns.ip"), t("columns.details")]}>
+        <Table caption={caption} head={[head(t("columns.time"), "at"), head(t("columns.actor"), "actor"), head(t("columns.action"), "action"), head(t("columns.entity"), "entity"), t("columns.ip"), t("columns.details")]}>
           {rows.map((row) => (
             <tr key={row.id}>
               <Td className="whitespace-nowrap tabular-nums text-slate-700">

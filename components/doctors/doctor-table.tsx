@@ -1,15 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { sortHeads, type SortState } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
 import { getCalendarDateFormatter } from "@/lib/i18n/format";
 import type { DoctorRow } from "@/lib/server/doctors";
+import type { DOCTOR_SORT_KEYS } from "@/lib/schemas/doctors";
 import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 
 /**
  * One page of doctors: who, where, current title (the highest held) and since when. A table on wider
  * screens, a list on a phone. ID numbers arrive already masked when the user may not see them.
  */
-export async function DoctorTable({ rows }: { rows: DoctorRow[] }) {
+export async function DoctorTable({ rows, sort }: { rows: DoctorRow[]; sort?: SortState }) {
+  const head = sortHeads<(typeof DOCTOR_SORT_KEYS)[number]>(sort);
   const [t, ymd] = await Promise.all([getTranslations("doctors"), getCalendarDateFormatter()]);
   const link = (d: DoctorRow) => (
     <Link href={`/doctors/${d.id}`} className="font-medium text-brand-700 hover:underline">
@@ -48,7 +51,7 @@ export async function DoctorTable({ rows }: { rows: DoctorRow[] }) {
       <div className="hidden sm:block">
         <Table
           caption={t("caption")}
-          head={[t("columns.name"), t("columns.sex"), t("columns.birthDate"), t("columns.employer"), t("columns.department"), t("columns.title"), t("columns.position"), t("columns.idNumber")]}
+          head={[head(t("columns.name"), "name"), head(t("columns.sex"), "sex"), head(t("columns.birthDate"), "birthDate"), head(t("columns.employer"), "employer"), head(t("columns.department"), "department"), t("columns.title"), t("columns.position"), t("columns.idNumber")]}
         >
           {rows.map((d) => (
             <tr key={d.id}>

@@ -2,12 +2,13 @@ import clsx from "clsx";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { Verdict } from "@/lib/domain/eligibility";
+import { SHOW_ALL } from "@/lib/schemas/screening";
 import type { ScreeningResult } from "@/lib/server/eligibility";
 
 const ORDER: (Verdict | undefined)[] = ["ELIGIBLE", undefined, "INELIGIBLE", "UNKNOWN"];
 
 /** The search value of the 全部 tab (the schema drops it, so the service lists every verdict). */
-export const SHOW_ALL = "all";
+export { SHOW_ALL } from "@/lib/schemas/screening";
 
 /** Verdict tabs with their counts; each keeps the unit and name filters and goes back to page 1. */
 export async function ScreeningTabs({ counts, active, params }: { counts: ScreeningResult["counts"]; active: Verdict | undefined; params: Record<string, string | undefined> }) {

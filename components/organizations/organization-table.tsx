@@ -1,14 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { sortHeads, type SortState } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
+import type { ORGANIZATION_SORT_KEYS } from "@/lib/schemas/organizations";
 import type { OrganizationRow } from "@/lib/server/organizations";
 
 /**
  * One page of organisations: where each sits (parent), what it is, and what hangs on it. A table on
  * wider screens; on a phone, where eight columns of Chinese text would wrap letter by letter, a list.
  */
-export async function OrganizationTable({ rows }: { rows: OrganizationRow[] }) {
+export async function OrganizationTable({ rows, sort }: { rows: OrganizationRow[]; sort?: SortState }) {
+  const head = sortHeads<(typeof ORGANIZATION_SORT_KEYS)[number]>(sort);
   const t = await getTranslations("organizations");
   const status = (org: OrganizationRow) => (org.isActive ? <Badge tone="success">{t("active")}</Badge> : <Badge>{t("inactive")}</Badge>);
   const link = (org: OrganizationRow) => (
@@ -38,7 +41,7 @@ export async function OrganizationTable({ rows }: { rows: OrganizationRow[] }) {
       <div className="hidden sm:block">
         <Table
           caption={t("caption")}
-          head={[t("columns.name"), t("columns.kind"), t("columns.levelGrade"), t("columns.region"), t("columns.parent"), t("columns.status"), t("columns.users"), t("columns.doctors")]}
+          head={[head(t("columns.name"), "name"), head(t("columns.kind"), "kind"), head(t("columns.levelGrade"), "level"), head(t("columns.region"), "region"), t("columns.parent"), head(t("columns.status"), "status"), t("columns.users"), t("columns.doctors")]}
         >
           {rows.map((org) => (
             <tr key={org.id} className={org.isActive ? undefined : "bg-slate-50 text-slate-500"}>

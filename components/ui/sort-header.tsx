@@ -1,7 +1,8 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
-import type { SortDir } from "@/lib/schemas/list-query";
+import type { DefaultSort, SortDir } from "@/lib/schemas/list-query";
 import { listHref, type ListParams } from "./list-href";
+import type { HeadCell } from "./table";
 
 export interface SortState {
   sort?: string;
@@ -29,4 +30,21 @@ export function sortHead(label: string, key: string, state: SortState): { conten
       </Link>
     ),
   };
+}
+
+/**
+ * A list page's sort state (for its headers) and the params its Pagination keeps (filters and sort),
+ * from its parsed query, its filters and its default order.
+ */
+export function listState<K extends string>(query: { sort?: K; dir?: SortDir; size?: number }, filters: ListParams, fallback: DefaultSort<K>): { sort: SortState; pageParams: ListParams } {
+  const size = query.size ? String(query.size) : undefined;
+  return {
+    sort: { sort: query.sort, dir: query.dir, params: { ...filters, size }, defaultSort: fallback.sort, defaultDir: fallback.dir },
+    pageParams: { ...filters, sort: query.sort, dir: query.dir },
+  };
+}
+
+/** A table's header maker: sortable headers when the list is sorted on the server (`sort` given), plain labels otherwise. */
+export function sortHeads<K extends string>(sort: SortState | undefined): (label: string, key: K) => HeadCell {
+  return (label, key) => (sort ? sortHead(label, key, sort) : label);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
 
 // The audit log's filters, read from the URL by the page and by the export route. Unlike the lenient
 // list query, a bad value is an error the user sees (the page) or a 422 (the export): a filter that
@@ -43,9 +44,13 @@ export const auditFilterSchema = z
 
 export type AuditFilters = z.infer<typeof auditFilterSchema>;
 
-export const auditPageSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
+/** The audit log's sortable columns (the whitelist; lib/server/audit-log.ts maps each to its SQL order). */
+export const AUDIT_SORT_KEYS = ["at", "actor", "action", "entity"] as const;
+export const AUDIT_DEFAULT_SORT: DefaultSort<(typeof AUDIT_SORT_KEYS)[number]> = { sort: "at", dir: "desc" };
+
+/** Page, page size and order: lenient like every list's (a forged key falls back to newest first). */
+export const auditPageSchema = listQuerySchema.pick({ page: true, size: true }).extend(sortFields(AUDIT_SORT_KEYS));
+export type AuditPageQuery = z.infer<typeof auditPageSchema>;
 
 export const auditExportSchema = z.object({
   format: z.enum(["csv", "xlsx"], { message: "invalidFormat" }),
@@ -61,7 +66,7 @@ export function filterInput(params: URLSearchParams | Record<string, string | st
     const v = params[key];
     return Array.isArray(v) ? v[0] : v;
   };
-  return Object.fromEntries([...auditFilterKeys, "page", "format"].map((k) => [k, get(k)]));
+  return Object.fromEntries([...auditFilterKeys, "page", "size", "sort", "dir", "format"].map((k) => [k, get(k)]));
 }
 
 /** The filters as search params again (for pagination and export links). */

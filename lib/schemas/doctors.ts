@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { birthDateFromIdNumber, isValidIdNumber, normalizeIdNumber } from "../domain/id-number";
 import { editVersion } from "./common";
-import { listQuerySchema } from "./list-query";
+import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
 
 // Shared by the doctor form (zodResolver), the server actions, the use cases and the import. Messages
 // are catalogue keys of doctors.errors. Calendar dates travel as "YYYY-MM-DD" strings and become
@@ -150,8 +150,13 @@ export const updateDoctorSchema = z
 export type DoctorFormValues = z.input<typeof doctorSchema>;
 export type DoctorInput = z.output<typeof doctorSchema>;
 
-/** The list's and the export's URL: search, filters, page. Bad values fall back to "no filter". */
+/** The doctor list's sortable columns (the whitelist; lib/server/doctors.ts maps each to its SQL order). */
+export const DOCTOR_SORT_KEYS = ["name", "sex", "birthDate", "employer", "department"] as const;
+export const DOCTOR_DEFAULT_SORT: DefaultSort<(typeof DOCTOR_SORT_KEYS)[number]> = { sort: "name", dir: "asc" };
+
+/** The list's and the export's URL: search, filters, sort, page. Bad values fall back to "no filter" and the default order. */
 export const doctorListQuerySchema = listQuerySchema.extend({
+  ...sortFields(DOCTOR_SORT_KEYS),
   employerId: z.string().trim().min(1).max(64).optional().catch(undefined),
   specialty: z.string().trim().min(1).max(50).optional().catch(undefined),
   titleLevel: z.enum(TITLE_LEVELS).optional().catch(undefined),

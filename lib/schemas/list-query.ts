@@ -49,3 +49,20 @@ export const PICKER_LIMIT = 20;
 
 /** A searchable picker's question: part of a name (empty: the first options by name). */
 export const optionSearchSchema = z.object({ q: z.string({ error: "invalid" }).trim().max(100, "tooLong").default("") });
+
+/** A list's order when no column is chosen: its default key and direction. */
+export interface DefaultSort<K extends string> {
+  sort: K;
+  dir: SortDir;
+}
+
+/**
+ * A list's SQL order from its whitelisted key: the chosen column's order in its direction (first click
+ * ascending), or the list's default in its default direction, then `tail` (ending on a unique column,
+ * so that pages never overlap). `orders` maps every key, so a key cannot reach SQL unmapped.
+ */
+export function orderOf<K extends string, O>(orders: Record<K, (dir: SortDir) => O[]>, query: { sort?: K; dir?: SortDir }, fallback: DefaultSort<K>, tail: O[]): O[] {
+  const sort = query.sort ?? fallback.sort;
+  const dir = query.sort ? (query.dir ?? "asc") : fallback.dir;
+  return [...orders[sort](dir), ...tail];
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "../domain/organization-tree";
 import { editVersion } from "./common";
-import { listQuerySchema } from "./list-query";
+import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
 
 // Shared by the organisation form (zodResolver) and the server actions. Messages are catalogue keys
 // of organizations.errors; a form shows them through its translator.
@@ -48,8 +48,13 @@ export type OrganizationFormValues = z.input<typeof organizationSchema>;
 export type CreateOrganizationInput = z.output<typeof createOrganizationSchema>;
 export type UpdateOrganizationInput = z.output<typeof updateOrganizationSchema>;
 
-/** The list's URL: search, kind and status filters, page. Bad values fall back to "no filter". */
+/** The organisation list's sortable columns (the whitelist; lib/server/organizations.ts maps each to its SQL order). */
+export const ORGANIZATION_SORT_KEYS = ["name", "kind", "level", "region", "status"] as const;
+export const ORGANIZATION_DEFAULT_SORT: DefaultSort<(typeof ORGANIZATION_SORT_KEYS)[number]> = { sort: "level", dir: "asc" };
+
+/** The list's URL: search, kind and status filters, sort, page. Bad values fall back to "no filter" and the default order. */
 export const organizationListQuerySchema = listQuerySchema.extend({
+  ...sortFields(ORGANIZATION_SORT_KEYS),
   kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),
   level: z.enum(ORGANIZATION_LEVELS).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),

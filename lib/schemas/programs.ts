@@ -3,7 +3,7 @@ import { PROGRAM_STATUSES } from "../domain/program-status";
 import { TEMPLATE_KEYS } from "../domain/program-templates";
 import { calendarDate, fromShanghaiWallClock, STAGE_KINDS, timelineProblems } from "../domain/program-timeline";
 import { editVersion } from "./common";
-import { listQuerySchema } from "./list-query";
+import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
 
 // Shared by the programme and post forms (zodResolver) and the use cases. Messages are catalogue keys
 // of programsAdmin.errors; a form shows them through its translator.
@@ -106,7 +106,12 @@ export const changeStatusSchema = z.object({
   confirmed: z.boolean().optional().default(false),
 });
 
+/** The programme list's sortable columns (the whitelist; lib/server/programs.ts maps each to its SQL order). */
+export const PROGRAM_SORT_KEYS = ["name", "year", "status"] as const;
+export const PROGRAM_DEFAULT_SORT: DefaultSort<(typeof PROGRAM_SORT_KEYS)[number]> = { sort: "year", dir: "desc" };
+
 export const programListQuerySchema = listQuerySchema.extend({
+  ...sortFields(PROGRAM_SORT_KEYS),
   status: z.enum(PROGRAM_STATUSES).optional().catch(undefined),
 });
 export type ProgramListQuery = z.infer<typeof programListQuerySchema>;

@@ -13,8 +13,18 @@ export const screeningQuerySchema = listQuerySchema.extend({
 });
 export type ScreeningQuery = z.infer<typeof screeningQuerySchema>;
 
+/** The tab the page opens on (and the export takes) when the URL names none: 符合; verdict=all shows everyone. */
+export const DEFAULT_VERDICT = "ELIGIBLE" satisfies (typeof verdicts)[number];
+export const SHOW_ALL = "all";
+
+/** The screening page's (and its export's) query from the URL's params: no verdict means the default tab. */
+export function screeningQueryOf(raw: Record<string, unknown>): ScreeningQuery {
+  return screeningQuerySchema.parse(raw.verdict === undefined ? { ...raw, verdict: DEFAULT_VERDICT } : raw);
+}
+
 export const screenPostSchema = screeningQuerySchema.extend({ postId: id });
 export type ScreenPostInput = z.input<typeof screenPostSchema>;
+export type ScreenPostQuery = z.infer<typeof screenPostSchema>;
 
 export const evaluateDoctorForPostSchema = z.object({ postId: id, doctorId: id });
 export type EvaluateDoctorForPostInput = z.input<typeof evaluateDoctorForPostSchema>;

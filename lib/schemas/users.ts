@@ -2,14 +2,19 @@ import { z } from "zod";
 import { passwordProblems } from "../domain/password-policy";
 import { Role } from "../generated/prisma/enums";
 import { editVersion } from "./common";
-import { listQuerySchema } from "./list-query";
+import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
 
 // Accounts: shared by the forms (zodResolver) and the server. Messages are catalogue keys (users.errors.*).
 export const roles = Object.values(Role) as [Role, ...Role[]];
 export const userStatuses = ["active", "locked", "inactive"] as const;
 export type UserStatus = (typeof userStatuses)[number];
 
+/** The account list's sortable columns (the whitelist; lib/server/users.ts maps each to its SQL order). */
+export const USER_SORT_KEYS = ["username", "displayName", "role", "organization", "lastLogin"] as const;
+export const USER_DEFAULT_SORT: DefaultSort<(typeof USER_SORT_KEYS)[number]> = { sort: "organization", dir: "asc" };
+
 export const userListQuerySchema = listQuerySchema.extend({
+  ...sortFields(USER_SORT_KEYS),
   role: z.enum(roles).optional().catch(undefined),
   organizationId: z.string().trim().min(1).max(40).optional().catch(undefined),
   status: z.enum(userStatuses).optional().catch(undefined),

@@ -22,8 +22,8 @@ import {
 import { writeSheet, type ExportFormat, type SheetColumn } from "../excel/sheet";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
-import { shanghaiDayBounds, type AuditFilters } from "../schemas/audit";
-import { pageArgs, toPage, type Page } from "../schemas/list-query";
+import { AUDIT_DEFAULT_SORT, AUDIT_SORT_KEYS, shanghaiDayBounds, type AuditFilters, type AuditPageQuery } from "../schemas/audit";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
 
 type Db = Pick<PrismaClient, "auditLog">;
 
@@ -60,7 +60,15 @@ const select = {
   ip: true,
 } satisfies Prisma.AuditLogSelect;
 
-const orderBy: Prisma.AuditLogOrderByWithRelationInput[] = [{ at: "desc" }, { id: "desc" }];
+const orders: Record<(typeof AUDIT_SORT_KEYS)[number], (dir: SortDir) => Prisma.AuditLogOrderByWithRelationInput[]> = {
+  at: (dir) => [{ at: dir }, { id: dir }],
+  actor: (dir) => [{ actorName: { sort: dir, nulls: "last" } }, { at: "desc" }],
+  action: (dir) => [{ action: dir }, { at: "desc" }],
+  entity: (dir) => [{ entity: dir }, { at: "desc" }],
+};
+/** Newest first unless a column is chosen; the id last so that pages never overlap. */
+const orderFor = (query: { sort?: AuditPageQuery["sort"]; dir?: SortDir }) => orderOf(orders, query, AUDIT_DEFAULT_SORT, [{ id: "desc" }]);
+const orderBy = orderFor({});
 
 function toRow(r: Prisma.AuditLogGetPayload<{ select: typeof select }>): AuditRow {
   return { ...r, id: r.id.toString() };
@@ -102,10 +110,10 @@ export function auditWhere(scope: Scope, filters: AuditFilters): Prisma.AuditLog
 }
 
 /** One page of the log, newest first. */
-export async function listAuditLog(db: Db, scope: Scope, filters: AuditFilters, query: { page: number }): Promise<Page<AuditRow>> {
+export async function listAuditLog(db: Db, scope: Scope, filters: AuditFilters, query: AuditPageQuery): Promise<Page<AuditRow>> {
   const where = auditWhere(scope, filters);
   const [rows, total] = await Promise.all([
-    db.auditLog.findMany({ where, select, orderBy, ...pageArgs(query) }),
+    db.auditLog.findMany({ where, select, orderBy: orderFor(query), ...pageArgs(query) }),
     db.auditLog.count({ where }),
   ]);
   return toPage(rows.map(toRow), total, query);

@@ -14,8 +14,8 @@ import {
 import { maskIdNumber, normalizeIdNumber } from "../domain/id-number";
 import type { SheetColumn } from "../excel/sheet";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { pageArgs, toPage, type Page } from "../schemas/list-query";
-import { TITLE_LEVELS, type DoctorListQuery } from "../schemas/doctors";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
+import { DOCTOR_DEFAULT_SORT, DOCTOR_SORT_KEYS, TITLE_LEVELS, type DoctorListQuery } from "../schemas/doctors";
 
 // Reads of the doctors' registry: the list, one record, the employers a user may choose, the export.
 // Every query is filtered with the policy's doctorWhere; the ID number leaves this module masked
@@ -100,7 +100,16 @@ export function doctorListWhere(scope: Scope, query: DoctorListQuery): Prisma.Do
   return { AND: filters };
 }
 
-const order = [{ name: "asc" }, { id: "asc" }] as const satisfies Prisma.DoctorOrderByWithRelationInput[];
+type DoctorOrder = Prisma.DoctorOrderByWithRelationInput;
+const orders: Record<(typeof DOCTOR_SORT_KEYS)[number], (dir: SortDir) => DoctorOrder[]> = {
+  name: (dir) => [{ name: dir }],
+  sex: (dir) => [{ sex: dir }, { name: "asc" }],
+  birthDate: (dir) => [{ birthDate: dir }, { name: "asc" }],
+  employer: (dir) => [{ employer: { name: dir } }, { name: "asc" }],
+  department: (dir) => [{ department: dir }, { name: "asc" }],
+};
+/** The list's (and the export's) order: the chosen column, then the id so that pages never overlap. */
+const listOrder = (query: DoctorListQuery) => orderOf(orders, query, DOCTOR_DEFAULT_SORT, [{ id: "asc" }]);
 
 /** One page of the doctors the user may see, searched and filtered in SQL. */
 export async function listDoctors(db: PrismaClient, scope: Scope, query: DoctorListQuery): Promise<Page<DoctorRow>> {
@@ -108,7 +117,7 @@ export async function listDoctors(db: PrismaClient, scope: Scope, query: DoctorL
   const where = doctorListWhere(scope, query);
   const [total, rows] = await Promise.all([
     db.doctor.count({ where }),
-    db.doctor.findMany({ where, orderBy: [...order], ...pageArgs(query), select: listSelect }),
+    db.doctor.findMany({ where, orderBy: listOrder(query), ...pageArgs(query), select: listSelect }),
   ]);
   return toPage(
     rows.map((row) => toRow(scope, row)),
@@ -203,6 +212,6 @@ export const doctorSheetColumns: SheetColumn<DoctorRow>[] = IMPORT_COLUMNS.map((
 export async function listDoctorsForExport(db: PrismaClient, scope: Scope, query: DoctorListQuery): Promise<{ rows: DoctorRow[]; total: number }> {
   authorize(scope, "doctor.read");
   const where = doctorListWhere(scope, query);
-  const [total, rows] = await Promise.all([db.doctor.count({ where }), db.doctor.findMany({ where, orderBy: [...order], take: EXPORT_LIMIT, select: listSelect })]);
+  const [total, rows] = await Promise.all([db.doctor.count({ where }), db.doctor.findMany({ where, orderBy: listOrder(query), take: EXPORT_LIMIT, select: listSelect })]);
   return { rows: rows.map((row) => toRow(scope, row)), total };
 }

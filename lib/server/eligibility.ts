@@ -5,8 +5,8 @@ import { titleLevels } from "../schemas/eligibility";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { ruleTreeSchema, type RuleNode } from "../schemas/eligibility";
-import { PAGE_SIZE, toPage, type Page } from "../schemas/list-query";
-import { evaluateDoctorForPostSchema, screenPostSchema } from "../schemas/screening";
+import { pageArgs, toPage, type Page } from "../schemas/list-query";
+import { evaluateDoctorForPostSchema, screenPostSchema, type ScreenPostQuery } from "../schemas/screening";
 
 // Eligibility screening (issue 4): a post's rules (the programme's and the post's own) evaluated
 // against every doctor the caller may see. Facts are loaded in chunks with a narrow select and judged
@@ -140,6 +140,39 @@ const collator = new Intl.Collator("zh-CN");
 /** Screens every doctor in the caller's scope against a post's rules: counts per verdict and one page of rows. */
 export async function screenPost(db: PrismaClient, scope: Scope, raw: unknown): Promise<ScreeningResult> {
   const input = screenPostSchema.parse(raw);
+  const { post, rules, trees, counts, matches } = await screenMatches(db, scope, input);
+  const pageIds = matches.slice(...sliceOf(pageArgs(input))).map((m) => m.id);
+  const rows = await loadRows(db, pageIds, trees);
+  return {
+    post,
+    rules: rules.map((r) => ({ id: r.id, name: r.name, isProgramWide: r.postId === null })),
+    counts,
+    page: toPage(rows, matches.length, input),
+  };
+}
+
+const sliceOf = ({ skip, take }: { skip: number; take: number }): [number, number] => [skip, skip + take];
+
+/** At most this many rows in a screening export (the page says so when there are more). */
+export const SCREENING_EXPORT_LIMIT = 5000;
+
+/**
+ * The screening list as the export holds it: the same scope, filters and order as the page (every
+ * matching doctor, not one page), at most SCREENING_EXPORT_LIMIT. Nobody to export is refused in
+ * words (409 nothingToExportScreening) rather than sent as a sheet of headers only.
+ */
+export async function screenPostForExport(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ post: PostHeader; rows: ScreeningRow[]; total: number }> {
+  const input = screenPostSchema.parse(raw);
+  const { post, trees, matches } = await screenMatches(db, scope, input);
+  if (matches.length === 0) throw new AppError("conflict", "nothingToExportScreening");
+  const ids = matches.slice(0, SCREENING_EXPORT_LIMIT).map((m) => m.id);
+  const rows: ScreeningRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...(await loadRows(db, ids.slice(i, i + 500), trees)));
+  return { post, rows, total: matches.length };
+}
+
+/** Every doctor in scope (and the filters) judged against the post's rules: the counts per verdict and the matches, by name. */
+async function screenMatches(db: PrismaClient, scope: Scope, input: ScreenPostQuery) {
   const post = await screenablePost(db, scope, input.postId);
   const rules = await rulesForPost(db, post.id);
   const trees = rules.map((r) => r.tree);
@@ -159,15 +192,7 @@ export async function screenPost(db: PrismaClient, scope: Scope, raw: unknown): 
     }
   }
   matches.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
-  const pageIds = matches.slice((input.page - 1) * PAGE_SIZE, input.page * PAGE_SIZE).map((m) => m.id);
-
-  const rows = await loadRows(db, pageIds, trees);
-  return {
-    post,
-    rules: rules.map((r) => ({ id: r.id, name: r.name, isProgramWide: r.postId === null })),
-    counts,
-    page: toPage(rows, matches.length, input),
-  };
+  return { post, rules, trees, counts, matches };
 }
 
 const rowSelect = {

@@ -5,12 +5,14 @@ import { breadcrumbIds, moveProblem, parentProblem } from "../domain/organizatio
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { HospitalGrade, OrganizationKind, OrganizationLevel } from "../generated/prisma/enums";
-import { pageArgs, toPage, type Page } from "../schemas/list-query";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
 import {
   createOrganizationSchema,
   organizationIdSchema,
   updateOrganizationSchema,
   type OrganizationListQuery,
+  ORGANIZATION_DEFAULT_SORT,
+  ORGANIZATION_SORT_KEYS,
 } from "../schemas/organizations";
 import { checkEditVersion } from "./edit-version";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx, type UniqueFieldMap } from "./kit";
@@ -54,6 +56,16 @@ export interface OrganizationRow {
 }
 
 /** One page of the organisations the user may see, searched and filtered in SQL, counts included. */
+type OrganizationOrder = Prisma.OrganizationOrderByWithRelationInput;
+const orders: Record<(typeof ORGANIZATION_SORT_KEYS)[number], (dir: SortDir) => OrganizationOrder[]> = {
+  name: (dir) => [{ name: dir }],
+  kind: (dir) => [{ kind: dir }, { name: "asc" }],
+  level: (dir) => [{ level: dir }, { kind: "asc" }, { name: "asc" }],
+  region: (dir) => [{ region: dir }, { name: "asc" }],
+  // Active first when ascending (the status column reads 启用 before 停用).
+  status: (dir) => [{ isActive: dir === "asc" ? "desc" : "asc" }, { name: "asc" }],
+};
+
 export async function listOrganizations(db: PrismaClient, scope: Scope, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
   authorize(scope, "organization.read");
   const filters: Prisma.OrganizationWhereInput[] = [organizationWhere(scope)];
@@ -75,7 +87,7 @@ export async function listOrganizations(db: PrismaClient, scope: Scope, query: O
     db.organization.count({ where }),
     db.organization.findMany({
       where,
-      orderBy: [{ level: "asc" }, { kind: "asc" }, { name: "asc" }, { id: "asc" }],
+      orderBy: orderOf(orders, query, ORGANIZATION_DEFAULT_SORT, [{ id: "asc" }]),
       ...pageArgs(query),
       select: {
         ...snapshotSelect,

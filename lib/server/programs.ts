@@ -7,8 +7,8 @@ import { programPhase, type ProgramPhase } from "../domain/program-phase";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ProgramKind, ProgramStatus, StageKind } from "../generated/prisma/enums";
-import { pageArgs, toPage, type Page } from "../schemas/list-query";
-import { changeStatusSchema, createProgramSchema, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
+import { changeStatusSchema, createProgramSchema, PROGRAM_DEFAULT_SORT, PROGRAM_SORT_KEYS, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
 import { actorOf, parse, runTx, type Tx } from "./kit";
 import { checkEditVersion } from "./edit-version";
 import { loadProgramForChange, programSnapshotSelect, type ProgramSnapshot } from "./program-support";
@@ -33,6 +33,12 @@ export interface ProgramRow {
 }
 
 /** One page of the programmes the user may see, searched and filtered in SQL. */
+const orders: Record<(typeof PROGRAM_SORT_KEYS)[number], (dir: SortDir) => Prisma.ProgramOrderByWithRelationInput[]> = {
+  name: (dir) => [{ name: dir }],
+  year: (dir) => [{ year: dir }, { batchNumber: dir }],
+  status: (dir) => [{ status: dir }, { year: "desc" }],
+};
+
 export async function listPrograms(db: PrismaClient, scope: Scope, query: ProgramListQuery, now = new Date()): Promise<Page<ProgramRow>> {
   authorize(scope, "program.read");
   const filters: Prisma.ProgramWhereInput[] = [programWhere(scope)];
@@ -43,7 +49,7 @@ export async function listPrograms(db: PrismaClient, scope: Scope, query: Progra
     db.program.count({ where }),
     db.program.findMany({
       where,
-      orderBy: [{ year: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+      orderBy: orderOf(orders, query, PROGRAM_DEFAULT_SORT, [{ createdAt: "desc" }, { id: "asc" }]),
       ...pageArgs(query),
       select: {
         id: true,

@@ -5,8 +5,8 @@ import { authorize, organizationWhere, userWhere, type Scope } from "../auth/pol
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
-import { pageArgs, toPage, type Page } from "../schemas/list-query";
-import { createUserSchema, updateUserSchema, userIdSchema, type UserListQuery, type UserStatus } from "../schemas/users";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
+import { createUserSchema, updateUserSchema, USER_DEFAULT_SORT, USER_SORT_KEYS, userIdSchema, type UserListQuery, type UserStatus } from "../schemas/users";
 import { checkEditVersion } from "./edit-version";
 import { actorOf, parse, runTx, visibleOr, type Tx, type UniqueFieldMap } from "./kit";
 import { generatePassword } from "./passwords";
@@ -87,6 +87,15 @@ function toRow(u: Prisma.UserGetPayload<{ select: typeof safeSelect }>, now: Dat
 }
 
 /** The accounts list: searched, filtered and paged in SQL within the policy's scope. */
+const orders: Record<(typeof USER_SORT_KEYS)[number], (dir: SortDir) => Prisma.UserOrderByWithRelationInput[]> = {
+  username: (dir) => [{ username: dir }],
+  displayName: (dir) => [{ displayName: dir }, { username: "asc" }],
+  role: (dir) => [{ role: dir }, { username: "asc" }],
+  organization: (dir) => [{ organization: { name: dir } }, { username: "asc" }],
+  // Never signed in counts as the oldest.
+  lastLogin: (dir) => [{ lastLoginAt: { sort: dir, nulls: dir === "asc" ? "first" : "last" } }, { username: "asc" }],
+};
+
 export async function listUsers(db: PrismaClient, scope: Scope, query: UserListQuery, now: Date = new Date()): Promise<Page<UserRow>> {
   authorize(scope, "user.read");
   const where: Prisma.UserWhereInput = {
@@ -101,7 +110,7 @@ export async function listUsers(db: PrismaClient, scope: Scope, query: UserListQ
     ],
   };
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, select: safeSelect, orderBy: [{ organization: { name: "asc" } }, { username: "asc" }], ...pageArgs(query) }),
+    db.user.findMany({ where, select: safeSelect, orderBy: orderOf(orders, query, USER_DEFAULT_SORT, [{ id: "asc" }]), ...pageArgs(query) }),
     db.user.count({ where }),
   ]);
   return toPage(

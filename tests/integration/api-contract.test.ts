@@ -163,6 +163,9 @@ describe("every documented answer matches the document", () => {
   it("programmes: list, read, create, edit, timeline, posts, quotas, rules, status", async () => {
     expect((await api("openapi", "staff")).status).toBe(200);
     expect((await api("listPrograms", "admin", { query: "page=1" })).json.total).toBeGreaterThan(0);
+    // The lists' sort and page size are documented query params; a forged key is the default order, never an error.
+    expect((await api("listPrograms", "admin", { query: "sort=name&dir=desc&size=50" })).status).toBe(200);
+    expect((await api("listPrograms", "admin", { query: "sort=createdAt;--&dir=sideways" })).status).toBe(200);
     expect((await api("getProgram", "admin", { params: { programId } })).json.id).toBe(programId);
     const timeline = await api("getTimeline", "staff", { params: { programId } });
     expect(timeline.json.stages[0].kind).toBe("REGISTRATION");
@@ -206,14 +209,14 @@ describe("every documented answer matches the document", () => {
   });
 
   it("organisations with their levels", async () => {
-    const page = await api("listOrganizations", "admin", { query: "page=1" });
+    const page = await api("listOrganizations", "admin", { query: "page=1&sort=region&dir=desc&size=100" });
     expect(page.json.rows.length).toBeGreaterThan(0);
     expect(page.json.rows.map((o: { level: string }) => o.level)).toContain("CITY");
     expect((await api("listOrganizations", "nominator")).status).toBe(403);
   });
 
   it("doctors: list, create with the optional fields left out, read, edit, import, export", async () => {
-    await api("listDoctors", "nominator", { query: "page=1" });
+    await api("listDoctors", "nominator", { query: "page=1&sort=birthDate&dir=desc&size=50" });
     const idNumber = composeIdNumber("330602", "1985-07-01", 123);
     const minimal = { name: "契约医生", sex: "FEMALE", ethnicity: "汉族", birthDate: "1985-07-01", idNumber, education: "BACHELOR", employerId: orgOf.nominator, department: "内科", specialty: "心血管内科", positionRank: "STAFF" };
     const created = await api("createDoctor", "nominator", { body: minimal });
@@ -249,6 +252,11 @@ describe("every documented answer matches the document", () => {
     expect((await api("previewRule", "staff", { params: { programId }, body: { doctorId: bachelor.id, tree: tree("BACHELOR") } })).json.verdict).toBe("ELIGIBLE");
     const badTree = await api("previewRule", "staff", { params: { programId }, body: { doctorId: bachelor.id, tree: { op: "ALL", children: [] } } });
     expect(badTree.status).toBe(422);
+    // The screening list as Excel; a filter nobody matches is refused in words, not sent as headers only.
+    expect((await api("exportScreening", "staff", { params: { postId: eyePostId }, query: "verdict=INELIGIBLE" })).status).toBe(200);
+    const none = await api("exportScreening", "staff", { params: { postId: eyePostId }, query: "verdict=all&q=没有这个名字" });
+    expect(none.status).toBe(409);
+    expect(none.json.error).toMatchObject({ code: "conflict", key: "nothingToExportScreening", message: "筛查结果中没有符合筛选条件的医生，无可导出。" });
   });
 
   it("nominations, documents, decisions, reopenings, ranking and the lists", async () => {

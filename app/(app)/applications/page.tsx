@@ -1,4 +1,3 @@
-import { FileSpreadsheet } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApplicationTable } from "@/components/applications/application-table";
@@ -7,6 +6,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { SearchableFilter } from "@/components/ui/searchable-filter";
 import { searchApplicationUnitsAction } from "@/lib/actions/applications";
 import { ListEmpty } from "@/components/ui/list-empty";
+import { ExportLink } from "@/components/ui/export-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
@@ -45,14 +45,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t(`subtitle.${scope.user.role}`)} />
-      {page.total > 0 ? (
-        <p className="-mt-3 text-sm">
-          <a href={exportHref} className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline" download>
-            <FileSpreadsheet aria-hidden className="h-4 w-4" />
-            {t("list.export")}
-          </a>
-        </p>
-      ) : null}
+      {page.total > 0 ? <ExportLink href={exportHref} label={t("list.export")} /> : null}
       <Card>
         <SearchForm withSearch={searchesApplicantsByName(scope)} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
           {query.postId ? <input type="hidden" name="postId" value={query.postId} /> : null}

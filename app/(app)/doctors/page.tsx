@@ -6,9 +6,10 @@ import { DoctorTable } from "@/components/doctors/doctor-table";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import { listState } from "@/components/ui/sort-header";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
-import { doctorListQuerySchema, EDUCATIONS, TITLE_LEVELS } from "@/lib/schemas/doctors";
+import { DOCTOR_DEFAULT_SORT, doctorListQuerySchema, EDUCATIONS, TITLE_LEVELS } from "@/lib/schemas/doctors";
 import { listDoctors, listEmployerOptions } from "@/lib/server/doctors";
 import { SearchableFilter } from "@/components/ui/searchable-filter";
 import { searchEmployersAction } from "@/lib/actions/doctors";
@@ -30,7 +31,9 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
   const [page, employers, t, tList] = await Promise.all([listDoctors(prisma, scope, query), listEmployerOptions(prisma, scope, { includeId: query.employerId, take: PICKER_LIMIT }), getTranslations("doctors"), getTranslations("list")]);
   const filters = { q: query.q, employerId: query.employerId, specialty: query.specialty, titleLevel: query.titleLevel, education: query.education };
   const isFiltered = Object.values(filters).some(Boolean);
-  const exportHref = (format: string) => `/api/v1/doctors/export?${new URLSearchParams({ format, ...Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => !!e[1])) })}`;
+  const { sort, pageParams } = listState(query, filters, DOCTOR_DEFAULT_SORT);
+  // The export follows the list: the same filters and order.
+  const exportHref = (format: string) => `/api/v1/doctors/export?${new URLSearchParams({ format, ...Object.fromEntries(Object.entries(pageParams).filter((e): e is [string, string] => !!e[1])) })}`;
   const canManage = can(scope, "doctor.manage");
 
   return (
@@ -101,8 +104,8 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
             <ListEmpty filtered={isFiltered} empty={t("empty")} emptyFiltered={t("emptyFiltered")} clearHref="/doctors" clearLabel={t("clearFilters")} />
           ) : (
             <>
-              <DoctorTable rows={page.rows} />
-              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={filters} />
+              <DoctorTable rows={page.rows} sort={sort} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={pageParams} size={query.size} />
             </>
           )}
         </div>

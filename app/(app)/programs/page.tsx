@@ -7,10 +7,11 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import { listState } from "@/components/ui/sort-header";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { PROGRAM_STATUSES } from "@/lib/domain/program-status";
-import { programListQuerySchema } from "@/lib/schemas/programs";
+import { PROGRAM_DEFAULT_SORT, programListQuerySchema } from "@/lib/schemas/programs";
 import { listPrograms } from "@/lib/server/programs";
 import { requirePermission } from "@/lib/server/page-guard";
 import { ListEmpty } from "@/components/ui/list-empty";
@@ -25,6 +26,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
   const query = programListQuerySchema.parse(await searchParams);
   const [page, t, tList, tStatus] = await Promise.all([listPrograms(prisma, scope, query), getTranslations("programsAdmin"), getTranslations("list"), getTranslations("programStatus")]);
   const isFiltered = !!(query.q || query.status);
+  const { sort, pageParams } = listState(query, { q: query.q, status: query.status }, PROGRAM_DEFAULT_SORT);
 
   return (
     <div className="flex flex-col gap-6">
@@ -38,8 +40,8 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
             <ListEmpty filtered={isFiltered} empty={t("empty")} emptyFiltered={t("emptyFiltered")} clearHref="/programs" clearLabel={t("clearFilters")} />
           ) : (
             <>
-              <ProgramListTable rows={page.rows} />
-              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ q: query.q, status: query.status }} />
+              <ProgramListTable rows={page.rows} sort={sort} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={pageParams} size={query.size} />
             </>
           )}
         </div>

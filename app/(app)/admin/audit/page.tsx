@@ -5,7 +5,8 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { prisma } from "@/lib/db";
-import { auditFilterSchema, auditPageSchema, filterInput, filterParams } from "@/lib/schemas/audit";
+import { AUDIT_DEFAULT_SORT, auditFilterSchema, auditPageSchema, filterInput, filterParams } from "@/lib/schemas/audit";
+import { listState } from "@/components/ui/sort-header";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import type { Translate } from "@/lib/audit-labels";
 import { auditFilterOptions, describeAuditRows, EXPORT_LIMIT, listAuditLog } from "@/lib/server/audit-log";
@@ -24,7 +25,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const { scope } = await requirePermission("audit.read");
   const input = filterInput(await searchParams);
   const parsed = auditFilterSchema.safeParse(input);
-  const { page } = auditPageSchema.parse(input);
+  const pageQuery = auditPageSchema.parse(input);
   const t = await getTranslations("audit");
 
   const values: FilterValues = { q: input.q, action: input.action, entity: input.entity, actor: input.actor, from: input.from, to: input.to };
@@ -37,7 +38,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   const [options, result] = await Promise.all([
     auditFilterOptions(prisma, scope),
-    parsed.success ? listAuditLog(prisma, scope, parsed.data, { page }) : Promise.resolve(null),
+    parsed.success ? listAuditLog(prisma, scope, parsed.data, pageQuery) : Promise.resolve(null),
   ]);
   const tAll = (await getTranslations()) as unknown as Translate;
   const described = result ? await describeAuditRows(prisma, result.rows, { t: t as unknown as Translate, tAll }) : [];
@@ -46,6 +47,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString()
     : null;
   const isFiltered = Object.values(params).some(Boolean);
+  const { sort, pageParams } = listState(pageQuery, params, AUDIT_DEFAULT_SORT);
 
   return (
     <div className="flex flex-col gap-6">
@@ -65,8 +67,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <EmptyState>{isFiltered ? t("emptyFiltered") : t("empty")}</EmptyState>
         ) : (
           <>
-            <AuditTable rows={described} caption={t("title")} />
-            <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={params} />
+            <AuditTable rows={described} caption={t("title")} sort={sort} />
+            <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={pageParams} size={pageQuery.size} />
           </>
         )}
       </Card>

@@ -7,10 +7,11 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import { listState } from "@/components/ui/sort-header";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { ORGANIZATION_KINDS } from "@/lib/domain/organization-tree";
-import { organizationListQuerySchema } from "@/lib/schemas/organizations";
+import { ORGANIZATION_DEFAULT_SORT, organizationListQuerySchema } from "@/lib/schemas/organizations";
 import { listOrganizations } from "@/lib/server/organizations";
 import { requirePermission } from "@/lib/server/page-guard";
 import { ListEmpty } from "@/components/ui/list-empty";
@@ -25,6 +26,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const query = organizationListQuerySchema.parse(await searchParams);
   const [page, t, tList] = await Promise.all([listOrganizations(prisma, scope, query), getTranslations("organizations"), getTranslations("list")]);
   const isFiltered = !!(query.q || query.kind || query.status);
+  const { sort, pageParams } = listState(query, { q: query.q, kind: query.kind, status: query.status }, ORGANIZATION_DEFAULT_SORT);
 
   return (
     <div className="flex flex-col gap-6">
@@ -54,8 +56,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <ListEmpty filtered={isFiltered} empty={t("empty")} emptyFiltered={t("emptyFiltered")} clearHref="/admin/organizations" clearLabel={t("clearFilters")} />
           ) : (
             <>
-              <OrganizationTable rows={page.rows} />
-              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ q: query.q, kind: query.kind, status: query.status }} />
+              <OrganizationTable rows={page.rows} sort={sort} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={pageParams} size={query.size} />
             </>
           )}
         </div>

@@ -8,12 +8,13 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import { listState, sortHeads } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
 import { can, organizationWhere } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { requirePermission } from "@/lib/server/page-guard";
 import { listUsers } from "@/lib/server/users";
-import { roles, userListQuerySchema, userStatuses } from "@/lib/schemas/users";
+import { roles, USER_DEFAULT_SORT, type USER_SORT_KEYS, userListQuerySchema, userStatuses } from "@/lib/schemas/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");
@@ -32,6 +33,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     getFormatter(),
   ]);
   const canManage = can(scope, "user.manage");
+  const { sort, pageParams } = listState(query, { q: query.q, role: query.role, organizationId: query.organizationId, status: query.status }, USER_DEFAULT_SORT);
+  const head = sortHeads<(typeof USER_SORT_KEYS)[number]>(sort);
 
   return (
     <div className="flex flex-col gap-6">
@@ -57,7 +60,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ) : (
             <Table
               caption={t("caption")}
-              head={[t("columns.username"), t("columns.displayName"), t("columns.role"), t("columns.organization"), t("columns.status"), t("columns.lastLogin")]}
+              head={[head(t("columns.username"), "username"), head(t("columns.displayName"), "displayName"), head(t("columns.role"), "role"), head(t("columns.organization"), "organization"), t("columns.status"), head(t("columns.lastLogin"), "lastLogin")]}
             >
               {page.rows.map((u) => (
                 <tr key={u.id} className="hover:bg-slate-50">
@@ -79,7 +82,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </Table>
           )}
-          <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ q: query.q, role: query.role, organizationId: query.organizationId, status: query.status }} />
+          <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={pageParams} size={query.size} />
         </div>
       </Card>
     </div>

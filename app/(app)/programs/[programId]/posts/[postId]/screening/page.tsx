@@ -8,12 +8,13 @@ import { SHOW_ALL, ScreeningTabs } from "@/components/eligibility/screening-tabs
 import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
+import { ExportLink } from "@/components/ui/export-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { screeningQuerySchema } from "@/lib/schemas/screening";
+import { screeningQueryOf } from "@/lib/schemas/screening";
 import { screenPost, screeningUnits, type ScreeningResult } from "@/lib/server/eligibility";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -30,7 +31,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
   const { scope } = await requirePermission("eligibility.screen");
   const [{ programId, postId }, raw] = await Promise.all([params, searchParams]);
   // Opens on 符合 (the few who qualify, not 60 who do not, sorted by name before them); 全部 is verdict=all.
-  const query = screeningQuerySchema.parse(raw.verdict === undefined ? { ...raw, verdict: "ELIGIBLE" } : raw);
+  const query = screeningQueryOf(raw);
   let result: ScreeningResult;
   try {
     result = await screenPost(prisma, scope, { ...query, postId });
@@ -44,6 +45,8 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
   const { post, counts, page } = result;
   const filters = { q: query.q, unitId: query.unitId };
   const isFiltered = !!(query.q || query.unitId);
+  // The export takes what the page shows: the tab (全部 explicitly, as the API reads no verdict as all), unit and name.
+  const exportHref = `/api/v1/posts/${postId}/screening/export?${new URLSearchParams(Object.entries({ ...filters, verdict: query.verdict ?? SHOW_ALL }).filter((e): e is [string, string] => !!e[1]))}`;
 
   let empty: React.ReactNode = null;
   if (page.total === 0) {
@@ -57,6 +60,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
       <ProgramBreadcrumbs role={scope.user.role} program={post.program} trail={[{ label: `${t("title")} · ${post.title}` }]} />
       <PageHeader title={`${t("title")} · ${post.title}`} subtitle={t("subtitle")} />
       <ScreeningHeader post={post} rules={result.rules} />
+      {page.total > 0 ? <ExportLink href={exportHref} label={t("export")} /> : null}
       <Card>
         <div className="flex flex-col gap-4">
           <ScreeningTabs counts={counts} active={query.verdict} params={filters} />
@@ -83,7 +87,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
           ) : (
             <>
               <ScreeningTable rows={page.rows} />
-              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ ...filters, verdict: query.verdict }} />
+              <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ ...filters, verdict: query.verdict ?? SHOW_ALL }} size={query.size} />
             </>
           )}
         </div>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { DoctorImportForm } from "@/components/doctors/doctor-import-form";
 import { Card } from "@/components/ui/card";
 import { IMPORT_COLUMNS } from "@/lib/domain/doctor-import";
 import { MAX_IMPORT_ROWS } from "@/lib/schemas/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
+import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("doctors.import");
@@ -16,14 +16,12 @@ const linkClass = "inline-flex items-center rounded-md border border-slate-300 b
 
 // The layout is documented here, next to the template, in the words of the file (Chinese headers).
 export default async function DoctorImportPage() {
-  await requirePermission("doctor.manage");
-  const [t, tDoctors] = await Promise.all([getTranslations("doctors.import"), getTranslations("doctors")]);
+  const { scope } = await requirePermission("doctor.manage");
+  const t = await getTranslations("doctors.import");
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/doctors" className="text-sm text-brand-700 hover:underline">
-          ← {tDoctors("backToList")}
-        </Link>
+        <AreaBreadcrumbs role={scope.user.role} area="/doctors" trail={[{ label: t("title") }]} />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
       </div>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { DoctorForm } from "@/components/doctors/doctor-form";
 import { blankFormValues } from "@/components/doctors/form-values";
 import { Card } from "@/components/ui/card";
@@ -8,6 +7,7 @@ import { fixedEmployerId } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { listEmployerOptions } from "@/lib/server/doctors";
 import { requirePermission } from "@/lib/server/page-guard";
+import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("doctors");
@@ -23,9 +23,7 @@ export default async function NewDoctorPage() {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/doctors" className="text-sm text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
+        <AreaBreadcrumbs role={scope.user.role} area="/doctors" trail={[{ label: t("newTitle") }]} />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("newTitle")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("newIntro")}</p>
       </div>

@@ -21,6 +21,7 @@ import { registrationWindow } from "@/lib/server/nomination-queries";
 import { getProgram } from "@/lib/server/programs";
 import { requiredDocuments } from "@/lib/server/required-documents";
 import { requirePermission } from "@/lib/server/page-guard";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("programsAdmin");
@@ -61,9 +62,7 @@ async function ProgramOverview({ params }: { params: Promise<{ programId: string
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/programs" className="text-sm text-brand-700 hover:underline">
-          {t("backToList")}
-        </Link>
+        <ProgramBreadcrumbs role={scope.user.role} program={program} trail={[]} />
         <h1 className="mt-2 flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">
           {program.name}
           <PhaseBadge phase={program.phase} />

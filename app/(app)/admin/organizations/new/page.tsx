@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { OrganizationForm } from "@/components/organizations/organization-form";
 import { Card } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
 import { listParentOptions } from "@/lib/server/organizations";
 import { requirePermission } from "@/lib/server/page-guard";
+import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organizations");
@@ -21,9 +21,7 @@ export default async function NewOrganizationPage({ searchParams }: { searchPara
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/organizations" className="text-sm text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
+        <AreaBreadcrumbs role={scope.user.role} area="/admin/organizations" trail={[{ label: t("newTitle") }]} />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("newTitle")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("newIntro")}</p>
       </div>

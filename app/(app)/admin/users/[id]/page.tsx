@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiTokensSection, type ApiTokenView } from "@/components/api-tokens/api-tokens-section";
 import { EditUserForm } from "@/components/users/edit-user-form";
@@ -12,6 +11,7 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { listApiTokens } from "@/lib/server/api-tokens";
 import { requirePermission } from "@/lib/server/page-guard";
+import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 import { getUser, userFormOptions } from "@/lib/server/users";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,9 +65,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
+        <AreaBreadcrumbs role={scope.user.role} area="/admin/users" trail={[{ label: user.displayName }]} />
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold text-slate-900">{user.displayName}</h1>
           <UserStatusBadge status={user.status} mustChangePassword={user.mustChangePassword} />

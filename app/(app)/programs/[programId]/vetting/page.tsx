@@ -1,7 +1,6 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { BoardGrid } from "@/components/vetting/board-grid";
 import { QuotaTable } from "@/components/vetting/quota-table";
 import { ReopenStageForm } from "@/components/vetting/reopen-stage-form";
@@ -12,6 +11,7 @@ import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { quotaProgress } from "@/lib/server/application-queries";
 import { requirePermission } from "@/lib/server/page-guard";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { listNominatingUnits } from "@/lib/server/posts";
 import { listStageReopenings } from "@/lib/server/stage-reopenings";
 import { ListEmpty } from "@/components/ui/list-empty";
@@ -65,9 +65,7 @@ export default async function VettingBoardPage({ params, searchParams }: { param
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <Link href={`/programs/${programId}`} className="text-sm text-brand-700 hover:underline">
-            {t("backToProgram")}
-          </Link>
+          <ProgramBreadcrumbs role={scope.user.role} program={board.program} trail={[{ label: t("title") }]} />
           <h1 className="mt-2 text-2xl font-semibold text-slate-900">
             {t("title")} · {board.program.name}
           </h1>

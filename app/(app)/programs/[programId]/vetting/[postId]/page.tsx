@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import type { VettingRow } from "@/components/vetting/applicant";
@@ -16,6 +15,7 @@ import { stageApplications, type ApplicationListRow } from "@/lib/server/applica
 import { endingReasons } from "@/lib/server/ending-reasons";
 import { requirePermission } from "@/lib/server/page-guard";
 import { missingAtCurrentStage } from "@/lib/server/required-documents";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { loadBoard } from "../load-board";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -70,9 +70,7 @@ export default async function PostStagePage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={`/programs/${programId}/vetting`} className="text-sm text-brand-700 hover:underline">
-          {t("backToBoard")}
-        </Link>
+        <ProgramBreadcrumbs role={scope.user.role} program={board.program} trail={[{ label: t("title"), href: `/programs/${programId}/vetting` }, { label: t("stagePage.title", { post: post.title, stage: tStage(stage.kind) }) }]} />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("stagePage.title", { post: post.title, stage: tStage(stage.kind) })}</h1>
         <p className="mt-1 text-sm text-slate-600">
           {board.program.name} · {t("stagePage.subtitle", { receiving: post.receivingOrgName, headcount: post.headcount, batch: post.rotationBatch })}

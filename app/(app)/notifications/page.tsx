@@ -60,7 +60,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         ) : (
           <>
             <NotificationList items={page.rows} />
-            <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ filter: filtered ? "unread" : undefined }} />
+            <Pagination page={page.page} pageCount={page.pageCount} total={page.total} params={{ filter: filtered ? "unread" : undefined }} size={query.size} />
           </>
         )}
       </Card>

@@ -10,21 +10,23 @@ import { createProgramAction, updateProgramAction } from "@/lib/actions/programs
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/users/select-field";
-import { PROGRAM_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from "@/lib/domain/program-templates";
+import { defaultTemplateStart, PROGRAM_TEMPLATES, TEMPLATE_KEYS, templateYear, type TemplateKey } from "@/lib/domain/program-templates";
+import { calendarDate } from "@/lib/domain/program-timeline";
 import { createProgramSchema, PROGRAM_KINDS, type ProgramFormValues } from "@/lib/schemas/programs";
 import { errorText, placeServerErrors, type ErrorTranslator } from "@/lib/forms/feedback";
 import { asNumber } from "@/lib/forms/number-input";
 import { FormMessages } from "@/components/ui/form-messages";
 
 type Field = keyof ProgramFormValues;
-const FIELDS: readonly Field[] = ["template", "kind", "name", "year", "batchNumber", "serviceMonths", "rotationBatches", "description"];
+const FIELDS: readonly Field[] = ["template", "startDate", "kind", "name", "year", "batchNumber", "serviceMonths", "rotationBatches", "description"];
 
 /**
  * Create a programme from a template, or edit one. The bureau is the user's own organisation, set on
  * the server. A template fills kind, service months and rotation batches here and gives the new
- * programme its stages and cut-off dates (edited afterwards on the programme's page).
+ * programme its stages and cut-off dates, laid out from the start date chosen (offered: the next
+ * day the template opens after `today`, a Beijing day), edited afterwards on the programme's page.
  */
-export function ProgramForm({ programId, version, defaultValues }: { programId?: string; version?: number; defaultValues: ProgramFormValues }) {
+export function ProgramForm({ programId, version, defaultValues, today }: { programId?: string; version?: number; defaultValues: ProgramFormValues; today?: string }) {
   const t = useTranslations("programsAdmin");
   const tKind = useTranslations("programKind");
   const te = t as unknown as ErrorTranslator;
@@ -45,13 +47,22 @@ export function ProgramForm({ programId, version, defaultValues }: { programId?:
     setValue("kind", template.kind);
     setValue("serviceMonths", template.serviceMonths);
     setValue("rotationBatches", template.rotationBatches);
+    if (today) {
+      const start = defaultTemplateStart(key, today);
+      setValue("startDate", start);
+      setValue("year", templateYear(key, start));
+    }
+  }
+
+  function applyStartDate(value: string) {
+    if (calendarDate(value)) setValue("year", templateYear(getValues("template"), value));
   }
 
   async function onSubmit() {
     setFormError(null);
     setSaved(false);
-    const { template, ...values } = getValues();
-    const result = programId ? await updateProgramAction({ ...values, id: programId, version }) : await createProgramAction({ ...values, template });
+    const { template, startDate, ...values } = getValues();
+    const result = programId ? await updateProgramAction({ ...values, id: programId, version }) : await createProgramAction({ ...values, template, startDate });
     if (result?.data) {
       if (programId) {
         setSaved(true);
@@ -66,6 +77,7 @@ export function ProgramForm({ programId, version, defaultValues }: { programId?:
 
   const err = (field: Field) => (errors[field]?.message ? errorText(te, errors[field]?.message) : undefined);
   const templateField = register("template");
+  const startDateField = register("startDate");
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
@@ -82,6 +94,20 @@ export function ProgramForm({ programId, version, defaultValues }: { programId?:
             onChange={(event) => {
               void templateField.onChange(event);
               applyTemplate(event.target.value as TemplateKey);
+            }}
+          />
+        )}
+        {programId ? null : (
+          <TextField
+            label={t("form.startDate")}
+            hint={t("form.startDateHint")}
+            type="date"
+            error={err("startDate")}
+            className="md:col-span-2"
+            {...startDateField}
+            onChange={(event) => {
+              void startDateField.onChange(event);
+              applyStartDate(event.target.value);
             }}
           />
         )}

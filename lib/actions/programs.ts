@@ -6,7 +6,7 @@ import { authedAction } from "@/lib/server/action-client";
 import { withFieldErrors } from "@/lib/server/action-field-errors";
 import { createPost, deletePost, setQuotas, updatePost } from "@/lib/server/posts";
 import { duplicateProgram } from "@/lib/server/program-duplicate";
-import { changeProgramStatus, createProgram, updateProgram, updateTimeline } from "@/lib/server/programs";
+import { changeProgramStatus, createProgram, shiftProgramTimeline, updateProgram, updateTimeline } from "@/lib/server/programs";
 import { setRequiredDocuments } from "@/lib/server/required-documents";
 import { requiredDocumentsSchema } from "@/lib/schemas/required-documents";
 import {
@@ -16,6 +16,7 @@ import {
   postIdSchema,
   programIdSchema,
   quotasSchema,
+  shiftTimelineSchema,
   timelineSchema,
   updatePostSchema,
   updateProgramSchema,
@@ -76,6 +77,15 @@ export const changeProgramStatusAction = authedAction
     const after = await changeProgramStatus(prisma, ctx.scope, clientInput);
     refresh(after.id);
     return { id: after.id, status: after.status };
+  });
+
+export const shiftProgramTimelineAction = authedAction
+  .metadata({ actionName: "shiftProgramTimeline", permission: "program.manage" })
+  .inputSchema(shiftTimelineSchema)
+  .action(async ({ clientInput, ctx, parsedInput }) => {
+    await withFieldErrors(shiftTimelineSchema, () => shiftProgramTimeline(prisma, ctx.scope, clientInput));
+    refresh(parsedInput.id);
+    return { id: parsedInput.id };
   });
 
 export const duplicateProgramAction = authedAction

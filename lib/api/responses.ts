@@ -95,6 +95,8 @@ export const programDetailSchema = programSnapshotSchema.extend({
   applicationCount: z.number().int(),
   phase,
   targets: z.array(z.enum(PROGRAM_STATUSES)),
+  isRegistrationPast: z.boolean().meta({ description: "The registration window has closed: opening needs shiftTimeline=true or confirmed=true" }),
+  registrationShiftDays: z.number().int().nullable().meta({ description: "Days the timeline would move so registration opens today (null: no registration stage)" }),
 });
 
 export const postSchema = z

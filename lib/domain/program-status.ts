@@ -2,6 +2,7 @@
 // one step at a time, except that a programme may be closed from any state (a round called off);
 // closing is final and asks for confirmation. Pure: the caller loads the facts the guards read.
 import type { ProgramStatus, StageKind } from "../generated/prisma/enums";
+import { isRegistrationPast } from "./program-timeline";
 
 export const PROGRAM_STATUSES = ["DRAFT", "OPEN", "VETTING", "DISPATCHING", "IN_SERVICE", "CLOSED"] as const satisfies readonly ProgramStatus[];
 
@@ -27,6 +28,7 @@ export type TransitionRefusal =
   | "postWithoutHeadcount"
   | "postBatchOutOfRange"
   | "registrationStillOpen"
+  | "registrationWindowPast"
   | "noApprovedApplications"
   | "closeNeedsConfirmation";
 
@@ -48,7 +50,7 @@ export function candidateTargets(status: ProgramStatus): ProgramStatus[] {
 
 /**
  * Why the programme may not move to `target` now, or null when it may. `confirmed` is the user's
- * explicit yes to closing. The order of checks gives the most useful reason first.
+ * explicit yes to closing, or to opening a programme whose registration window is already past. The order of checks gives the most useful reason first.
  */
 export function transitionRefusal(facts: ProgramFacts, target: ProgramStatus, now: Date, confirmed = false): TransitionRefusal | null {
   const from = statusIndex(facts.status);
@@ -63,6 +65,10 @@ export function transitionRefusal(facts: ProgramFacts, target: ProgramStatus, no
     if (!facts.stageKinds.includes("REGISTRATION")) return "noRegistrationStage";
     if (facts.posts.some((p) => p.headcount < 1)) return "postWithoutHeadcount";
     if (facts.posts.some((p) => p.rotationBatch < 1 || p.rotationBatch > facts.rotationBatches)) return "postBatchOutOfRange";
+    // Opened after its registration window, a programme could take no nomination: the user shifts
+    // the timeline first, or says yes to opening it as it is (nominations then come through a
+    // stage reopened for a unit).
+    if (isRegistrationPast(facts.registrationClosesAt, now) && !confirmed) return "registrationWindowPast";
   }
   if (target === "VETTING") {
     // Vetting starts once nominations are in: not while a late nomination could still arrive.

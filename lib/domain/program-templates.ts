@@ -2,7 +2,7 @@
 // (kind, service months, rotation batches) and gives the new programme its stages, ratios and
 // cut-off dates for the chosen year; every value can be changed afterwards. Pure: no I/O.
 import type { AttachmentKind, ProgramKind, StageKind } from "../generated/prisma/enums";
-import { calendarDate, fromShanghaiWallClock } from "./program-timeline";
+import { calendarDate, calendarDaysBetween, fromShanghaiWallClock, shiftTimelineByDays } from "./program-timeline";
 
 export const TEMPLATE_KEYS = ["longTermAid", "countyHireTownshipUse", "counterpartSupport", "blank"] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -116,4 +116,60 @@ export function materialiseTemplate(key: TemplateKey, year: number): Materialise
     }),
     documents: template.stages.flatMap((s) => (s.documents ?? []).map((kind) => ({ stage: s.kind, kind }))),
   };
+}
+
+// ───────────── Laid out from a chosen start date ─────────────
+
+/** The day the template's first stage opens, in year `year` (its year offset applied), "YYYY-MM-DD". */
+function anchorDay(template: ProgramTemplate, year: number): string | null {
+  const first = template.stages[0];
+  return first ? `${year + first.opens[0]}-${first.opens[1].slice(0, 5)}` : null;
+}
+
+/**
+ * The programme year whose template timeline opens on or before `day` (the latest occurrence not
+ * after it), so that laying the template out from `day` moves it forward by less than a year.
+ */
+function yearOnOrBefore(template: ProgramTemplate, day: string): number {
+  const year = Number(day.slice(0, 4));
+  for (const candidate of [year + 1, year, year - 1, year - 2]) {
+    const anchor = anchorDay(template, candidate);
+    if (anchor && anchor <= day) return candidate;
+  }
+  return year;
+}
+
+/**
+ * The start date a new programme from this template is offered: the next day, today included
+ * (Beijing calendar day "YYYY-MM-DD"), on which the template's first stage opens in its own
+ * calendar — so a 援疆 programme created in December starts next November, not last one. A
+ * template with no stages starts today.
+ */
+export function defaultTemplateStart(key: TemplateKey, today: string): string {
+  const template = PROGRAM_TEMPLATES[key];
+  const year = Number(today.slice(0, 4));
+  for (const candidate of [year - 1, year, year + 1, year + 2]) {
+    const anchor = anchorDay(template, candidate);
+    if (anchor && anchor >= today) return anchor;
+  }
+  return today;
+}
+
+/** The programme year a template laid out from `startDate` belongs to (the year its own calendar gives). */
+export function templateYear(key: TemplateKey, startDate: string): number {
+  return yearOnOrBefore(PROGRAM_TEMPLATES[key], startDate);
+}
+
+/**
+ * The template's stages and cut-off dates laid out so the first stage opens on `startDate`
+ * (a Beijing calendar day "YYYY-MM-DD"): the template's own calendar in the nearest year not after
+ * it, moved by whole days, so every interval between stages and cut-off dates is kept and a start
+ * on the template's own day gives its dates exactly. Times of day stay as the template has them.
+ */
+export function layOutTemplate(key: TemplateKey, startDate: string): MaterialisedTimeline {
+  const template = PROGRAM_TEMPLATES[key];
+  const year = yearOnOrBefore(template, startDate);
+  const timeline = materialiseTemplate(key, year);
+  const anchor = anchorDay(template, year);
+  return anchor ? shiftTimelineByDays(timeline, calendarDaysBetween(anchor, startDate)) : timeline;
 }

@@ -1,6 +1,8 @@
 // A programme's timeline and cut-off dates, as entered: wall-clock times in Asia/Shanghai, checked
 // and turned into UTC instants. Pure: no I/O.
+import { addMilliseconds, differenceInCalendarDays, parseISO } from "date-fns";
 import type { StageKind } from "../generated/prisma/enums";
+import { shanghaiDay } from "./dispatch";
 
 export const STAGE_KINDS = [
   "REGISTRATION",
@@ -86,4 +88,46 @@ export function shiftDateOneYear(date: Date): Date {
   const m = date.getUTCMonth();
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m, Math.min(date.getUTCDate(), lastDay), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
+}
+
+// ───────────── Moving a timeline by whole days ─────────────
+
+const DAY_MS = 86_400_000;
+
+/** Calendar days from one Beijing day "YYYY-MM-DD" to another (negative when `to` is earlier). */
+export function calendarDaysBetween(from: string, to: string): number {
+  // Both parsed as local midnights, so the count is the same in any process time zone.
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+export interface ShiftableTimeline {
+  stages: readonly { opensAt: Date; closesAt: Date }[];
+  cutoffs: readonly { date: Date }[];
+}
+
+/**
+ * Every stage's opening and closing and every cut-off date moved by `days` whole days, so the
+ * intervals between them are kept. Beijing keeps +08:00 all year, so a Beijing day is always 24
+ * hours and a wall-clock time moved by days keeps its time of day.
+ */
+export function shiftTimelineByDays<T extends ShiftableTimeline>(timeline: T, days: number): T {
+  const by = (d: Date) => addMilliseconds(d, days * DAY_MS);
+  return {
+    ...timeline,
+    stages: timeline.stages.map((s) => ({ ...s, opensAt: by(s.opensAt), closesAt: by(s.closesAt) })),
+    cutoffs: timeline.cutoffs.map((c) => ({ ...c, date: by(c.date) })),
+  };
+}
+
+/** Whether the registration window has closed by `now` (a programme opened now could take no nomination). */
+export function isRegistrationPast(registrationClosesAt: Date | null, now: Date): boolean {
+  return registrationClosesAt !== null && registrationClosesAt.getTime() <= now.getTime();
+}
+
+/**
+ * How many days to move a timeline so registration opens on `opensOn` (a Beijing day, usually
+ * today), keeping its time of day: the offer made when a programme is opened after its window.
+ */
+export function daysToOpenRegistrationOn(registrationOpensAt: Date, opensOn: string): number {
+  return calendarDaysBetween(shanghaiDay(registrationOpensAt), opensOn);
 }

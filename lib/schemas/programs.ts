@@ -36,7 +36,21 @@ const programFields = {
 };
 
 export const programSchema = z.object(programFields);
-export const createProgramSchema = z.object({ ...programFields, template: z.enum(TEMPLATE_KEYS, { error: "templateRequired" }) });
+/** A Beijing calendar day "YYYY-MM-DD", kept as that text (the domain lays timelines out from it). */
+const calendarDay = z
+  .string({ error: "invalid" })
+  .trim()
+  .refine((v) => calendarDate(v) !== null, "invalidDate");
+
+/**
+ * `startDate`: the day the template's first stage opens; the timeline is laid out from it. Left out
+ * (an API caller), the next day the template opens in its own calendar, today included.
+ */
+export const createProgramSchema = z.object({
+  ...programFields,
+  template: z.enum(TEMPLATE_KEYS, { error: "templateRequired" }),
+  startDate: z.union([z.literal(""), calendarDay]).optional().transform((v) => (v ? v : undefined)),
+});
 /** `version`: the programme's version the edit started from (the form's, the API's If-Match); a stale one is refused (409). */
 export const updateProgramSchema = z.object({ ...programFields, id, version: editVersion });
 export const programIdSchema = z.object({ id });
@@ -104,11 +118,17 @@ export const changeStatusSchema = z.object({
   id,
   target: z.enum(PROGRAM_STATUSES, { error: "invalid" }),
   confirmed: z.boolean().optional().default(false),
+  /** Opening after the registration window: move the whole timeline so registration opens today first. */
+  shiftTimeline: z.boolean().optional().default(false),
 });
 
 /** The programme list's sortable columns (the whitelist; lib/server/programs.ts maps each to its SQL order). */
 export const PROGRAM_SORT_KEYS = ["name", "year", "status"] as const;
 export const PROGRAM_DEFAULT_SORT: DefaultSort<(typeof PROGRAM_SORT_KEYS)[number]> = { sort: "year", dir: "desc" };
+
+/** Moves every stage and cut-off date by whole days so registration opens on `opensOn` (default today, Beijing). */
+export const shiftTimelineBodySchema = z.object({ opensOn: calendarDay.optional() });
+export const shiftTimelineSchema = shiftTimelineBodySchema.extend({ id });
 
 export const programListQuerySchema = listQuerySchema.extend({
   ...sortFields(PROGRAM_SORT_KEYS),

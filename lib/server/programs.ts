@@ -2,13 +2,15 @@ import "server-only";
 import { audit } from "../audit";
 import { authorize, programWhere, type Scope } from "../auth/policy";
 import { candidateTargets, transitionRefusal } from "../domain/program-status";
-import { materialiseTemplate } from "../domain/program-templates";
+import { defaultTemplateStart, layOutTemplate } from "../domain/program-templates";
+import { daysToOpenRegistrationOn, isRegistrationPast, shiftTimelineByDays } from "../domain/program-timeline";
+import { shanghaiDay } from "../domain/dispatch";
 import { programPhase, type ProgramPhase } from "../domain/program-phase";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ProgramKind, ProgramStatus, StageKind } from "../generated/prisma/enums";
 import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
-import { changeStatusSchema, createProgramSchema, PROGRAM_DEFAULT_SORT, PROGRAM_SORT_KEYS, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
+import { changeStatusSchema, createProgramSchema, PROGRAM_DEFAULT_SORT, PROGRAM_SORT_KEYS, shiftTimelineSchema, timelineSchema, updateProgramSchema, type ProgramListQuery } from "../schemas/programs";
 import { actorOf, parse, runTx, type Tx } from "./kit";
 import { checkEditVersion } from "./edit-version";
 import { loadProgramForChange, programSnapshotSelect, type ProgramSnapshot } from "./program-support";
@@ -85,6 +87,10 @@ export interface ProgramDetail extends ProgramSnapshot {
   phase: ProgramPhase;
   /** Statuses the user could ask for (the guards decide). */
   targets: ProgramStatus[];
+  /** The registration window has closed: opening now warns and offers to shift the timeline. */
+  isRegistrationPast: boolean;
+  /** The days the timeline would move so registration opens today (null: no registration stage). */
+  registrationShiftDays: number | null;
 }
 
 /** One programme the user may see, or null (missing or out of scope: the page says "not found"). */
@@ -102,6 +108,7 @@ export async function getProgram(db: PrismaClient, scope: Scope, id: string, now
   });
   if (!program) return null;
   const { bureau, posts, ...rest } = program;
+  const registration = rest.stages.find((st) => st.kind === "REGISTRATION");
   return {
     ...rest,
     bureauName: bureau.name,
@@ -110,6 +117,8 @@ export async function getProgram(db: PrismaClient, scope: Scope, id: string, now
     applicationCount: posts.reduce((sum, p) => sum + p._count.applications, 0),
     phase: programPhase(rest.status, rest.stages, now),
     targets: candidateTargets(rest.status),
+    isRegistrationPast: isRegistrationPast(registration?.closesAt ?? null, now),
+    registrationShiftDays: registration ? daysToOpenRegistrationOn(registration.opensAt, shanghaiDay(now)) : null,
   };
 }
 
@@ -117,15 +126,17 @@ export async function getProgram(db: PrismaClient, scope: Scope, id: string, now
 
 /**
  * A new programme of the user's own organisation (the bureau is never taken from the client), with
- * the template's stages and cut-off dates placed in its year. Status DRAFT.
+ * the template's stages and cut-off dates laid out from the chosen start date (left out: the next
+ * day the template opens, today included). Status DRAFT.
  */
-export async function createProgram(db: PrismaClient, scope: Scope, raw: unknown): Promise<ProgramSnapshot> {
-  const { template, ...values } = parse(createProgramSchema, raw);
+export async function createProgram(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()): Promise<ProgramSnapshot> {
+  const { template, startDate: chosen, ...values } = parse(createProgramSchema, raw);
+  const startDate = chosen ?? defaultTemplateStart(template, shanghaiDay(now));
   authorize(scope, "program.manage", { organizationId: scope.user.organizationId });
   return runTx(db, async (tx) => {
     const bureau = await tx.organization.findUnique({ where: { id: scope.user.organizationId }, select: { kind: true, isActive: true } });
     if (!bureau || bureau.kind !== "BUREAU" || !bureau.isActive) throw new AppError("forbidden", "notABureau");
-    const timeline = materialiseTemplate(template, values.year);
+    const timeline = layOutTemplate(template, startDate);
     const created = await tx.program.create({
       data: {
         ...values,
@@ -137,7 +148,7 @@ export async function createProgram(db: PrismaClient, scope: Scope, raw: unknown
       },
       select: programSnapshotSelect,
     });
-    await audit(tx, { actor: await actorOf(tx, scope), action: "program.create", entity: "Program", entityId: created.id, after: { ...created, template, ...timeline } });
+    await audit(tx, { actor: await actorOf(tx, scope), action: "program.create", entity: "Program", entityId: created.id, after: { ...created, template, startDate, ...timeline } });
     return created;
   });
 }
@@ -193,10 +204,13 @@ export async function updateTimeline(db: PrismaClient, scope: Scope, raw: unknow
 
 /** Moves the programme to another status if the guard allows it; otherwise a refusal in words (its catalogue key). */
 export async function changeProgramStatus(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()): Promise<ProgramSnapshot> {
-  const { id, target, confirmed } = parse(changeStatusSchema, raw);
+  const { id, target, confirmed, shiftTimeline } = parse(changeStatusSchema, raw);
   authorize(scope, "program.manage");
   return runTx(db, async (tx) => {
     const before = await loadProgramForChange(tx, scope, id);
+    // Opening after the window with the shift asked for: the timeline moves first, in the same
+    // transaction and with its own audit row, so the guard reads the moved window.
+    if (shiftTimeline && target === "OPEN" && before.status === "DRAFT") await shiftIfPast(tx, scope, id, shanghaiDay(now), now);
     const [stages, posts, approvedApplications] = await Promise.all([
       tx.programStage.findMany({ where: { programId: id }, select: { kind: true, closesAt: true } }),
       tx.post.findMany({ where: { programId: id }, select: { headcount: true, rotationBatch: true } }),
@@ -219,5 +233,47 @@ export async function changeProgramStatus(db: PrismaClient, scope: Scope, raw: u
     const after = await tx.program.update({ where: { id }, data: { status: target }, select: programSnapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "program.status_changed", entity: "Program", entityId: id, before: { status: before.status }, after: { status: after.status } });
     return after;
+  });
+}
+
+/**
+ * Moves every stage and cut-off date of the programme by the same whole days so registration opens
+ * on `opensOn` (a Beijing day), keeping the intervals and times of day; audited with the timeline
+ * before and after and the days moved. Returns the timeline as it now stands.
+ */
+async function moveTimeline(tx: Tx, scope: Scope, programId: string, opensOn: string) {
+  const before = await timelineOf(tx, programId);
+  const registration = before.stages.find((s) => s.kind === "REGISTRATION");
+  if (!registration) throw new AppError("conflict", "noRegistrationStage");
+  const shiftDays = daysToOpenRegistrationOn(registration.opensAt, opensOn);
+  if (shiftDays === 0) return before;
+  const after = shiftTimelineByDays(before, shiftDays);
+  for (const stage of after.stages) {
+    await tx.programStage.update({ where: { programId_kind: { programId, kind: stage.kind } }, data: { opensAt: stage.opensAt, closesAt: stage.closesAt } });
+  }
+  for (const cutoff of after.cutoffs) {
+    await tx.cutoffDate.update({ where: { programId_code: { programId, code: cutoff.code } }, data: { date: cutoff.date } });
+  }
+  await audit(tx, { actor: await actorOf(tx, scope), action: "program.timeline_shifted", entity: "Program", entityId: programId, before, after: { shiftDays, ...after } });
+  return after;
+}
+
+async function shiftIfPast(tx: Tx, scope: Scope, programId: string, today: string, now: Date) {
+  const registration = await tx.programStage.findFirst({ where: { programId, kind: "REGISTRATION" }, select: { closesAt: true } });
+  if (registration && isRegistrationPast(registration.closesAt, now)) await moveTimeline(tx, scope, programId, today);
+}
+
+/**
+ * Shifts the programme's timeline so registration opens on the day given (default today, Beijing):
+ * the offer made when a programme is opened after its registration window. Not once vetting has
+ * begun (the stages have been worked through) nor once closed.
+ */
+export async function shiftProgramTimeline(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()) {
+  const { id, opensOn } = parse(shiftTimelineSchema, raw);
+  authorize(scope, "program.manage");
+  return runTx(db, async (tx) => {
+    const program = await loadProgramForChange(tx, scope, id);
+    if (program.status !== "DRAFT" && program.status !== "OPEN") throw new AppError("conflict", "shiftOnlyBeforeVetting");
+    return moveTimeline(tx, scope, program.id, opensOn ?? shanghaiDay(now));
   });
 }

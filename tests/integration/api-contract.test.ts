@@ -206,6 +206,19 @@ describe("every documented answer matches the document", () => {
     expect(skipping.status).toBe(409);
     expect(skipping.json.error).toMatchObject({ code: "conflict", key: "mustGoInOrder" });
     expect((await api("changeProgramStatus", "nominator", { params, body: { target: "VETTING" } })).status).toBe(403);
+
+    // A template laid out from a day long past: opening is refused until the timeline is shifted.
+    const late = await api("createProgram", "admin", { body: { kind: "LONG_TERM_AID", name: "接口契约测试（过期报名）", year: 2020, serviceMonths: 18, rotationBatches: 2, template: "longTermAid", startDate: "2020-11-08" } });
+    const lateParams = { programId: late.json.id as string };
+    await api("createPost", "admin", { params: lateParams, body: { receivingOrgId: receiving.id, title: "心内科医师", specialty: "心血管内科", headcount: 1, rotationBatch: 1 } });
+    const refused = await api("changeProgramStatus", "admin", { params: lateParams, body: { target: "OPEN" } });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: "conflict", key: "registrationWindowPast" });
+    const shiftedOpen = await api("changeProgramStatus", "admin", { params: lateParams, body: { target: "OPEN", shiftTimeline: true } });
+    expect(shiftedOpen.json.status).toBe("OPEN");
+    const moved = await api("shiftTimeline", "staff", { params: lateParams, body: { opensOn: `${nextYear()}-03-01` } });
+    expect(moved.json.stages[0].kind).toBe("REGISTRATION");
+    expect(await db.prisma.auditLog.count({ where: { action: "program.timeline_shifted", entityId: lateParams.programId } })).toBe(2);
   });
 
   it("organisations with their levels", async () => {
@@ -402,6 +415,7 @@ describe("every documented answer matches the document", () => {
     const cases: { op: OperationId; allowed: Role[]; hidden?: Role[]; options: (user: Role) => CallOptions }[] = [
       { op: "getTimeline", allowed: seesDemo, hidden: ["finance", "wz-admin"], options: () => ({ params: { programId } }) },
       { op: "updateTimeline", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { programId: target(u).programId }, body: { stages: [{ kind: "REGISTRATION", opensAt: `${y}-03-01 09:00`, closesAt: `${y}-03-15 17:00` }], cutoffs: [] } }) },
+      { op: "shiftTimeline", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { programId: target(u).programId }, body: { opensOn: `${y}-03-02` } }) },
       { op: "getQuotas", allowed: seesDemo, hidden: ["finance", "wz-admin"], options: () => ({ params: { postId: eyePostId } }) },
       { op: "setQuotas", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { postId: target(u).postId }, body: { quotas: [{ nominatingOrgId: shaoxingOrg, minimum: 2 }] } }) },
       { op: "deletePost", allowed: bureau, hidden: ["wz-admin"], options: (u) => ({ params: { postId: target(u).spareId } }) },

@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/auth/policy";
 import { buildScope } from "@/lib/server/organization-tree";
 import { createPost, deletePost, listNominatingUnits, listPosts, listReceivingOrganizations, setQuotas, updatePost } from "@/lib/server/posts";
 import { duplicateProgram } from "@/lib/server/program-duplicate";
-import { changeProgramStatus, createProgram, getProgram, listPrograms, updateProgram, updateTimeline } from "@/lib/server/programs";
+import { changeProgramStatus, createProgram, getProgram, listPrograms, shiftProgramTimeline, updateProgram, updateTimeline } from "@/lib/server/programs";
 import { programListQuerySchema } from "@/lib/schemas/programs";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
@@ -38,6 +38,7 @@ const newProgram = (overrides: Record<string, unknown> = {}) => ({
   serviceMonths: 18,
   rotationBatches: 2,
   description: "",
+  startDate: "2014-11-08",
   ...overrides,
 });
 
@@ -160,6 +161,83 @@ describe("creating and editing", () => {
   });
 });
 
+describe("template start date", () => {
+  const stagesOf = (programId: string) => db.prisma.programStage.findMany({ where: { programId }, orderBy: { sequence: "asc" } });
+  const cutoffsOf = async (programId: string) => (await db.prisma.cutoffDate.findMany({ where: { programId }, orderBy: { code: "asc" } })).map((c) => [c.code, c.date.toISOString().slice(0, 10)]);
+
+  it("lays the timeline out from the chosen day; left out, from the next day the template opens", async () => {
+    const chosen = await createProgram(db.prisma, scopes.admin!, newProgram({ name: "起始日测试", startDate: "2026-12-05" }));
+    const stages = await stagesOf(chosen.id);
+    expect(stages[0]!.opensAt.toISOString()).toBe("2026-12-04T16:00:00.000Z"); // 5 Dec 00:00 Beijing
+    expect(stages[0]!.closesAt.toISOString()).toBe("2026-12-08T04:00:00.000Z"); // 8 Dec 12:00
+    expect(await cutoffsOf(chosen.id)).toEqual([["AGE", "2027-01-27"], ["TITLE_TENURE", "2026-11-27"]]);
+    const row = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "program.create", entityId: chosen.id } });
+    expect(row.after).toMatchObject({ template: "longTermAid", startDate: "2026-12-05" });
+
+    // Created on 5 Dec 2026 with no start date: next year's 8 November, not this year's.
+    const { startDate: _omitted, ...withoutStart } = newProgram({ name: "默认起始日测试" });
+    const defaulted = await createProgram(db.prisma, scopes.admin!, withoutStart, new Date("2026-12-05T02:00:00Z"));
+    expect((await stagesOf(defaulted.id))[0]!.opensAt.toISOString()).toBe("2027-11-07T16:00:00.000Z");
+    await expect(createProgram(db.prisma, scopes.admin!, newProgram({ startDate: "2026-02-30" }))).rejects.toMatchObject({ code: "validation", fieldErrors: { startDate: ["invalidDate"] } });
+  });
+
+  it("opening after the registration window is refused unless shifted or confirmed; the shift keeps every interval, audited", async () => {
+    const now = new Date("2014-12-05T02:00:00Z"); // 5 Dec 10:00 Beijing, 27 days after registration opened
+    const draft = await createProgram(db.prisma, scopes.admin!, newProgram({ name: "顺延测试" }));
+    await createPost(db.prisma, scopes.admin!, { programId: draft.id, receivingOrgId: ids.AWT_HOSP, title: "眼科医生", specialty: "眼科", headcount: 1, rotationBatch: 1 });
+    const detail = (await getProgram(db.prisma, scopes.admin!, draft.id, now))!;
+    expect([detail.isRegistrationPast, detail.registrationShiftDays]).toEqual([true, 27]);
+    const original = await stagesOf(draft.id);
+    const before = await state();
+    await expect(changeProgramStatus(db.prisma, scopes.admin!, { id: draft.id, target: "OPEN" }, now)).rejects.toMatchObject({ code: "conflict", message: "registrationWindowPast" });
+    expect(await state()).toEqual(before);
+
+    const auditFrom = await db.prisma.auditLog.count();
+    expect((await changeProgramStatus(db.prisma, scopes.staff!, { id: draft.id, target: "OPEN", shiftTimeline: true }, now)).status).toBe("OPEN");
+    const moved = await stagesOf(draft.id);
+    expect(moved[0]!.opensAt.toISOString()).toBe("2014-12-04T16:00:00.000Z"); // today 00:00 Beijing
+    moved.forEach((s, i) => {
+      expect(s.opensAt.getTime() - original[i]!.opensAt.getTime()).toBe(27 * 86_400_000);
+      expect(s.closesAt.getTime() - original[i]!.closesAt.getTime()).toBe(27 * 86_400_000);
+    });
+    expect(await cutoffsOf(draft.id)).toEqual([["AGE", "2015-01-27"], ["TITLE_TENURE", "2014-11-27"]]);
+    const rows = await db.prisma.auditLog.findMany({ where: { id: { gt: BigInt(auditFrom) } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.action)).toEqual(["program.timeline_shifted", "program.status_changed"]);
+    expect(rows[0]!.after).toMatchObject({ shiftDays: 27 });
+
+    // Confirmed: opened with its dates as they are, nothing moved.
+    const asIs = await createProgram(db.prisma, scopes.admin!, newProgram({ name: "原时间开始测试" }));
+    await createPost(db.prisma, scopes.admin!, { programId: asIs.id, receivingOrgId: ids.AWT_HOSP, title: "眼科医生", specialty: "眼科", headcount: 1, rotationBatch: 1 });
+    const asIsStages = await stagesOf(asIs.id);
+    expect((await changeProgramStatus(db.prisma, scopes.admin!, { id: asIs.id, target: "OPEN", confirmed: true }, now)).status).toBe("OPEN");
+    expect(await stagesOf(asIs.id)).toEqual(asIsStages);
+    expect(await db.prisma.auditLog.count({ where: { action: "program.timeline_shifted", entityId: asIs.id } })).toBe(0);
+  });
+
+  it("the shift on its own: to a day given or today, not once vetting has begun, not by other roles or bureaus", async () => {
+    const draft = await createProgram(db.prisma, scopes.admin!, newProgram({ name: "单独顺延测试" }));
+    const shifted = await shiftProgramTimeline(db.prisma, scopes.staff!, { id: draft.id, opensOn: "2015-01-10" });
+    expect(shifted.stages[0]!.opensAt.toISOString()).toBe("2015-01-09T16:00:00.000Z");
+    expect(shifted.cutoffs.map((c) => [c.code, c.date.toISOString().slice(0, 10)])).toEqual([["AGE", "2015-03-04"], ["TITLE_TENURE", "2015-01-02"]]); // 63 days later
+    // already there: nothing to do, nothing audited
+    const audited = await db.prisma.auditLog.count({ where: { action: "program.timeline_shifted", entityId: draft.id } });
+    await shiftProgramTimeline(db.prisma, scopes.staff!, { id: draft.id, opensOn: "2015-01-10" });
+    expect(await db.prisma.auditLog.count({ where: { action: "program.timeline_shifted", entityId: draft.id } })).toBe(audited);
+    expect(audited).toBe(1);
+
+    const before = await state();
+    await expect(shiftProgramTimeline(db.prisma, scopes.nominator!, { id: draft.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(shiftProgramTimeline(db.prisma, scopes["wz-admin"]!, { id: draft.id })).rejects.toMatchObject({ code: "notFound" });
+    await expect(shiftProgramTimeline(db.prisma, scopes.admin!, { id: draft.id, opensOn: "soon" })).rejects.toMatchObject({ code: "validation" });
+    const blank = await createProgram(db.prisma, scopes.admin!, newProgram({ template: "blank", kind: "OTHER", name: "无阶段顺延测试" }));
+    await expect(shiftProgramTimeline(db.prisma, scopes.admin!, { id: blank.id })).rejects.toMatchObject({ message: "noRegistrationStage" });
+    await db.prisma.program.update({ where: { id: draft.id }, data: { status: "VETTING" } });
+    await expect(shiftProgramTimeline(db.prisma, scopes.admin!, { id: draft.id })).rejects.toMatchObject({ message: "shiftOnlyBeforeVetting" });
+    const after = await state();
+    expect(after.stages).toEqual(before.stages.concat(after.stages.filter((s) => s.programId === blank.id)));
+  });
+});
+
 describe("status", () => {
   it("guards refuse in words with the database unchanged", async () => {
     const draft = await createProgram(db.prisma, scopes.admin!, newProgram({ template: "blank", kind: "OTHER", name: "守卫测试" }));
@@ -176,7 +254,7 @@ describe("status", () => {
     // A post with 0 places cannot exist: the database's check refuses it too (the guard is unit-tested).
     await expect(db.prisma.post.updateMany({ where: { programId: draft.id }, data: { headcount: 0 } })).rejects.toThrow();
 
-    const opened = await changeProgramStatus(db.prisma, scopes.staff!, { id: draft.id, target: "OPEN" });
+    const opened = await changeProgramStatus(db.prisma, scopes.staff!, { id: draft.id, target: "OPEN" }, new Date("2014-11-01T00:00:00Z"));
     expect(opened.status).toBe("OPEN");
     const row = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "program.status_changed", entityId: draft.id } });
     expect([row.before, row.after]).toEqual([{ status: "DRAFT" }, { status: "OPEN" }]);

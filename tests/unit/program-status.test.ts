@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { arePostsEditable, candidateTargets, nextStatus, transitionRefusal, type ProgramFacts } from "@/lib/domain/program-status";
 
 const now = new Date("2013-11-15T00:00:00Z");
+const beforeRegistration = new Date("2013-11-01T00:00:00Z");
 const ready: ProgramFacts = {
   status: "DRAFT",
   stageKinds: ["REGISTRATION", "APPROVAL"],
@@ -20,7 +21,7 @@ describe("programme status transitions", () => {
     expect(candidateTargets("DRAFT")).toEqual(["OPEN", "CLOSED"]);
     expect(candidateTargets("IN_SERVICE")).toEqual(["CLOSED"]);
     expect(candidateTargets("CLOSED")).toEqual([]);
-    expect(transitionRefusal(ready, "OPEN", now)).toBeNull();
+    expect(transitionRefusal(ready, "OPEN", beforeRegistration)).toBeNull();
     expect(transitionRefusal(at("OPEN"), "VETTING", now)).toBeNull();
     expect(transitionRefusal(at("VETTING", { approvedApplications: 1 }), "DISPATCHING", now)).toBeNull();
     expect(transitionRefusal(at("DISPATCHING"), "IN_SERVICE", now)).toBeNull();
@@ -47,6 +48,16 @@ describe("programme status transitions", () => {
     expect(transitionRefusal({ ...ready, stageKinds: ["APPROVAL"], registrationClosesAt: null }, "OPEN", now)).toBe("noRegistrationStage");
     expect(transitionRefusal({ ...ready, posts: [{ headcount: 0, rotationBatch: 1 }] }, "OPEN", now)).toBe("postWithoutHeadcount");
     expect(transitionRefusal({ ...ready, posts: [{ headcount: 1, rotationBatch: 3 }] }, "OPEN", now)).toBe("postBatchOutOfRange");
+  });
+
+  it("opens after its registration window only when shifted or explicitly confirmed (the closing instant counts as past)", () => {
+    const closes = ready.registrationClosesAt!;
+    expect(transitionRefusal(ready, "OPEN", new Date(closes.getTime() - 1))).toBeNull();
+    expect(transitionRefusal(ready, "OPEN", closes)).toBe("registrationWindowPast");
+    expect(transitionRefusal(ready, "OPEN", now)).toBe("registrationWindowPast");
+    expect(transitionRefusal(ready, "OPEN", now, true)).toBeNull();
+    // the structural refusals still come first, confirmed or not
+    expect(transitionRefusal({ ...ready, posts: [] }, "OPEN", now, true)).toBe("noPosts");
   });
 
   it("starts vetting only once registration has closed (the closing instant itself counts as closed)", () => {

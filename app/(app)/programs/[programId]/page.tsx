@@ -59,6 +59,13 @@ async function ProgramOverview({ params }: { params: Promise<{ programId: string
         ]).then(([list, window, quotas]) => ({ total: list.total, window, quotas }))
       : null;
 
+  const registration = program.stages.find((s) => s.kind === "REGISTRATION");
+  const wall = (d: Date) => toShanghaiWallClock(d).replace("T", " ");
+  const pastWindow =
+    program.isRegistrationPast && registration && program.registrationShiftDays !== null && program.registrationShiftDays > 0
+      ? { opensAt: wall(registration.opensAt), closesAt: wall(registration.closesAt), days: program.registrationShiftDays }
+      : null;
+
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -112,7 +119,7 @@ async function ProgramOverview({ params }: { params: Promise<{ programId: string
         {canManage ? (
           <Card title={t("status.title")}>
             <div className="flex flex-col gap-5">
-              <StatusActions programId={program.id} name={program.name} targets={program.targets} />
+              <StatusActions programId={program.id} name={program.name} targets={program.targets} pastWindow={pastWindow} />
               <div className="border-t border-slate-100 pt-4">
                 <p className="mb-2 text-sm text-slate-600">{t("duplicate.hint")}</p>
                 <DuplicateButton programId={program.id} name={program.name} />

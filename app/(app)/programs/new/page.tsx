@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ProgramForm } from "@/components/programs/program-form";
 import { Card } from "@/components/ui/card";
-import { PROGRAM_TEMPLATES } from "@/lib/domain/program-templates";
+import { shanghaiDay } from "@/lib/domain/dispatch";
+import { defaultTemplateStart, PROGRAM_TEMPLATES, templateYear } from "@/lib/domain/program-templates";
 import { requirePermission } from "@/lib/server/page-guard";
 import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 
@@ -15,6 +16,8 @@ export default async function NewProgramPage() {
   const { scope } = await requirePermission("program.manage");
   const t = await getTranslations("programsAdmin");
   const template = PROGRAM_TEMPLATES.longTermAid;
+  const today = shanghaiDay(new Date());
+  const startDate = defaultTemplateStart(template.key, today);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -24,11 +27,13 @@ export default async function NewProgramPage() {
       </div>
       <Card>
         <ProgramForm
+          today={today}
           defaultValues={{
             template: template.key,
+            startDate,
             kind: template.kind,
             name: "",
-            year: new Date().getFullYear(),
+            year: templateYear(template.key, startDate),
             batchNumber: "",
             serviceMonths: template.serviceMonths,
             rotationBatches: template.rotationBatches,

@@ -19,6 +19,12 @@ export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRo
       {r.doctor.name}
     </Link>
   );
+  const number = (r: ApplicationListRow) =>
+    r.registrationNo ? (
+      <div className="text-xs tabular-nums text-slate-500">
+        {t("list.numberLine", { number: r.registrationNo })}
+      </div>
+    ) : null;
   const submitted = (r: ApplicationListRow) => (r.submittedAt ? format.dateTime(r.submittedAt, instantOptions) : "—");
   const post = (r: ApplicationListRow) => (
     <>
@@ -44,6 +50,7 @@ export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRo
               </span>
               <ApplicationStatusBadge status={r.status} />
             </div>
+            {number(r)}
             <div className="text-sm">{post(r)}</div>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
               <span>{tStage(r.currentStage)}</span>
@@ -76,6 +83,7 @@ export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRo
                 <div className="text-xs text-slate-500">
                   {tSex(r.doctor.sex)} · {r.doctor.employer.name}
                 </div>
+                {number(r)}
               </Td>
               <Td className="min-w-44">{post(r)}</Td>
               <Td className="whitespace-nowrap">{tStage(r.currentStage)}</Td>

@@ -57,7 +57,7 @@ export async function RegistrationSheet({ data }: { data: RegistrationFormData }
       <h1 className="mb-1 text-center text-[18pt] font-bold tracking-wide">{t("heading", { program: app.program.name })}</h1>
       <p className="mb-2 flex justify-between text-[9.5pt]">
         <span>{t("unitLine", { unit: app.nominatingOrg.name })}</span>
-        <span>{t("numberLine", { number: app.id.slice(-8).toUpperCase() })}</span>
+        <span>{t("numberLine", { number: app.registrationNo ?? "—" })}</span>
       </p>
       <table className="w-full table-fixed border-collapse border border-black">
         <colgroup>

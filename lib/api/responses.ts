@@ -200,6 +200,7 @@ const stageKind = z.enum(STAGE_KINDS);
 const applicationStatus = z.enum(APPLICATION_STATUSES);
 const source = z.enum(["SELF", "UNIT"]).meta({ description: "SELF: the doctor registered; UNIT: the unit nominated" });
 const verdict = z.enum(verdicts).nullable();
+const registrationNo = z.string().nullable().meta({ description: "The registration number (报名编号), unique within the programme: year, programme short name, sequence in order of creation (2013-援疆-001)" });
 
 export const applicationSnapshotSchema = z
   .object({
@@ -214,6 +215,7 @@ export const applicationSnapshotSchema = z
     exceptionReason: z.string().nullable(),
     rank: z.number().int().nullable(),
     submittedAt: instant.nullable(),
+    registrationNo: registrationNo,
   })
   .meta({ id: "Application" });
 
@@ -228,6 +230,7 @@ export const applicationPageSchema = page(
     exceptionReason: z.string().nullable(),
     rank: z.number().int().nullable(),
     submittedAt: instant.nullable(),
+    registrationNo: registrationNo,
     doctor: z.object({ id: z.string(), name: z.string(), employerName: z.string() }),
     post: z.object({ id: z.string(), title: z.string(), rotationBatch: z.number().int() }),
     program: z.object({ id: z.string(), name: z.string() }),

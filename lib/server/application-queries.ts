@@ -21,6 +21,7 @@ const applicationFields = {
   exceptionReason: true,
   rank: true,
   submittedAt: true,
+  registrationNo: true,
 } as const satisfies Prisma.ApplicationSelect;
 
 const listSelect = {
@@ -40,7 +41,7 @@ function listFilters(scope: Scope, query: ApplicationListQuery): Prisma.Applicat
   if (query.stage) filters.push({ currentStage: query.stage });
   if (query.status) filters.push({ status: query.status });
   if (query.unitId) filters.push({ nominatingOrgId: query.unitId });
-  if (query.q) filters.push({ doctor: { name: { contains: query.q, mode: "insensitive" } } });
+  if (query.q) filters.push({ OR: [{ doctor: { name: { contains: query.q, mode: "insensitive" } } }, { registrationNo: { contains: query.q, mode: "insensitive" } }] });
   return { AND: filters };
 }
 
@@ -130,6 +131,8 @@ export interface ApplicationDetail {
   exceptionReason: string | null;
   rank: number | null;
   submittedAt: Date | null;
+  /** 报名编号 (2013-援疆-001); null only for a row created outside the use cases. */
+  registrationNo: string | null;
   createdAt: Date;
   doctor: Prisma.DoctorGetPayload<{ select: typeof detailDoctorSelect }>;
   post: { id: string; title: string; specialty: string; headcount: number; rotationBatch: number; receivingOrgName: string };

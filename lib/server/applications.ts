@@ -1,4 +1,5 @@
 import "server-only";
+import { nextRegistrationNo } from "./registration-numbers";
 import { audit } from "../audit";
 import { applicationWhere, authorize, doctorWhere, postWhere, type Permission, type Scope } from "../auth/policy";
 import { firstVettingStage, stageOrder, submissionRefusal } from "../domain/vetting";
@@ -29,6 +30,7 @@ export const applicationSnapshotSelect = {
   exceptionReason: true,
   rank: true,
   submittedAt: true,
+  registrationNo: true,
 } as const satisfies Prisma.ApplicationSelect;
 
 export type ApplicationSnapshot = Prisma.ApplicationGetPayload<{ select: typeof applicationSnapshotSelect }>;
@@ -124,7 +126,8 @@ export async function nominate(db: PrismaClient, scope: Scope, raw: unknown, now
       submittedAt: now,
       createdById: scope.user.id,
     };
-    const created = await tx.application.create({ data: { ...data, postId: post.id, doctorId: input.doctorId }, select: applicationSnapshotSelect });
+    const registrationNo = await nextRegistrationNo(tx, post.id);
+    const created = await tx.application.create({ data: { ...data, registrationNo, postId: post.id, doctorId: input.doctorId }, select: applicationSnapshotSelect });
     await tx.stageDecision.create({ data: { applicationId: created.id, stage: "REGISTRATION", outcome: "PASS", decidedById: scope.user.id, decidedAt: now } });
     await audit(tx, { actor: await actorOf(tx, scope), action: "application.nominate", entity: "Application", entityId: created.id, after: created });
     await notify(tx, [await doctorUserId(tx, input.doctorId)], { key: "nominated", values: { post: post.title, program: post.program.name }, link: `/applications/${created.id}` });
@@ -146,6 +149,7 @@ export async function register(db: PrismaClient, scope: Scope, raw: unknown, now
     const verdict = await assertEligibleOrExplained(tx, post.id, doctorId, input.exceptionReason);
     const created = await tx.application.create({
       data: {
+        registrationNo: await nextRegistrationNo(tx, post.id),
         postId: post.id,
         doctorId,
         nominatingOrgId: doctor.employerId,

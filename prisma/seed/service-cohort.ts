@@ -17,6 +17,7 @@ import { shanghaiDay } from "../../lib/domain/dispatch";
 import { addDays, lastDayOfService } from "../../lib/domain/service-period";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { activateDispatch, createDispatch } from "../../lib/server/dispatches";
+import { nextRegistrationNo } from "../../lib/server/registration-numbers";
 import { noticeAndConfirm } from "./notice";
 import { buildScope } from "../../lib/server/organization-tree";
 import { day } from "./util";
@@ -257,6 +258,7 @@ async function seedProgramAndApplications(prisma: PrismaClient, bureauId: string
         if (await tx.application.findUnique({ where: { doctorId_postId: { doctorId: doctor.id, postId } }, select: { id: true } })) continue;
         const app = await tx.application.create({
           data: {
+            registrationNo: await nextRegistrationNo(tx, postId),
             postId,
             doctorId: doctor.id,
             nominatingOrgId: doctor.employerId,

@@ -69,6 +69,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           </h1>
           <p className="mt-1 text-sm text-slate-600">
             {detail.program.name} · {t("batch", { batch: post.rotationBatch })} · {post.receivingOrgName}
+            {detail.registrationNo ? <span className="tabular-nums"> · {t("list.numberLine", { number: detail.registrationNo })}</span> : null}
           </p>
         </div>
         <Link

@@ -19,6 +19,7 @@ function rowOf(app: ApplicationListRow) {
     exceptionReason: app.exceptionReason,
     rank: app.rank,
     submittedAt: app.submittedAt,
+    registrationNo: app.registrationNo,
     doctor: { id: app.doctor.id, name: app.doctor.name, employerName: app.doctor.employer.name },
     post: { id: app.post.id, title: app.post.title, rotationBatch: app.post.rotationBatch },
     program: { id: app.post.program.id, name: app.post.program.name },

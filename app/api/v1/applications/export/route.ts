@@ -25,6 +25,7 @@ export const GET = apiRoute({ permission: "application.read" }, async ({ request
   ]);
   const { rows, total } = await listApplicationsForExport(prisma, scope, query);
   const columns: SheetColumn<ApplicationListRow>[] = [
+    { header: t("list.columns.registrationNo"), value: (r) => r.registrationNo ?? "", width: 16 },
     { header: t("list.columns.doctor"), value: (r) => r.doctor.name, width: 12 },
     { header: t("export.sex"), value: (r) => tSex(r.doctor.sex) },
     { header: t("export.employer"), value: (r) => r.doctor.employer.name, width: 28 },

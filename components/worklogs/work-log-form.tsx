@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ErrorTranslator } from "@/lib/forms/feedback";
+import { withDone, type ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -22,15 +22,14 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
   const t = useTranslations("worklogs");
   const te = t as unknown as ErrorTranslator;
   const router = useRouter();
+  const pathname = usePathname();
   const [values, setValues] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>({ fields: {}, form: null });
-  const [saved, setSaved] = useState(false);
   const hasMore = Boolean(initial.newTechniques || initial.donatedMedicineYuan || initial.otherWork || Object.keys(initial.teaching).length || initial.counts.freeClinics);
 
   const set = (patch: Partial<WorkLogValues>) => {
     setValues((v) => ({ ...v, ...patch }));
-    setSaved(false);
   };
 
   async function submit(event: FormEvent) {
@@ -49,9 +48,10 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
     try {
       const result = edit ? await resubmitWorkLogAction({ ...body, ...edit }) : await fileWorkLogAction({ ...body, dispatchId });
       if (result?.data) {
-        setSaved(true);
         if (!edit) setValues(emptyValues(values.periodStart, values.periodEnd));
-        router.refresh();
+        // The filed log takes the form's place (a new week's) or closes it (a correction): the page
+        // says it was filed (DoneNotice), where the form's own line would vanish with it.
+        router.replace(withDone(pathname, window.location.search, "worklog"), { scroll: false });
         onDone?.();
         return;
       }
@@ -65,7 +65,7 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={edit ? t("form.editTitle") : t("form.title")}>
       <p className="text-sm text-slate-600">{t("form.intro")}</p>
-      <FormMessages error={feedback.form} success={saved ? t("form.saved") : null} />
+      <FormMessages error={feedback.form} />
       <div className="grid grid-cols-2 gap-3">
         <TextField label={t("fields.periodStart")} type="date" min={min} max={max} value={values.periodStart} onChange={(e) => set({ periodStart: e.target.value })} error={err("periodStart")} required />
         <TextField label={t("fields.periodEnd")} type="date" min={min} max={max} value={values.periodEnd} onChange={(e) => set({ periodEnd: e.target.value })} error={err("periodEnd")} required />

@@ -167,3 +167,16 @@ export function errorCodeKey(code: ActionServerError["code"]): "errors.generic" 
   if (code === "forbidden" || code === "notFound" || code === "validation") return `errors.${code}`;
   return "errors.generic";
 }
+
+/**
+ * The query parameter a form leaves on the page when its own success line would vanish with it (a
+ * filed week's log replaces the form that filed it): the page's DoneNotice shows the line instead.
+ */
+export const DONE_PARAM = "done";
+
+/** The page's address with the success mark for `what` (e.g. "worklog"), other parameters kept. */
+export function withDone(pathname: string, search: string, what: string): string {
+  const params = new URLSearchParams(search);
+  params.set(DONE_PARAM, what);
+  return `${pathname}?${params}`;
+}

@@ -17,10 +17,12 @@ import { listApplications } from "@/lib/server/application-queries";
 import { applicationFilterOptions } from "@/lib/server/nomination-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 import { searchesApplicantsByName } from "@/lib/auth/policy";
+import { navLabelFor } from "@/lib/navigation";
 
+// The page's title is the role's own menu words (我的报名 for a doctor, 推荐管理 for a unit …).
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("applications");
-  return { title: t("title") };
+  const [{ scope }, tNav] = await Promise.all([requirePermission("application.read"), getTranslations("nav")]);
+  return { title: tNav(navLabelFor("/applications", scope.user.role)) };
 }
 
 // Every role's applications as the policy scopes them (applicationWhere): a unit its nominations and
@@ -28,13 +30,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("application.read");
   const query = applicationListQuerySchema.parse(await searchParams);
-  const [page, options, t, tList, tStage, tStatus] = await Promise.all([
+  const [page, options, t, tList, tStage, tStatus, tNav] = await Promise.all([
     listApplications(prisma, scope, query),
     applicationFilterOptions(prisma, scope, { unitId: query.unitId }),
     getTranslations("applications"),
     getTranslations("list"),
     getTranslations("stage"),
     getTranslations("applicationStatus"),
+    getTranslations("nav"),
   ]);
   const filters = { q: query.q, programId: query.programId, postId: query.postId, stage: query.stage, status: query.status, unitId: query.unitId };
   const isFiltered = Object.values(filters).some(Boolean);
@@ -44,7 +47,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} subtitle={t(`subtitle.${scope.user.role}`)} />
+      <PageHeader title={tNav(navLabelFor("/applications", scope.user.role))} subtitle={t(`subtitle.${scope.user.role}`)} />
       {page.total > 0 ? <ExportLink href={exportHref} label={t("list.export")} /> : null}
       <Card>
         <SearchForm withSearch={searchesApplicantsByName(scope)} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>

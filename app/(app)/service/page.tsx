@@ -6,6 +6,7 @@ import { logView } from "@/components/worklogs/log-view";
 import { TotalsGrid } from "@/components/worklogs/totals-grid";
 import { emptyValues } from "@/components/worklogs/log-view";
 import { WorkLogForm } from "@/components/worklogs/work-log-form";
+import { DoneNotice } from "@/components/ui/done-notice";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -110,6 +111,7 @@ export default async function ServicePage() {
               ))}
             </ul>
           ) : null}
+          <DoneNotice what="worklog" text={tl("form.filed")} />
           {suggested ? (
             <WorkLogForm dispatchId={dispatch.id} initial={emptyValues(suggested.first, suggested.last)} min={first} max={max} />
           ) : (

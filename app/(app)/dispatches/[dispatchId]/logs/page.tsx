@@ -6,6 +6,7 @@ import { logView } from "@/components/worklogs/log-view";
 import { TotalsGrid } from "@/components/worklogs/totals-grid";
 import { emptyValues } from "@/components/worklogs/log-view";
 import { WorkLogForm } from "@/components/worklogs/work-log-form";
+import { DoneNotice } from "@/components/ui/done-notice";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { prisma } from "@/lib/db";
@@ -42,6 +43,7 @@ export default async function DispatchLogsPage({ params }: { params: Promise<{ d
       <PageHeader title={t("page.logsTitle")} subtitle={t("page.logsSubtitle", { doctor: dispatch.doctor.name, org: dispatch.receivingOrg.name })} />
       {can.file ? (
         <Card title={t("form.title")}>
+          <DoneNotice what="worklog" text={t("form.filed")} />
           {suggested ? <WorkLogForm dispatchId={dispatch.id} initial={emptyValues(suggested.first, suggested.last)} min={first} max={max} /> : <p className="text-sm text-slate-600">{t("form.nothingLeft")}</p>}
         </Card>
       ) : null}

@@ -29,8 +29,11 @@ export interface DoctorSeed {
   degree?: string | null;
   major?: string;
   category?: PractisingCategory | null; // null = not recorded
-  rank?: PositionRank;
+  /** null: not recorded (the engine then says 待核实 where a rule asks for it). */
+  rank?: PositionRank | null;
   position?: string;
+  /** An identity document other than a mainland resident ID: its type and number (birth date entered by hand). */
+  idDocument?: { type: "HK_MACAO_PERMIT" | "TAIWAN_PERMIT" | "PASSPORT"; number: string };
   hired: string | null;
   /** Title history: [level, obtained on, specialty if not the doctor's own]. */
   titles?: [TitleCode, string, string?][];
@@ -301,8 +304,24 @@ export interface DoctorRows {
   grassroots: Omit<Prisma.GrassrootsServiceRecordCreateManyInput, "doctorId">[];
 }
 
+// Doctors whose identity document is not a mainland resident ID (issue 15): a Hong Kong permanent
+// resident, a Taiwan resident and a foreign national working in Shaoxing's hospitals, their birth
+// dates entered by hand. The foreign doctor's 职务级别 was never recorded: for the vice-president
+// post, which asks for it, the engine says 待核实.
+export const OTHER_ID_DOCTORS: DoctorSeed[] = [
+  { name: "陈家豪", sex: "M", born: "1982-05-14", at: "SXRM", specialty: "心血管内科", edu: "MASTER", hired: "2012-08-01",
+    idDocument: { type: "HK_MACAO_PERMIT", number: "H60231458" },
+    titles: [["J", "2013-09-30"], ["I", "2018-10-20"]] },
+  { name: "林怡君", sex: "F", born: "1985-09-03", at: "SXZY", specialty: "中医内科", edu: "MASTER", hired: "2014-07-15",
+    idDocument: { type: "TAIWAN_PERMIT", number: "08123467" },
+    titles: [["J", "2015-09-30"], ["I", "2020-10-20"]] },
+  { name: "安娜·施密特", sex: "F", born: "1979-02-11", at: "SXRM", specialty: "泌尿外科", edu: "DOCTORATE", rank: null, hired: "2011-03-01", ethnicity: "外籍",
+    idDocument: { type: "PASSPORT", number: "C4F29X813" },
+    titles: [["J", "2011-09-30"], ["I", "2014-10-20"], ["A", "2019-11-30"]] }, // DELIBERATE: 职务级别 not recorded → 待核实 for the vice-president post
+];
+
 /** Expands the compact table above into rows. Deterministic: the PRNG is seeded. */
-export function buildDoctorRows(list: DoctorSeed[] = [...SHAOXING_DOCTORS, ...WANZHOU_DOCTORS]): DoctorRows[] {
+export function buildDoctorRows(list: DoctorSeed[] = [...SHAOXING_DOCTORS, ...WANZHOU_DOCTORS, ...OTHER_ID_DOCTORS]): DoctorRows[] {
   const random = seededRandom(20131108);
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
   return list.map((d) => {
@@ -314,7 +333,7 @@ export function buildDoctorRows(list: DoctorSeed[] = [...SHAOXING_DOCTORS, ...WA
     const phone = PHONE_PREFIXES[Math.floor(random() * PHONE_PREFIXES.length)]! + digits(8);
     const category = categoryOf(d);
     const department = d.dept ?? DEPARTMENT_OF[d.specialty] ?? d.specialty;
-    const rank = d.rank ?? "STAFF";
+    const rank = d.rank === null ? null : (d.rank ?? "STAFF");
     const names = category === "TCM" ? TCM_TITLE_NAME : TITLE_NAME;
     return {
       doctor: {
@@ -322,7 +341,8 @@ export function buildDoctorRows(list: DoctorSeed[] = [...SHAOXING_DOCTORS, ...WA
         sex: d.sex === "M" ? "MALE" : "FEMALE",
         ethnicity: d.ethnicity ?? "汉族",
         birthDate: day(d.born),
-        idNumber,
+        idNumber: d.idDocument?.number ?? idNumber,
+        idType: d.idDocument?.type ?? ("MAINLAND_ID" as const),
         education: d.edu,
         degree: d.degree !== undefined ? d.degree : DEGREE_OF[d.edu],
         major: majorOf(d, category),
@@ -331,7 +351,7 @@ export function buildDoctorRows(list: DoctorSeed[] = [...SHAOXING_DOCTORS, ...WA
         specialty: d.specialty,
         practisingCategory: category,
         positionRank: rank,
-        positionTitle: d.position ?? positionTitleOf(rank, department),
+        positionTitle: d.position ?? (rank ? positionTitleOf(rank, department) : null),
         hireDate: d.hired ? day(d.hired) : null,
         phone,
       },

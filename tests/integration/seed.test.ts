@@ -89,7 +89,14 @@ describe("seedDemoData on a fresh database", () => {
     const doctors = await db.prisma.doctor.findMany({ include: { employer: true, titles: true } });
     expect(doctors.length).toBeGreaterThanOrEqual(60);
     expect(doctors.filter((d) => d.employer.region.startsWith("浙江省绍兴市")).length).toBeGreaterThanOrEqual(60);
-    for (const d of doctors) {
+    // Hong Kong/Macao and Taiwan permits and a passport: recorded with the birth date entered by hand.
+    expect(doctors.filter((d) => d.idType !== "MAINLAND_ID").map((d) => [d.idType, d.name]).sort()).toEqual([
+      ["HK_MACAO_PERMIT", "陈家豪"],
+      ["PASSPORT", "安娜·施密特"],
+      ["TAIWAN_PERMIT", "林怡君"],
+    ]);
+    expect(doctors.find((d) => d.name === "安娜·施密特")).toMatchObject({ positionRank: null, birthDate: new Date("1979-02-11T00:00:00.000Z") });
+    for (const d of doctors.filter((doctor) => doctor.idType === "MAINLAND_ID")) {
       expect(isValidIdNumber(d.idNumber), `${d.name} ${d.idNumber}`).toBe(true);
       expect(birthDateFromIdNumber(d.idNumber)?.toISOString()).toBe(d.birthDate.toISOString());
       expect(Number(d.idNumber[16]) % 2 === 1 ? "MALE" : "FEMALE").toBe(d.sex);

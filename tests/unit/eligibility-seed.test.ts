@@ -44,6 +44,7 @@ describe("seed 000: the vice-president post (泌尿外科)", () => {
     ["梁晓东", "INELIGIBLE", ["positionAt.ineligible", "positionAt.wrongLevel"]], // county 科副主任
     ["宣海峰", "INELIGIBLE", ["positionAt.ineligible", "positionAt.wrongLevel"]], // 主诊医师 in a county hospital
     ["王丽华", "INELIGIBLE", ["specialty.ineligible", "titleHeld.noneInSpecialty", "title.noneInSpecialty"]], // 眼科
+    ["安娜·施密特", "UNKNOWN", ["positionAt.unknown"]], // passport holder, 职务级别 never recorded
   ] as const)("%s → %s", (name, verdict, reasons) => {
     expect(screen(name, "副院长")).toEqual({ verdict, reasons: [...reasons] });
   });

@@ -87,6 +87,7 @@ const ROUTE_OF_ACTION: Record<string, OperationId[] | { browserOnly: string }> =
   createProgramAction: ["createProgram"],
   updateProgramAction: ["updateProgram", "getProgram"],
   updateTimelineAction: ["updateTimeline", "getTimeline"],
+  shiftProgramTimelineAction: ["shiftTimeline"],
   changeProgramStatusAction: ["changeProgramStatus"],
   duplicateProgramAction: ["duplicateProgram"],
   createPostAction: ["createPost"],

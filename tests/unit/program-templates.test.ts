@@ -82,7 +82,7 @@ describe("templates laid out from a chosen start date (Beijing calendar days)", 
     const laid = layOutTemplate("counterpartSupport", "2028-02-28"); // opens 1 Jan: 58 days later
     expect(toShanghaiWallClock(laid.stages[0]!.opensAt)).toBe("2028-02-28T00:00");
     expect(toShanghaiWallClock(laid.stages[0]!.closesAt)).toBe("2028-03-30T00:00"); // 1 Feb + 58 days, over 29 Feb
-    expect(layOutTemplate("blank", "2026-12-05")).toEqual({ stages: [], cutoffs: [] });
+    expect(layOutTemplate("blank", "2026-12-05")).toEqual({ stages: [], cutoffs: [], documents: [] });
   });
 });
 

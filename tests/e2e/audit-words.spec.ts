@@ -84,7 +84,7 @@ test("the auditor reads the audit log in words, opens an entry's details and exp
 
   // The vetting decisions of the demo round: who marked whom, at which stage, as what.
   await page.goto("/admin/audit?action=application.decide");
-  await expect(page.locator("main").getByText(DECISION_SENTENCE).first()).toBeVisible();
+  await expect(page.locator("main").getByText(DECISION_SENTENCE).filter({ visible: true }).first()).toBeVisible();
   await expectNoRawCodes(page);
   const rows = await openFirstDetails(page, page.locator("main table"));
   const labels = rows.map((r) => r[0]!);
@@ -125,7 +125,7 @@ test("the auditor reads the audit log in words, opens an entry's details and exp
   // A phone: one card per entry, no horizontal page scroll, the details open inside the card.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/admin/audit?action=application.decide");
-  await expect(page.locator("main").getByText(DECISION_SENTENCE).first()).toBeVisible();
+  await expect(page.locator("main").getByText(DECISION_SENTENCE).filter({ visible: true }).first()).toBeVisible();
   await expectNoPageScroll(page, 390);
   await expectNoRawCodes(page);
   await saveScreenshot(page, "audit-words-390-list");

@@ -21,7 +21,8 @@ test("a bureau officer builds the vice-president rule, previews it on two doctor
   await login(page, "staff");
 
   // From the workbench to the Xinjiang programme's rules.
-  const programLink = page.getByRole("link", { name: "绍兴市第八批援疆医生选派" }).first();
+  // (The inbox above may link the same programme's score sheets: take the link to the programme itself.)
+  const programLink = page.locator('main a[href^="/programs/"]', { hasText: "绍兴市第八批援疆医生选派" }).first();
   const programHref = await programLink.getAttribute("href");
   expect(programHref).toMatch(/^\/programs\/[^/]+$/);
   await page.goto(`${programHref}/rules`);

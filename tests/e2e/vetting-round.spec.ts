@@ -168,7 +168,7 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
     stageUrl = (stage: string) => `${base}?stage=${stage}`;
     // The others' papers have not come: the dialog names who lacks what, and asks for the written exception.
     await staff.goto(stageUrl("PRELIMINARY_REVIEW"));
-    await expect(staff.getByText("缺：申请书、家属意见、报名表").first()).toBeVisible();
+    await expect(staff.getByText("缺：申请书、家属意见、报名表").filter({ visible: true }).first()).toBeVisible();
     const toolbar = staff.getByRole("toolbar", { name: "审核决定" });
     await toolbar.getByLabel("全选").check();
     await toolbar.getByRole("button", { name: "通过", exact: true }).click();

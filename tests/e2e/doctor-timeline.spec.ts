@@ -48,8 +48,8 @@ test("the bureau opens a doctor's timeline from the registry, in Chinese and in 
   await expect(page.getByText(/\d{4}年\d{1,2}月/).first()).toBeVisible();
   await saveScreenshot(page, "timeline-bureau-1280");
 
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
-  await page.reload();
+  // The shell's language switch (the account keeps the choice).
+  await page.getByRole("button", { name: "切换为 English" }).click();
   await expect(page.getByRole("heading", { name: "Timeline of 谭晓宇" })).toBeVisible();
   await expect(page.getByText(/confirmed work logs?:/).first()).toBeVisible();
   await saveScreenshot(page, "timeline-bureau-1280-en");

@@ -42,6 +42,8 @@ async function reopenRegistration(page: Page, programHref: string, unit: string,
 async function nominate(page: Page, programHref: string, doctor: string, exceptionReason?: string) {
   await page.goto(`${programHref}/nominate`);
   await page.getByRole("link", { name: new RegExp(POST) }).first().click();
+  // The post is chosen once its page has come (the search form keeps it): searching before that lost it.
+  await expect(page).toHaveURL(/[?&]postId=/);
   await fillField(page.getByLabel("搜索本单位医生"), doctor);
   await page.getByRole("button", { name: "搜索", exact: true }).click();
   await page.getByRole("link", { name: `选择 ${doctor}` }).click();

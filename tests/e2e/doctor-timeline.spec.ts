@@ -53,5 +53,8 @@ test("the bureau opens a doctor's timeline from the registry, in Chinese and in 
   await expect(page.getByRole("heading", { name: "Timeline of 谭晓宇" })).toBeVisible();
   await expect(page.getByText(/confirmed work logs?:/).first()).toBeVisible();
   await saveScreenshot(page, "timeline-bureau-1280-en");
+  // Back to Chinese: the account keeps the language, and the later journeys sign in as wz-admin.
+  await page.getByRole("button", { name: "Switch to 中文" }).click();
+  await expect(page.getByRole("heading", { name: "谭晓宇的履历时间线" })).toBeVisible();
   await context.close();
 });

@@ -58,6 +58,8 @@ export const permissions = {
   "application.reopenStage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   /** The vetting board, quotas of every unit, and the report and approved lists as spreadsheets. */
   "vetting.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  /** Programme health (issue 16): posts filled, the stages' counts and waits, ratios, quotas, service, allowances and grades of a programme. The bureau only: hospitals and doctors are refused. */
+  "program.health": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
   "attachment.upload": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "self.notifications": ALL_ROLES,
   // After selection. The public notice (公示) of the approved list: staff publish, answer objections
@@ -279,6 +281,15 @@ export function dispatchScopeFilter(scope: Scope): DispatchScopeFilter {
   if (role === "RECEIVING_SUPERVISOR") return { column: "receivingOrgId", ids: scope.subtreeIds };
   if (role === "DOCTOR") return scope.user.doctorId ? { column: "doctorId", ids: [scope.user.doctorId] } : { column: "none" };
   return { column: "none" };
+}
+
+/**
+ * programWhere for the programme-health aggregates (SQL, lib/server/program-health.ts): the bureaus
+ * whose programmes the user may read the health of — a bureau its own and those below it; anyone
+ * else none (they hold no "program.health" either).
+ */
+export function programHealthBureauIds(scope: Scope): string[] {
+  return can(scope, "program.health") ? scope.subtreeIds : [];
 }
 
 /**

@@ -24,6 +24,8 @@ export const CLIENT_NAMESPACES = {
   // Passed by the programme's page.tsx itself (the folders below it have lists of their own).
   "app/(app)/programs/[programId]": ["attachments", "list", "programKind", "programStatus", "programsAdmin", "stage"],
   "app/(app)/programs/[programId]/dispatch": ["dispatches"],
+  // Programme health: its charts get their words from the server (none translated in the browser).
+  "app/(app)/programs/[programId]/health": [],
   "app/(app)/programs/[programId]/nominate": ["applications"],
   "app/(app)/programs/[programId]/notice": ["list", "notice"],
   "app/(app)/programs/[programId]/posts": ["list", "programsAdmin"],

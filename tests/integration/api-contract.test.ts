@@ -317,6 +317,13 @@ describe("every documented answer matches the document", () => {
 
     const board = await api("vettingBoard", "staff", { params: { programId } });
     expect(board.json.posts.length).toBeGreaterThan(0);
+    // Programme health: the bureau reads the figures and exports one table; a hospital is refused, another bureau does not find it.
+    const health = await api("programHealth", "auditor", { params: { programId } });
+    expect(health.json.posts.length).toBe(board.json.posts.length);
+    expect((await api("exportProgramHealth", "staff", { params: { programId, table: "stages" } })).status).toBe(200);
+    expect((await api("exportProgramHealth", "staff", { params: { programId, table: "nonsense" } })).status).toBe(404);
+    expect((await api("programHealth", "nominator", { params: { programId } })).status).toBe(403);
+    expect((await api("programHealth", "wz-admin", { params: { programId } })).status).toBe(404);
     // Nobody has passed the report list yet: an empty sheet is refused in words, not sent as if it were the list.
     const empty = await api("exportVettingList", "staff", { params: { programId, list: "report" } });
     expect(empty.status).toBe(409);

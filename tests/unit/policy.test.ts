@@ -31,6 +31,7 @@ const expected: Record<Permission, Role[]> = {
   "application.decide": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "application.reopenStage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "vetting.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "program.health": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
   "attachment.upload": ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "DOCTOR"],
   "self.notifications": ROLES,
   "notice.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],

@@ -1,14 +1,4 @@
 import "server-only";
-import { forbidden, notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors";
 
-/** A read for an application's page: out of the reader's scope and missing are both the 404 page (issue 12); a role without the permission gets the 403 page. */
-export async function orErrorPage<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (isAppError(error) && error.code === "forbidden") forbidden();
-    if (isAppError(error) && error.code === "notFound") notFound();
-    throw error;
-  }
-}
+// An application page's reads: out of scope and missing are the 404 page, a role without the permission the 403 page.
+export { orErrorPage } from "@/lib/server/page-guard";

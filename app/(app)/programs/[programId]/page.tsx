@@ -88,6 +88,11 @@ async function ProgramOverview({ params }: { params: Promise<{ programId: string
               <Link href={`/programs/${program.id}/posts`} className="text-sm font-medium text-brand-700 hover:underline">
                 {t("summary.managePosts")}
               </Link>
+              {can(scope, "program.health", { organizationId: program.bureauId }) ? (
+                <Link href={`/programs/${program.id}/health`} className="text-sm font-medium text-brand-700 hover:underline">
+                  {t("summary.health")}
+                </Link>
+              ) : null}
               {program.status !== "DRAFT" ? (
                 <Link href={`/programs/${program.id}/notice`} className="text-sm font-medium text-brand-700 hover:underline">
                   {t("summary.notice")}

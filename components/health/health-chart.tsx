@@ -11,6 +11,10 @@ export type ChartRow = Record<string, string | number | null>;
 
 export interface HealthChartProps {
   kind: "bar" | "stacked" | "line" | "timeline";
+  /** Bars stand up from a time axis (months, years). */
+  columns?: boolean;
+  /** A line chart's series after the first are read on the right-hand axis. */
+  secondAxis?: boolean;
   x: string;
   series: { key: string; label: string }[];
   rows: ChartRow[];
@@ -32,7 +36,7 @@ function shortLabel(value: unknown): string {
   return text.length > 14 ? `${text.slice(0, 13)}…` : text;
 }
 
-export function HealthChart({ kind, x, series, rows, label, locale }: HealthChartProps) {
+export function HealthChart({ kind, columns = false, secondAxis = false, x, series, rows, label, locale }: HealthChartProps) {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const format = (v: unknown) => (typeof v === "number" ? number.format(v) : String(v ?? ""));
   if (kind === "line") {
@@ -42,13 +46,32 @@ export function HealthChart({ kind, x, series, rows, label, locale }: HealthChar
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey={x} tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} width={48} tickFormatter={format} />
+            <YAxis yAxisId="left" tick={{ fontSize: 12 }} width={48} tickFormatter={format} />
+            {secondAxis ? <YAxis yAxisId="right" orientation="right" allowDecimals={false} tick={{ fontSize: 12 }} width={36} tickFormatter={format} /> : null}
             <Tooltip formatter={format} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {series.map((s, i) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              <Line key={s.key} yAxisId={secondAxis && i > 0 ? "right" : "left"} type="monotone" dataKey={s.key} name={s.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
             ))}
           </LineChart>
+        </ResponsiveContainer>
+      </figure>
+    );
+  }
+  if (columns) {
+    return (
+      <figure role="img" aria-label={label} className="h-72 w-full min-w-0">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+            <XAxis dataKey={x} tick={{ fontSize: 11 }} />
+            <YAxis tick={{ fontSize: 11 }} width={56} tickFormatter={format} />
+            <Tooltip formatter={format} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {series.map((s, i) => (
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={COLOURS[i % COLOURS.length]} stackId={kind === "stacked" ? "all" : undefined} isAnimationActive={false} />
+            ))}
+          </BarChart>
         </ResponsiveContainer>
       </figure>
     );

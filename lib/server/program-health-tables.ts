@@ -24,6 +24,10 @@ export interface HealthColumn {
 
 export interface HealthChart {
   kind: "bar" | "stacked" | "line" | "timeline";
+  /** Bars stand up from a time axis (months, years) instead of lying along named rows. */
+  columns?: boolean;
+  /** A line chart's series after the first are read on a second axis (outpatients count in thousands, the rest in ones). */
+  secondAxis?: boolean;
   /** The row field naming each bar or point. */
   x: string;
   series: { key: string; label: string }[];
@@ -70,6 +74,7 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
     approved: p.approved,
     dispatched: p.dispatched,
     filled: `${p.approved}/${p.headcount}`,
+    label: t("health.postInBatch", { post: p.title, batch: p.rotationBatch }),
   }));
 
   const stages = h.stageCounts.map((s) => ({
@@ -170,7 +175,7 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
   }));
 
   return [
-    table("posts", [col("post"), col("receivingOrg"), col("batch", "number"), col("headcount", "number"), col("applications", "number"), col("approved", "number"), col("dispatched", "number"), col("filled")], posts, { kind: "bar", x: "post", series: series("headcount", "approved", "dispatched"), rows: posts }),
+    table("posts", [col("post"), col("receivingOrg"), col("batch", "number"), col("headcount", "number"), col("applications", "number"), col("approved", "number"), col("dispatched", "number"), col("filled")], posts, { kind: "bar", x: "label", series: series("headcount", "approved", "dispatched"), rows: posts }),
     table("stages", [col("post"), col("stage"), col("pendingEndorsement", "number"), col("inProgress", "number"), col("ended", "number"), col("approved", "number")], stages, { kind: "stacked", x: "stage", series: series("pendingEndorsement", "inProgress", "ended", "approved"), rows: stageTotals }),
     table("ratios", [col("post"), col("stage"), col("ratio"), col("headcount", "number"), col("cap", "number"), col("passed", "number"), col("standing")], ratios, { kind: "bar", x: "label", series: series("cap", "passed"), rows: ratios }),
     table("quotas", [col("post"), col("unit"), col("minimum", "number"), col("nominated", "number"), col("quotaState")], quotas, { kind: "bar", x: "label", series: series("minimum", "nominated"), rows: quotas }),
@@ -185,20 +190,20 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
       "leave",
       [col("doctor"), col("receivingOrg"), col("homeLeaveDays", "number"), col("spouseVisitDays", "number"), col("sickDays", "number"), col("personalDays", "number"), col("pendingRequests", "number"), col("absences", "number")],
       leave,
-      { kind: "stacked", x: "doctor", series: series("homeLeaveDays", "spouseVisitDays", "sickDays", "personalDays", "absences"), rows: leave },
+      { kind: "bar", x: "doctor", series: series("homeLeaveDays", "spouseVisitDays", "sickDays", "personalDays", "absences"), rows: leave },
     ),
     table(
       "workload",
       [col("month"), col("logs", "number"), col("outpatients", "number"), col("operations", "number"), col("lectures", "number"), col("newTechniques", "number"), col("traineesHosted", "number"), col("juniorsMentored", "number"), col("examsPassed", "number")],
       workload,
-      { kind: "line", x: "month", series: series("outpatients", "operations", "lectures", "newTechniques", "traineesHosted", "examsPassed"), rows: months },
+      { kind: "line", x: "month", secondAxis: true, series: series("outpatients", "operations", "lectures", "newTechniques", "traineesHosted", "examsPassed"), rows: months },
     ),
     table(
       "allowances",
       [col("month"), col("dispatchingUnitYuan", "money"), col("bureauFinanceYuan", "money"), col("fundPoolYuan", "money"), col("dueYuan", "money"), col("paidYuan", "money")],
       allowances,
-      { kind: "stacked", x: "month", series: series("dispatchingUnitYuan", "bureauFinanceYuan", "fundPoolYuan"), rows: allowances },
+      { kind: "stacked", columns: true, x: "month", series: series("dispatchingUnitYuan", "bureauFinanceYuan", "fundPoolYuan"), rows: allowances },
     ),
-    table("grades", [col("year"), col("excellent", "number"), col("competent", "number"), col("basicallyCompetent", "number"), col("incompetent", "number"), col("notGraded", "number"), col("notAssessed", "number")], grades, { kind: "stacked", x: "year", series: series("excellent", "competent", "basicallyCompetent", "incompetent", "notGraded"), rows: grades }),
+    table("grades", [col("year"), col("excellent", "number"), col("competent", "number"), col("basicallyCompetent", "number"), col("incompetent", "number"), col("notGraded", "number"), col("notAssessed", "number")], grades, { kind: "stacked", columns: true, x: "year", series: series("excellent", "competent", "basicallyCompetent", "incompetent", "notGraded"), rows: grades }),
   ];
 }

@@ -38,8 +38,8 @@ export function HealthSection({ table, exportHref, locale, labels }: { table: He
               <Table caption={table.title} head={table.columns.map((c) => c.header)} minWidth={table.columns.length > 5 ? "min-w-[44rem]" : "min-w-[28rem]"} stickyFirst>
                 {table.rows.map((row, i) => (
                   <tr key={i}>
-                    {table.columns.map((c) => (
-                      <Td key={c.key} className={c.format ? "text-right tabular-nums" : undefined}>
+                    {table.columns.map((c, j) => (
+                      <Td key={c.key} className={c.format ? "text-right tabular-nums" : j === 0 ? "whitespace-nowrap" : undefined}>
                         {cell(row[c.key] ?? null, c.format)}
                       </Td>
                     ))}

@@ -8,7 +8,7 @@ import type { Role } from "./generated/prisma/enums";
 export interface NavItem {
   href: string;
   labelKey: string;
-  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches" | "evaluations" | "allowances" | "timeline";
+  icon: "dashboard" | "organizations" | "users" | "audit" | "programs" | "doctors" | "applications" | "leave" | "service" | "receiving" | "workload" | "dispatches" | "evaluations" | "allowances" | "timeline" | "workforce";
   /** The permission the page asks for: the item is shown only to roles that hold it. */
   permission: Permission;
   /** The roles that work there (a subset of the permission's roles); all of them when absent. */
@@ -47,6 +47,8 @@ export const navItems: readonly NavItem[] = [
   { href: "/allowances", labelKey: "allowances", icon: "allowances", permission: "allowance.read", labelFor: { DOCTOR: "myAllowances" } },
   { href: "/doctors", labelKey: "doctors", icon: "doctors", permission: "doctor.read", roles: ["BUREAU_ADMIN", "BUREAU_STAFF", "HOSPITAL_NOMINATOR", "AUDITOR"], labelFor: { HOSPITAL_NOMINATOR: "ourDoctors" } },
   { href: "/evaluations", labelKey: "evaluations", icon: "evaluations", permission: "evaluation.read", roles: SERVICE_ROLES, labelFor: { DOCTOR: "myEvaluations" } },
+  // Workforce indicators and targeted students (seed 002): the bureaus' region; a hospital its own students and doctors.
+  { href: "/workforce", labelKey: "workforce", icon: "workforce", permission: "workforce.read", labelFor: { HOSPITAL_NOMINATOR: "workforceOwn" } },
   // The doctor's own record across programmes and years (issue 16); others open a doctor's from his page.
   { href: "/timeline", labelKey: "myTimeline", icon: "timeline", permission: "application.register" },
   { href: "/admin/users", labelKey: "users", icon: "users", permission: "user.read" },

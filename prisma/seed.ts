@@ -16,6 +16,7 @@ import { ACCOUNTS } from "./seed/accounts";
 import { buildDoctorRows } from "./seed/doctors";
 import { ORGS, orgName, type OrgKey } from "./seed/organizations";
 import { PROGRAMS } from "./seed/programs";
+import { seedWorkforce } from "./seed/workforce";
 import { day } from "./seed/util";
 
 /** The password of every demo account: upper and lower case, a digit, a symbol, 9 characters. */
@@ -53,6 +54,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
       const doctorIds = await seedDoctors(tx, orgIds, counts);
       await seedPrograms(tx, orgIds, counts);
       await seedAccounts(tx, orgIds, doctorIds, preHashed, counts);
+      await seedWorkforce(tx, orgIds, counts);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await tx.auditLog.create({

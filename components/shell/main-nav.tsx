@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import clsx from "clsx";
-import { BarChart3, BriefcaseMedical, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Menu, Stethoscope, Users, FolderKanban, History, Wallet, X, type LucideIcon } from "lucide-react";
+import { BarChart3, BriefcaseMedical, TrendingUp, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Menu, Stethoscope, Users, FolderKanban, History, Wallet, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -24,6 +24,7 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
   evaluations: ClipboardCheck,
   allowances: Wallet,
   timeline: History,
+  workforce: TrendingUp,
 };
 
 type Item = { href: string; label: string; icon: NavItem["icon"] };

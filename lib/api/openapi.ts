@@ -53,6 +53,8 @@ import {
   totalsApiQuerySchema,
   updateItemSchema,
 } from "../schemas/allowances";
+import * as wf from "./workforce-responses";
+import { contractFields, contractQuerySchema, createFigureFields, updateContractFields, updateFigureFields, workforceQuerySchema } from "../schemas/workforce";
 import { cancelDispatchSchema, counterpartQuerySchema, createDispatchSchema, dispatchBoardQuerySchema, dispatchTransitionSchema, extendDispatchSchema, terminateDispatchSchema } from "../schemas/dispatches";
 
 // The registry of /api/v1 (issue 4): every route file under app/api/v1 has its operations here —
@@ -245,6 +247,15 @@ export const operations = {
   setOwnLocale: { method: "put", path: "/me/locale", permission: "self.switchLocale", summary: "The caller's language (zh-CN or en): the app's words and notifications to come", body: switchLocaleSchema, response: acc.localeSchema },
   // The to-do inbox (issue 16).
   getInbox: { method: "get", path: "/inbox", permission: "self.notifications", summary: "What waits on the caller now, counted within their scope, the longest-waiting first: applications to review per stage (bureau staff), self-registrations to endorse (units), unanswered objections per notice, leave to approve (the supervisor's or the bureau's step), work logs to confirm, the doctor's returned logs, score sheets to give per assessment, allowances due this month (finance), hand-over packets to read; each with the app page where it is done and its nearest deadline", response: inboxSchema },
+  // Workforce indicators and targeted students (seed 002, issue 16).
+  workforceIndicators: { method: "get", path: "/workforce/indicators", permission: "workforce.indicators", summary: "A region's (a bureau's, the caller's own unless regionId names one at or below it) indicators year by year: target, actual (entered counts, or counted from the registry's doctors of the region), the gap to the target and whether it is met", query: workforceQuerySchema, response: wf.workforceIndicatorsSchema },
+  exportWorkforceIndicators: { method: "get", path: "/workforce/indicators/export", permission: "workforce.indicators", summary: "The region's indicators table (as GET /workforce/indicators) as .xlsx", query: workforceQuerySchema, response: { file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
+  createWorkforceFigure: { method: "post", path: "/workforce/figures", permission: "workforce.manage", summary: "A region's target and entered actual (numerator and denominator together) of one indicator for one year; registry indicators take a target only (422 countedFromRegistry); 422 figureExists when the year has one", body: createFigureFields, response: wf.figureSchema, status: 201 },
+  updateWorkforceFigure: { method: "patch", path: "/workforce/figures/{figureId}", permission: "workforce.manage", summary: "Corrects a figure's target and actual from the version read (409 staleEdit)", body: updateFigureFields, response: wf.figureSchema },
+  listTargetedContracts: { method: "get", path: "/workforce/contracts", permission: "workforce.read", summary: "Targeted medical students' (定向医学生) service contracts owed to units in the caller's scope (a hospital: its own), with the last day, days served and days left; regionId narrows to a region, status to serving, fulfilled or notStarted", query: contractQuerySchema, response: wf.contractListSchema },
+  createTargetedContract: { method: "post", path: "/workforce/contracts", permission: "workforce.manage", summary: "A targeted student's contract: name, school, graduation year, years of grassroots service owed, first day, the unit served (in the caller's scope), the registry record if any", body: contractFields, response: wf.contractSchema, status: 201 },
+  updateTargetedContract: { method: "patch", path: "/workforce/contracts/{contractId}", permission: "workforce.manage", summary: "Corrects a contract from the version read (409 staleEdit)", body: updateContractFields, response: wf.contractSchema },
+  promotionService: { method: "get", path: "/workforce/promotion-service", permission: "workforce.read", summary: "Doctors of city and county hospitals below 副高 with the full-time grassroots service their registry records count (overlaps once, to today) against the year required before promotion (医师法 第四十七条): met or not, days left", query: workforceQuerySchema, response: wf.promotionServiceSchema },
   openapi: { method: "get", path: "/openapi.json", permission: "program.read", summary: "This document", response: z.object({ openapi: z.string() }).catchall(z.unknown()) },
 } satisfies Record<string, ApiOperation>;
 

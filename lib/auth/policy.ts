@@ -96,6 +96,13 @@ export const permissions = {
   /** The finance month, totals and the payment sheet. */
   "allowance.finance": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "FINANCE_OFFICER"],
   "allowance.pay": ["FINANCE_OFFICER"],
+  // Workforce (seed 002, issue 16). The region's indicators are the bureaus' (a county bureau its own
+  // region and those below); targeted students' contracts and the grassroots service owed before
+  // promotion are also read by a hospital for its own doctors and the students serving with it.
+  // Only bureau staff enter targets, actuals and contracts.
+  "workforce.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"],
+  "workforce.indicators": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "workforce.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -310,6 +317,18 @@ export function allowanceLineWhere(scope: Scope): Prisma.AllowanceLineWhereInput
   }
   if (isBureauRole(role) || role === "HOSPITAL_NOMINATOR" || role === "DOCTOR") return { dispatch: dispatchWhere(scope) };
   return { id: { in: [] as string[] } };
+}
+
+/** The regions whose workforce indicators a user reads: the bureaus at and below the user's own (none for a hospital). */
+export function workforceRegionWhere(scope: Scope): Prisma.OrganizationWhereInput {
+  if (!can(scope, "workforce.indicators")) return NOTHING;
+  return { id: { in: scope.subtreeIds }, kind: "BUREAU" };
+}
+
+/** Targeted students' contracts: those owed to a unit at or below the user's (a hospital: its own). */
+export function targetedStudentWhere(scope: Scope): Prisma.TargetedStudentWhereInput {
+  if (!can(scope, "workforce.read")) return NOTHING;
+  return { serviceOrgId: { in: scope.subtreeIds } };
 }
 
 // ─── What a page offers, by who reads it: pages ask these (or `can`), never the role itself ───

@@ -34,6 +34,7 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/programs/[programId]/vetting": ["attachments", "eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
   "app/(app)/worklogs": ["list", "worklogs"],
+  "app/(app)/workforce": ["workforce"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessagesFolder = keyof typeof CLIENT_NAMESPACES;

@@ -37,6 +37,12 @@ export const ORGS = [
   { key: "SZRM", name: "嵊州市人民医院", kind: "HOSPITAL", level: "COUNTY", grade: "GRADE_3B", region: "浙江省绍兴市嵊州市", parent: "SZ_BUREAU" },
   { key: "XCRM", name: "新昌县人民医院", kind: "HOSPITAL", level: "COUNTY", grade: "GRADE_2A", region: "浙江省绍兴市新昌县", parent: "XC_BUREAU" },
 
+  // Township health centres (乡镇卫生院) where Shaoxing's targeted medical students serve (seed 002's 定向医学生).
+  { key: "KQ_PS", name: "绍兴市柯桥区平水镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市柯桥区平水镇", parent: "KQ_BUREAU" },
+  { key: "ZJ_FQ", name: "诸暨市枫桥镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市诸暨市枫桥镇", parent: "ZJ_BUREAU" },
+  { key: "SZ_GL", name: "嵊州市甘霖镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市嵊州市甘霖镇", parent: "SZ_BUREAU" },
+  { key: "XC_RA", name: "新昌县儒岙镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市新昌县儒岙镇", parent: "XC_BUREAU" },
+
   // ── 阿瓦提 (Xinjiang): the receiving side of seed 000 ──
   { key: "AWT_BUREAU", name: "阿瓦提县卫生健康委员会", kind: "BUREAU", level: "COUNTY", region: "新疆维吾尔自治区阿克苏地区阿瓦提县" },
   { key: "AWT_HOSP", name: "阿瓦提县人民医院", kind: "RECEIVING_HOSPITAL", level: "COUNTY", grade: "GRADE_2A", region: "新疆维吾尔自治区阿克苏地区阿瓦提县", parent: "AWT_BUREAU" },

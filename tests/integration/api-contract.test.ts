@@ -581,6 +581,32 @@ describe("every documented answer matches the document", () => {
     expect(String(extended.json.lastDay).slice(0, 10)).toBe(later);
   }, 120_000);
 
+  it("workforce indicators and targeted students (seed 002): read, export, enter, correct — each answer as documented", async () => {
+    const indicators = await api("workforceIndicators", "staff");
+    expect(indicators.json.years).toEqual([2022, 2023, 2024, 2025]);
+    const perThousand = indicators.json.indicators.find((i: Json) => i.code === "GRASSROOTS_STAFF_PER_1000");
+    const open2025 = perThousand.years.find((y: Json) => y.year === 2025);
+    expect(open2025.actual).toBeNull();
+    await api("exportWorkforceIndicators", "staff");
+    const gp = indicators.json.indicators.find((i: Json) => i.code === "GP_PER_10000");
+    const created = await api("createWorkforceFigure", "staff", { body: { indicatorId: gp.id, regionId: orgOf.staff, year: 2026, target: 5.2, numerator: 2700, denominator: 5_400_000 } });
+    expect(created.status).toBe(201);
+    const updated = await api("updateWorkforceFigure", "staff", { params: { figureId: open2025.figureId }, body: { version: open2025.version, target: 3.8, numerator: 21_000, denominator: 5_430_000 } });
+    expect(updated.json.version).toBe(open2025.version + 1);
+    // A unit's nominator is refused the region's indicators (403), as documented.
+    expect((await api("workforceIndicators", "nominator")).status).toBe(403);
+
+    const contracts = await api("listTargetedContracts", "staff");
+    expect(contracts.json.rows.length).toBeGreaterThan(0);
+    const unit = await db.prisma.organization.findFirstOrThrow({ where: { name: "诸暨市枫桥镇中心卫生院" }, select: { id: true } });
+    const contract = await api("createTargetedContract", "staff", { body: { name: "契约测试生", school: "温州医科大学", graduationYear: 2025, serviceYears: 6, serviceStartDate: "2025-09-01", serviceOrgId: unit.id } });
+    expect(contract.status).toBe(201);
+    const corrected = await api("updateTargetedContract", "staff", { params: { contractId: contract.json.id }, body: { ...contract.json, note: "已到岗", version: contract.json.version } });
+    expect(corrected.json.note).toBe("已到岗");
+    const promotion = await api("promotionService", "nominator");
+    expect(promotion.json.met + promotion.json.notMet).toBe(promotion.json.rows.length);
+  });
+
   it("the to-do inbox: each caller's own, with the stage and the deadline as documented", async () => {
     const staff = await api("getInbox", "staff");
     expect(staff.json.items.some((i: Json) => i.kind === "review" && i.stage && i.href.startsWith("/applications?"))).toBe(true);

@@ -11,6 +11,9 @@ import { operations } from "@/lib/api/openapi";
 type OperationId = keyof typeof operations;
 
 const ROUTE_OF_ACTION: Record<string, OperationId[] | { browserOnly: string }> = {
+  // workforce.ts
+  saveWorkforceFigureAction: ["createWorkforceFigure", "updateWorkforceFigure"],
+  saveTargetedContractAction: ["createTargetedContract", "updateTargetedContract"],
   // allowances.ts
   createItemAction: ["createAllowanceItem"],
   updateItemAction: ["updateAllowanceItem"],

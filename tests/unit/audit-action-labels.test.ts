@@ -17,7 +17,7 @@ const sources = [...walk(path.join(process.cwd(), "lib/server")), path.join(proc
 );
 const permissionNames = new Set(Object.keys(permissions));
 const written = new Set(
-  sources.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/"((?:auth|user|organization|seed|program|post|doctor|application|rule|api_token|stage|attachment|notification|dispatch|notice|handover|evaluation|leave|attendance|workLog|mentoring|allowance)\.[a-z_]+)"/g)].map((m) => m[1]!)),
+  sources.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/"((?:auth|user|organization|seed|program|post|doctor|application|rule|api_token|stage|attachment|notification|dispatch|notice|handover|evaluation|leave|attendance|workLog|mentoring|allowance|workforce)\.[a-z_]+)"/g)].map((m) => m[1]!)),
 );
 const actions = [...written].filter((a) => !permissionNames.has(a)).sort();
 

@@ -52,6 +52,9 @@ const expected: Record<Permission, Role[]> = {
   "allowance.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "allowance.finance": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "FINANCE_OFFICER"],
   "allowance.pay": ["FINANCE_OFFICER"],
+  "workforce.read": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"],
+  "workforce.indicators": ["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR"],
+  "workforce.manage": ["BUREAU_ADMIN", "BUREAU_STAFF"],
 };
 
 describe("permission matrix", () => {

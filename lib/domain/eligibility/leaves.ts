@@ -2,6 +2,7 @@
 // an explanation a case officer can read; missing data is UNKNOWN, never ELIGIBLE.
 import { educationLevels, positionRanks, titleLevels, type RuleLeaf } from "@/lib/schemas/eligibility";
 import { fullYears, isoDay } from "./calendar";
+import { countsAsGrassrootsService } from "../grassroots-service";
 import type { DoctorFacts, Explanation, TitleLevel, Verdict } from "./types";
 
 type Outcome = { verdict: Verdict; explanation: Explanation };
@@ -95,11 +96,11 @@ function practisingCategoryIn(leaf: Extract<RuleLeaf, { kind: "practisingCategor
   return outcome(pass(ok), ok ? "category.eligible" : "category.ineligible", { category: facts.practisingCategory, categories });
 }
 
-/** Only full-time records count (seed 001: a part-time stint is not grassroots service). */
+/** Only full-time records count (lib/domain/grassroots-service.ts). */
 function hasGrassrootsService(leaf: Extract<RuleLeaf, { kind: "hasGrassrootsService" }>, facts: DoctorFacts): Outcome {
   const want = leaf.value ? "required" : "excluded";
   if (!facts.grassrootsServices) return outcome("UNKNOWN", `grassroots.${want}Unknown`);
-  const fullTime = facts.grassrootsServices.filter((g) => g.isFullTime).length;
+  const fullTime = facts.grassrootsServices.filter(countsAsGrassrootsService).length;
   const partTime = facts.grassrootsServices.length - fullTime;
   const has = fullTime > 0;
   const ok = has === leaf.value;

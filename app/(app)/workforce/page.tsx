@@ -74,7 +74,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-5">
       <PageHeader title={t("title")} subtitle={readsRegions ? t("subtitle") : t("hospitalIntro")} />
       {readsRegions && indicators ? (
-        <section className="flex flex-col gap-4" aria-label={t("title")}>
+        <section className="flex flex-col gap-4">
           {regions.length > 1 ? (
             <form className="flex flex-wrap items-end gap-2" method="get">
               <FilterSelect label={t("region")} name="regionId" value={regionId === regions[0]!.id ? undefined : regionId} allLabel={regions[0]!.name} options={regions.slice(1).map((r) => ({ value: r.id, label: r.name }))} className="max-w-80" />

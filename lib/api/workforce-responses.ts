@@ -77,8 +77,9 @@ export const contractListSchema = z.object({
 
 export const promotionServiceSchema = z.object({
   today: z.string(),
-  met: z.number().int(),
+  met: z.number().int().meta({ description: "Of the doctors listed" }),
   notMet: z.number().int(),
+  total: z.number().int().meta({ description: "All the doctors the rule concerns in scope; at most 500 are listed (by name)" }),
   rows: z.array(
     z.object({
       doctorId: z.string(),

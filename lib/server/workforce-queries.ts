@@ -224,19 +224,15 @@ export const PROMOTION_LIMIT = 500;
  * The doctors of city and county hospitals who still face promotion to 主治 or 副主任 (their highest
  * title below 副高), with the grassroots service the registry records for them and what is left.
  */
-export async function promotionService(db: PrismaClient, scope: Scope, query: { regionId?: string } = {}, now = new Date()): Promise<{ today: string; rows: PromotionRow[]; met: number; notMet: number }> {
+export async function promotionService(db: PrismaClient, scope: Scope, query: { regionId?: string } = {}, now = new Date()): Promise<{ today: string; rows: PromotionRow[]; met: number; notMet: number; total: number }> {
   authorize(scope, "workforce.read");
   const today = shanghaiDay(now);
   const ids = await regionFilter(db, scope, query.regionId);
   const where: Prisma.DoctorWhereInput = {
     AND: [doctorWhere(scope), { employer: { kind: "HOSPITAL" } }, { titles: { none: { level: { in: ["ASSOCIATE_SENIOR", "SENIOR"] } } } }, ids ? { employerId: { in: ids } } : {}],
   };
-  const doctors = await db.doctor.findMany({
-    where,
-    orderBy: [{ name: "asc" }],
-    take: PROMOTION_LIMIT,
-    select: { id: true, name: true, employer: { select: { name: true } }, titles: { select: { level: true } }, grassrootsServices: { select: { startDate: true, endDate: true, isFullTime: true } } },
-  });
+  const select = { id: true, name: true, employer: { select: { name: true } }, titles: { select: { level: true } }, grassrootsServices: { select: { startDate: true, endDate: true, isFullTime: true } } } as const;
+  const [total, doctors] = await Promise.all([db.doctor.count({ where }), db.doctor.findMany({ where, orderBy: [{ name: "asc" }], take: PROMOTION_LIMIT, select })]);
   const rows = doctors.map((d) => ({
     doctorId: d.id,
     name: d.name,
@@ -246,7 +242,8 @@ export async function promotionService(db: PrismaClient, scope: Scope, query: { 
   }));
   rows.sort((a, b) => Number(a.hasMet) - Number(b.hasMet) || b.remainingDays - a.remainingDays || a.name.localeCompare(b.name, "zh-CN"));
   const met = rows.filter((r) => r.hasMet).length;
-  return { today, rows, met, notMet: rows.length - met };
+  // met and notMet count the doctors listed (the first PROMOTION_LIMIT by name); total counts them all.
+  return { today, rows, met, notMet: rows.length - met, total };
 }
 
 /** The units a contract may name as its place of service: the centres and hospitals at and below the caller's organisation. */

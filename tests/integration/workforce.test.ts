@@ -177,7 +177,7 @@ describe("grassroots service before promotion", () => {
     const rows = (r: Awaited<ReturnType<typeof promotionService>>) => r.rows.map((d) => [d.name, d.titleLevel, d.servedDays, d.remainingDays, d.hasMet]);
     const county = await promotionService(db.prisma, s.county!, {}, NOW);
     expect(rows(county)).toEqual(expected);
-    expect([county.met, county.notMet]).toEqual([1, 2]);
+    expect([county.met, county.notMet, county.total]).toEqual([1, 2, 3]);
     expect(rows(await promotionService(db.prisma, s.hospital!, {}, NOW))).toEqual(expected);
     expect(rows(await promotionService(db.prisma, s.admin!, { regionId: ids.county }, NOW))).toEqual(expected);
     // Shaoxing's city hospital nominator sees none of the county's doctors.

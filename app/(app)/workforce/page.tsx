@@ -139,6 +139,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
           <>
             <p className="mb-3 text-sm font-medium text-slate-800" role="status">
               {t("promotion.summary", { met: promotion.met, notMet: promotion.notMet })}
+              {promotion.total > promotion.rows.length ? ` · ${t("promotion.capped", { shown: promotion.rows.length, total: promotion.total })}` : null}
             </p>
             <Table caption={t("promotion.caption")} head={[t("promotion.name"), t("promotion.employer"), t("promotion.titleLevel"), t("promotion.served"), t("promotion.remaining"), t("promotion.status")]} stickyFirst>
               {promotion.rows.map((r) => (

@@ -38,7 +38,7 @@ export const ORGS = [
   { key: "XCRM", name: "新昌县人民医院", kind: "HOSPITAL", level: "COUNTY", grade: "GRADE_2A", region: "浙江省绍兴市新昌县", parent: "XC_BUREAU" },
 
   // Township health centres (乡镇卫生院) where Shaoxing's targeted medical students serve (seed 002's 定向医学生).
-  { key: "KQ_PS", name: "绍兴市柯桥区平水镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市柯桥区平水镇", parent: "KQ_BUREAU" },
+  { key: "SY_ZZ", name: "绍兴市上虞区章镇镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市上虞区章镇镇", parent: "SY_BUREAU" },
   { key: "ZJ_FQ", name: "诸暨市枫桥镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市诸暨市枫桥镇", parent: "ZJ_BUREAU" },
   { key: "SZ_GL", name: "嵊州市甘霖镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市嵊州市甘霖镇", parent: "SZ_BUREAU" },
   { key: "XC_RA", name: "新昌县儒岙镇中心卫生院", kind: "TOWNSHIP_CENTRE", level: "TOWNSHIP", region: "浙江省绍兴市新昌县儒岙镇", parent: "XC_BUREAU" },

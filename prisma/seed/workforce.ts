@@ -49,11 +49,11 @@ const REGIONS: { key: OrgKey; residents: number; staff: number; gp: number; shar
 
 /** Contracts of 农村订单定向免费医学生 (本科: six years of service after graduation). */
 const STUDENTS: { name: string; school: string; graduationYear: number; serviceYears: number; start: string; org: OrgKey; note?: string }[] = [
-  { name: "陈思远", school: "温州医科大学", graduationYear: 2019, serviceYears: 6, start: "2019-09-01", org: "KQ_PS" },
+  { name: "陈思远", school: "温州医科大学", graduationYear: 2019, serviceYears: 6, start: "2019-09-01", org: "SY_ZZ" },
   { name: "何雨桐", school: "杭州医学院", graduationYear: 2020, serviceYears: 6, start: "2020-09-01", org: "ZJ_FQ" },
   { name: "徐浩然", school: "温州医科大学", graduationYear: 2021, serviceYears: 6, start: "2021-09-01", org: "SZ_GL" },
   { name: "钱梦瑶", school: "浙江中医药大学", graduationYear: 2022, serviceYears: 6, start: "2022-09-01", org: "XC_RA" },
-  { name: "俞晨阳", school: "杭州医学院", graduationYear: 2023, serviceYears: 6, start: "2023-09-01", org: "KQ_PS" },
+  { name: "俞晨阳", school: "杭州医学院", graduationYear: 2023, serviceYears: 6, start: "2023-09-01", org: "SY_ZZ" },
   { name: "斯佳琪", school: "温州医科大学", graduationYear: 2024, serviceYears: 6, start: "2024-09-01", org: "SZ_GL" },
   // 专科 (高职) graduates owe three years.
   { name: "吕子豪", school: "金华职业技术学院", graduationYear: 2020, serviceYears: 3, start: "2020-08-01", org: "XC_RA", note: "专科定向，服务期已满" },

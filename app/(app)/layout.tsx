@@ -1,6 +1,7 @@
 import { AppHeader } from "@/components/shell/app-header";
 import { SessionActivity } from "@/components/shell/session-activity";
 import { requireUser } from "@/lib/auth/session";
+import { contextOfUser } from "@/lib/auth/session-context";
 import { prisma } from "@/lib/db";
 import { unreadCount } from "@/lib/server/notification-inbox";
 
@@ -10,7 +11,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // "allow": the layout also frames /account/password, where a pending password change is made;
   // every other page sends such a user there itself (its own requireUser/requirePermission).
   const user = await requireUser({ passwordChangePending: "allow" });
-  const unread = await unreadCount(prisma, user.id);
+  // Counted with the session row when there is one (lib/auth/session-context.ts).
+  const unread = contextOfUser(user)?.unread ?? (await unreadCount(prisma, user.id));
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader user={user} unread={unread} />

@@ -31,7 +31,8 @@ export async function ensureBuild(root: string, rebuild: boolean): Promise<strin
   return "fresh build";
 }
 
-export async function startApp(databaseUrl: string, poolMax: number): Promise<RunningApp> {
+/** `onOutput`: every chunk the server prints (the profile reads its PRISMA_LOG_QUERIES lines). */
+export async function startApp(databaseUrl: string, poolMax: number, onOutput?: (text: string) => void): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
@@ -46,7 +47,10 @@ export async function startApp(databaseUrl: string, poolMax: number): Promise<Ru
   };
   const child = run(["start", "-p", String(port), "-H", "127.0.0.1"], env, true);
   let output = "";
-  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+  child.stdout?.on("data", (c: Buffer) => {
+    output += c.toString();
+    onOutput?.(c.toString());
+  });
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const stop = async () => {

@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "../db";
 import { authenticate, endAllSessions } from "../server/authentication";
 import { clientAddress } from "../server/client-address";
-import { touchSession } from "../server/sessions";
+import { resolveSession } from "../server/sessions";
+import { attachContext, contextOf } from "./session-context";
 import { ABSOLUTE_LIFETIME_SECONDS, IDLE_TIMEOUT_SECONDS } from "./session-policy";
 import type { SignInErrorCode } from "./sign-in-errors";
 
@@ -85,22 +86,23 @@ export const authOptions: NextAuthOptions = {
         token.live = true;
         return token;
       }
-      let verdict;
+      let result;
       try {
-        verdict = await touchSession(prisma, token);
+        result = await resolveSession(prisma, token);
       } catch (error) {
         // Database unreachable: keep the cookie (the session may well be live) but grant nothing now.
         console.error("[auth] session check failed", error);
         return { ...token, live: false };
       }
-      if (verdict === "ended") throw new SessionEndedError();
-      return { ...token, live: true };
+      if (result.verdict === "ended") throw new SessionEndedError();
+      // The user, unread count and scope read with the session row ride along, unserialised, to getSessionUser.
+      return attachContext({ ...token, live: true }, result.context);
     },
     session({ session, token }) {
       if (!token.live || !token.uid) return { expires: session.expires };
       session.userId = token.uid;
       session.loginAt = token.loginAt;
-      return session;
+      return attachContext(session, contextOf(token));
     },
   },
   events: {

@@ -21,7 +21,10 @@ export const sessionUserInclude = {
   organization: { select: { name: true, kind: true, level: true, isActive: true } },
 } satisfies Prisma.UserInclude;
 
-type UserWithOrganization = Prisma.UserGetPayload<{ include: typeof sessionUserInclude }>;
+type UserWithOrganization = Pick<
+  Prisma.UserGetPayload<{ include: typeof sessionUserInclude }>,
+  "id" | "username" | "displayName" | "role" | "organizationId" | "doctorId" | "locale" | "mustChangePassword" | "isActive" | "organization"
+>;
 
 /** The acting user, or null when the account or its organisation is deactivated. */
 export function toSessionUser(user: UserWithOrganization | null): SessionUser | null {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { prisma } from "../db";
 import { authOptions } from "./options";
+import { contextOf, rememberContext } from "./session-context";
 import { isSessionCurrent } from "./session-policy";
 import { sessionUserInclude, toSessionUser, type SessionUser } from "./session-user";
 
@@ -14,6 +15,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.userId;
   if (!userId) return null;
+  const context = contextOf(session);
+  if (context) {
+    // Read with the session row by next-auth's jwt callback (lib/server/sessions.ts resolveSession).
+    if (!context.user || context.user.id !== userId) return null;
+    rememberContext(context.user, context);
+    return context.user;
+  }
   const row = await prisma.user.findUnique({ where: { id: userId }, include: sessionUserInclude });
   if (row && !isSessionCurrent(session.loginAt, row.sessionsValidFrom)) return null;
   return toSessionUser(row);

@@ -1,7 +1,10 @@
 // Where a page's time and bytes go (issue 17), one request at a time, no load: the built app started
 // with PRISMA_LOG_QUERIES=1 on the benchmark database, signed in as `staff`; for each page the SQL
 // statements it ran (with their times), its HTML bytes, how much of them is the RSC payload (the
-// inline <script>s) and the largest class lists. `npm run bench:profile` (after a build).
+// inline <script>s) and the class attributes. `npm run bench:profile` (after a build); BENCH_DUMP=<dir>
+// also writes each page's HTML there.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { BENCH_PROGRAM_ID } from "./lib/application-data";
@@ -33,10 +36,12 @@ async function main(): Promise<void> {
       const response = await fetch(`${app.baseUrl}${page}`, { headers, redirect: "manual" });
       const html = await response.text();
       const elapsed = performance.now() - started;
+      if (process.env.BENCH_DUMP) await writeFile(path.join(process.env.BENCH_DUMP, `${page.replace(/[^a-z0-9]+/gi, "_") || "root"}.html`), html);
       await new Promise((r) => setTimeout(r, 300));
-      const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
-      const classes = [...html.matchAll(/class="([^"]*)"/g)].reduce((n, m) => n + m[1]!.length, 0);
-      console.log(`\n${page}: ${response.status}, ${kb(html.length)} HTML, of which ${kb(scripts)} inline scripts (RSC payload), ${kb(classes)} class attributes; ${log.length} queries, ${elapsed.toFixed(0)} ms`);
+      const bytes = (text: string) => Buffer.byteLength(text);
+      const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + bytes(m[1]!), 0);
+      const classes = [...html.matchAll(/class="([^"]*)"/g)].reduce((n, m) => n + bytes(m[1]!), 0);
+      console.log(`\n${page}: ${response.status}, ${kb(bytes(html))} HTML, of which ${kb(scripts)} inline scripts (RSC payload), ${kb(classes)} class attributes; ${log.length} queries, ${elapsed.toFixed(0)} ms`);
       for (const line of log) console.log(`  ${line.slice(0, 220)}`);
     }
   } finally {

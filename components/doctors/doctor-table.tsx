@@ -9,7 +9,7 @@ import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
 
 /**
  * One page of doctors: who, where, current title (the highest held) and since when. A table on wider
- * screens, a list on a phone. ID numbers arrive already masked when the user may not see them.
+ * screens; on a phone CSS lays the same rows out as cards (rendered once: issue 17). ID numbers arrive already masked when the user may not see them.
  */
 export async function DoctorTable({ rows, sort }: { rows: DoctorRow[]; sort?: SortState }) {
   const head = sortHeads<(typeof DOCTOR_SORT_KEYS)[number]>(sort);
@@ -30,46 +30,26 @@ export async function DoctorTable({ rows, sort }: { rows: DoctorRow[]; sort?: So
     );
   const position = (d: DoctorRow) => d.positionTitle ?? (d.positionRank ? t(`rank.${d.positionRank}`) : "—");
   return (
-    <>
-      <ul className="divide-y divide-slate-100 sm:hidden" aria-label={t("caption")}>
-        {rows.map((d) => (
-          <li key={d.id} className="py-3">
-            <div className="flex items-start justify-between gap-2">
-              {link(d)}
-              <span className="text-sm text-slate-500">
-                {t(`sex.${d.sex}`)} · {ymd(d.birthDate)}
-              </span>
-            </div>
-            <p className="mt-1 text-sm text-slate-600">
-              {d.employer.name} · {d.department}
-            </p>
-            <div className="text-sm text-slate-700">{title(d)}</div>
-            <p className="font-mono text-xs text-slate-500">{d.idNumber}</p>
-          </li>
-        ))}
-      </ul>
-      <div className="hidden sm:block">
-        <Table
-          caption={t("caption")}
-          head={[head(t("columns.name"), "name"), head(t("columns.sex"), "sex"), head(t("columns.birthDate"), "birthDate"), head(t("columns.employer"), "employer"), head(t("columns.department"), "department"), t("columns.title"), t("columns.position"), t("columns.idNumber")]}
-        >
-          {rows.map((d) => (
-            <tr key={d.id}>
-              <Td className="whitespace-nowrap">{link(d)}</Td>
-              <Td className="whitespace-nowrap">{t(`sex.${d.sex}`)}</Td>
-              <Td className="whitespace-nowrap tabular-nums">{ymd(d.birthDate)}</Td>
-              <Td className="min-w-40">{d.employer.name}</Td>
-              <Td className="min-w-32">
-                {d.department}
-                {d.specialty !== d.department ? <div className="text-xs text-slate-500">{d.specialty}</div> : null}
-              </Td>
-              <Td className="min-w-36">{title(d)}</Td>
-              <Td className="min-w-24">{position(d)}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">{d.idNumber}</Td>
-            </tr>
-          ))}
-        </Table>
-      </div>
-    </>
+    <Table
+      cards
+      caption={t("caption")}
+      head={[head(t("columns.name"), "name"), head(t("columns.sex"), "sex"), head(t("columns.birthDate"), "birthDate"), head(t("columns.employer"), "employer"), head(t("columns.department"), "department"), t("columns.title"), t("columns.position"), t("columns.idNumber")]}
+    >
+      {rows.map((d) => (
+        <tr key={d.id}>
+          <Td className="whitespace-nowrap">{link(d)}</Td>
+          <Td className="whitespace-nowrap">{t(`sex.${d.sex}`)}</Td>
+          <Td className="whitespace-nowrap tabular-nums">{ymd(d.birthDate)}</Td>
+          <Td className="min-w-40">{d.employer.name}</Td>
+          <Td className="min-w-32">
+            {d.department}
+            {d.specialty !== d.department ? <div className="text-xs text-slate-500">{d.specialty}</div> : null}
+          </Td>
+          <Td className="min-w-36">{title(d)}</Td>
+          <Td className="min-w-24">{position(d)}</Td>
+          <Td className="whitespace-nowrap font-mono text-xs">{d.idNumber}</Td>
+        </tr>
+      ))}
+    </Table>
   );
 }

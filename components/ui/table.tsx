@@ -19,10 +19,14 @@ function isSortable(cell: HeadCell): cell is { content: ReactNode; ariaSort: "as
   return typeof cell === "object" && cell !== null && "ariaSort" in cell;
 }
 
-export function Table({ caption, head, children, minWidth = "min-w-[36rem]", stickyFirst = false }: { caption: string; head: HeadCell[]; children: ReactNode; minWidth?: string; stickyFirst?: boolean }) {
+/**
+ * `cards`: on a phone the same rows are laid out as cards by CSS (`.table-cards` in app/globals.css),
+ * so a list renders its rows once instead of a table and a card list.
+ */
+export function Table({ caption, head, children, minWidth = "min-w-[36rem]", stickyFirst = false, cards = false }: { caption: string; head: HeadCell[]; children: ReactNode; minWidth?: string; stickyFirst?: boolean; cards?: boolean }) {
   return (
     <div className="relative overflow-x-auto" tabIndex={stickyFirst ? 0 : undefined} role={stickyFirst ? "region" : undefined} aria-label={stickyFirst ? caption : undefined}>
-      <table className={clsx("w-full text-left text-sm", minWidth, stickyFirst && STICKY_FIRST)}>
+      <table className={clsx("w-full text-left text-sm", minWidth, stickyFirst && STICKY_FIRST, cards && "table-cards")}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -18,20 +18,28 @@ function StageCell({ programId, post, stage }: { programId: string; post: BoardP
   const tStage = useTranslations("stage");
   const tally = post.stages[stage.kind];
   if (!tally) return null;
+  // Laid out by the table's descendant classes (CELLS): 150 cells a page, so no class list of their own.
   return (
-    <div className="flex flex-col items-start gap-1">
+    <>
       <Link
         href={`/programs/${programId}/vetting/${post.id}?stage=${stage.kind}`}
         aria-label={t("board.waitingLink", { post: post.title, batch: post.rotationBatch, stage: tStage(stage.kind), count: tally.waiting })}
-        className={tally.waiting > 0 ? "rounded font-medium text-brand-700 underline-offset-2 hover:underline" : "rounded text-slate-500 underline-offset-2 hover:underline"}
+        className={tally.waiting > 0 ? "font-medium text-brand-700" : "text-slate-500"}
       >
         {t("board.waiting", { count: tally.waiting })}
       </Link>
       <PassedOfCap tally={tally} />
       <ShortfallBadge tally={tally} ratio={stage.ratio} stage={stage.kind} ended={post.ended[stage.kind] ?? 0} />
-    </div>
+    </>
   );
 }
+
+/**
+ * The cells' layout, once on the table instead of on each of a page's 25 × 9 cells (issue 17: the
+ * board's HTML and payload repeat every class list): padding, and each stage cell's link, count and
+ * badge stacked one per line.
+ */
+const CELLS = "[&_td]:px-2 [&_td]:py-2.5 [&_td>*]:block [&_td>*]:w-fit [&_td>*+*]:mt-1 [&_td>a]:rounded [&_td>a]:underline-offset-2 [&_td>a:hover]:underline";
 
 /**
  * Posts (rows, by rotation batch) × the programme's vetting stages (columns): per cell those waiting
@@ -48,7 +56,7 @@ export function BoardGrid({ board }: { board: Board }) {
   return (
     <>
       <div className="relative -mx-1 overflow-x-auto px-1" role="region" aria-label={t("board.caption")} tabIndex={0}>
-        <table className={clsx("w-full min-w-[64rem] text-left text-sm", STICKY_FIRST_COLUMN)}>
+        <table className={clsx("w-full min-w-[64rem] text-left text-sm", STICKY_FIRST_COLUMN, CELLS)}>
           <caption className="sr-only">{t("board.caption")}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-500">
             <tr>
@@ -88,15 +96,15 @@ export function BoardGrid({ board }: { board: Board }) {
                     <span className="block font-medium text-slate-900">{post.title}</span>
                     <span className="block text-xs text-slate-500">{post.receivingOrgName}</span>
                   </th>
-                  <td className="px-2 py-2.5 text-right tabular-nums">{post.headcount}</td>
-                  <td className="px-2 py-2.5 text-right tabular-nums">{post.total}</td>
-                  <td className="px-2 py-2.5 text-right tabular-nums">{post.pendingEndorsement}</td>
+                  <td className="text-right tabular-nums">{post.headcount}</td>
+                  <td className="text-right tabular-nums">{post.total}</td>
+                  <td className="text-right tabular-nums">{post.pendingEndorsement}</td>
                   {stages.map((stage) => (
-                    <td key={stage.kind} className="px-2 py-2.5">
+                    <td key={stage.kind}>
                       <StageCell programId={board.program.id} post={post} stage={stage} />
                     </td>
                   ))}
-                  <td className="px-2 py-2.5 tabular-nums">
+                  <td className="tabular-nums">
                     <span className={post.approved >= post.headcount ? "font-semibold text-emerald-700" : "text-slate-700"}>{t("board.approvedOfHeadcount", { approved: post.approved, headcount: post.headcount })}</span>
                   </td>
                 </tr>

@@ -24,7 +24,7 @@ export function PassedOfCap({ tally }: { tally: StageTally }) {
   if (tally.cap === null) return <span className="tabular-nums text-slate-700">{t("board.passed", { passed: tally.passed })}</span>;
   const full = tally.passed >= tally.cap;
   return (
-    <span className={full ? "font-semibold tabular-nums text-emerald-700" : "tabular-nums text-slate-700"} title={t("board.passedOfCapLabel", { passed: tally.passed, cap: tally.cap })}>
+    <span className={full ? "font-semibold tabular-nums text-emerald-700" : "tabular-nums text-slate-700"}>
       <span aria-hidden>{t("board.passedOfCap", { passed: tally.passed, cap: tally.cap })}</span>
       <span className="sr-only">{t("board.passedOfCapLabel", { passed: tally.passed, cap: tally.cap })}</span>
     </span>

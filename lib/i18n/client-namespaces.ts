@@ -15,7 +15,8 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/account": ["account", "users"],
   "app/(app)/admin": ["apiTokens", "list", "organizations", "roles", "users"],
   "app/(app)/allowances": ["allowances", "list"],
-  "app/(app)/applications": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
+  // The list's page sends none of its own (its unit picker takes its words as props): one application's page does.
+  "app/(app)/applications/[applicationId]": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
   "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
   "app/(app)/doctors": ["doctors"],
   "app/(app)/evaluations": ["evaluations", "list"],
@@ -31,7 +32,9 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/programs/[programId]/posts": ["list", "programsAdmin"],
   "app/(app)/programs/[programId]/register": ["applications"],
   "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
-  "app/(app)/programs/[programId]/vetting": ["attachments", "eligibility", "list", "stage", "vetting"],
+  // Passed by the board's page.tsx itself (a post's stage lists below it have their own).
+  "app/(app)/programs/[programId]/vetting": ["list", "stage", "vetting"],
+  "app/(app)/programs/[programId]/vetting/[postId]": ["attachments", "eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
   "app/(app)/worklogs": ["list", "worklogs"],
   "app/(app)/workforce": ["workforce"],

@@ -7,6 +7,7 @@ import { ReopenStageForm } from "@/components/vetting/reopen-stage-form";
 import { ReopeningsList } from "@/components/vetting/reopenings-list";
 import { StageDeadlines } from "@/components/vetting/stage-deadlines";
 import { Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { quotaProgress } from "@/lib/server/application-queries";
@@ -62,70 +63,72 @@ export default async function VettingBoardPage({ params, searchParams }: { param
   const exportHref = (list: "report" | "approved") => `/api/v1/programs/${programId}/vetting-lists/${list}`;
 
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <ProgramBreadcrumbs role={scope.user.role} program={board.program} trail={[{ label: t("title") }]} />
-          <h1 className="mt-2 text-2xl font-semibold text-slate-900">
-            {t("title")} · {board.program.name}
-          </h1>
-          <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-          {!canDecide ? <p className="mt-1 text-sm text-amber-800">{t("readOnly")}</p> : null}
-        </div>
-        <div className="flex flex-wrap gap-2">
-          {(["report", "approved"] as const).map((list) =>
-            listCounts[list] > 0 ? (
-              <a key={list} href={exportHref(list)} className={exportClass} download>
-                <Download aria-hidden className="h-4 w-4" />
-                {t(`exports.${list}`)}
-              </a>
-            ) : (
-              <span key={list} className="inline-flex flex-col text-sm text-slate-500">
-                <span aria-disabled="true" className={`${exportClass} cursor-not-allowed opacity-60 hover:bg-white`}>
+    <ClientMessages folder="app/(app)/programs/[programId]/vetting">
+      <div className="flex flex-col gap-6">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <ProgramBreadcrumbs role={scope.user.role} program={board.program} trail={[{ label: t("title") }]} />
+            <h1 className="mt-2 text-2xl font-semibold text-slate-900">
+              {t("title")} · {board.program.name}
+            </h1>
+            <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+            {!canDecide ? <p className="mt-1 text-sm text-amber-800">{t("readOnly")}</p> : null}
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {(["report", "approved"] as const).map((list) =>
+              listCounts[list] > 0 ? (
+                <a key={list} href={exportHref(list)} className={exportClass} download>
                   <Download aria-hidden className="h-4 w-4" />
                   {t(`exports.${list}`)}
+                </a>
+              ) : (
+                <span key={list} className="inline-flex flex-col text-sm text-slate-500">
+                  <span aria-disabled="true" className={`${exportClass} cursor-not-allowed opacity-60 hover:bg-white`}>
+                    <Download aria-hidden className="h-4 w-4" />
+                    {t(`exports.${list}`)}
+                  </span>
+                  <span className="mt-1">{t(`exports.empty.${list}`)}</span>
                 </span>
-                <span className="mt-1">{t(`exports.empty.${list}`)}</span>
-              </span>
-            ),
-          )}
+              ),
+            )}
+          </div>
         </div>
+
+        <Card title={t("board.title")}>
+          <div className="flex flex-col gap-4">
+            {paged ? <SearchForm label={t("board.search")} placeholder={t("board.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")} /> : null}
+            {paged && matching.length === 0 ? (
+              <ListEmpty filtered empty={t("board.noPosts")} emptyFiltered={t("board.noMatch")} clearHref={`/programs/${programId}/vetting`} clearLabel={t("board.clearSearch")} />
+            ) : (
+              <BoardGrid board={{ ...board, posts: postsPage.rows }} />
+            )}
+            {paged && postsPage.pageCount > 1 ? <Pagination page={postsPage.page} pageCount={postsPage.pageCount} total={postsPage.total} params={{ q: query.q }} /> : null}
+          </div>
+        </Card>
+
+        <Card title={t("deadlines.title")}>
+          <StageDeadlines stages={board.stages} now={now} />
+        </Card>
+
+        {/* Reopening sits with the deadlines it extends, above the long list of units' quotas. */}
+        <Card title={canReopen ? t("reopen.title") : t("reopen.listTitle")}>
+          <div className="flex flex-col gap-5">
+            {canReopen ? (
+              <>
+                <p className="text-sm text-slate-600">{t("reopen.hint")}</p>
+                <ReopenStageForm programId={programId} stages={board.stages.map((s) => s.kind)} units={units} />
+                <h3 className="border-t border-slate-100 pt-4 text-sm font-semibold text-slate-800">{t("reopen.listTitle")}</h3>
+              </>
+            ) : null}
+            <ReopeningsList rows={reopenings} />
+          </div>
+        </Card>
+
+        <Card title={t("quota.title")}>
+          <QuotaTable rows={quotas} view="bureau" />
+        </Card>
+
       </div>
-
-      <Card title={t("board.title")}>
-        <div className="flex flex-col gap-4">
-          {paged ? <SearchForm label={t("board.search")} placeholder={t("board.searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")} /> : null}
-          {paged && matching.length === 0 ? (
-            <ListEmpty filtered empty={t("board.noPosts")} emptyFiltered={t("board.noMatch")} clearHref={`/programs/${programId}/vetting`} clearLabel={t("board.clearSearch")} />
-          ) : (
-            <BoardGrid board={{ ...board, posts: postsPage.rows }} />
-          )}
-          {paged && postsPage.pageCount > 1 ? <Pagination page={postsPage.page} pageCount={postsPage.pageCount} total={postsPage.total} params={{ q: query.q }} /> : null}
-        </div>
-      </Card>
-
-      <Card title={t("deadlines.title")}>
-        <StageDeadlines stages={board.stages} now={now} />
-      </Card>
-
-      {/* Reopening sits with the deadlines it extends, above the long list of units' quotas. */}
-      <Card title={canReopen ? t("reopen.title") : t("reopen.listTitle")}>
-        <div className="flex flex-col gap-5">
-          {canReopen ? (
-            <>
-              <p className="text-sm text-slate-600">{t("reopen.hint")}</p>
-              <ReopenStageForm programId={programId} stages={board.stages.map((s) => s.kind)} units={units} />
-              <h3 className="border-t border-slate-100 pt-4 text-sm font-semibold text-slate-800">{t("reopen.listTitle")}</h3>
-            </>
-          ) : null}
-          <ReopeningsList rows={reopenings} />
-        </div>
-      </Card>
-
-      <Card title={t("quota.title")}>
-        <QuotaTable rows={quotas} view="bureau" />
-      </Card>
-
-    </div>
+    </ClientMessages>
   );
 }

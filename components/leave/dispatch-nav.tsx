@@ -1,9 +1,11 @@
 import clsx from "clsx";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DispatchBreadcrumbs } from "@/components/dispatches/dispatch-breadcrumbs";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /** The breadcrumb back to the dispatch and the tabs between its leave and attendance pages. */
-export async function DispatchServiceNav({ dispatchId, doctorName, current }: { dispatchId: string; doctorName: string; current: "leave" | "attendance" }) {
+export async function DispatchServiceNav({ role, dispatchId, doctorName, current }: { role: Role; dispatchId: string; doctorName: string; current: "leave" | "attendance" }) {
   const t = await getTranslations("leave");
   const tabs = [
     { key: "leave", href: `/dispatches/${dispatchId}/leave`, label: t("tabs.leave") },
@@ -11,23 +13,7 @@ export async function DispatchServiceNav({ dispatchId, doctorName, current }: { 
   ] as const;
   return (
     <div className="flex flex-col gap-3">
-      <nav aria-label="breadcrumb" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/dispatches" className="text-brand-700 hover:underline">
-              {t("breadcrumb.dispatches")}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li>
-            <Link href={`/dispatches/${dispatchId}`} className="text-brand-700 hover:underline">
-              {t("breadcrumb.dispatch", { doctor: doctorName })}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page">{current === "leave" ? t("tabs.leave") : t("tabs.attendance")}</li>
-        </ol>
-      </nav>
+      <DispatchBreadcrumbs role={role} dispatch={{ id: dispatchId, doctorName }} trail={[{ label: current === "leave" ? t("tabs.leave") : t("tabs.attendance") }]} />
       <div className="flex gap-1 border-b border-slate-200">
         {tabs.map((tab) => (
           <Link

@@ -9,6 +9,7 @@ import { StageStrip } from "@/components/applications/stage-strip";
 import { ApplicationStatusBadge, EligibilityMark } from "@/components/applications/status-badge";
 import { EndorsePanel, WithdrawPanel } from "@/components/applications/unit-actions";
 import { AttachmentSection } from "@/components/attachments/attachment-section";
+import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { DecisionPanel } from "@/components/vetting/decision-panel";
 import { isBureauRole } from "@/lib/auth/policy";
@@ -60,9 +61,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <Link href={`/applications?programId=${detail.program.id}`} className="text-sm text-brand-700 hover:underline">
-            ← {t("detail.backToList")}
-          </Link>
+          <AreaBreadcrumbs role={scope.user.role} area="/applications" trail={[{ label: detail.program.name, href: `/applications?programId=${detail.program.id}` }, { label: doctor.name }]} />
           <h1 className="mt-2 flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">
             {t("detail.heading", { doctor: doctor.name, post: post.title })}
             <ApplicationStatusBadge status={detail.status} />

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { orErrorPage } from "@/app/(app)/applications/[applicationId]/load";
 import { deadlineOptions } from "@/components/applications/instant";
+import { DispatchBreadcrumbs } from "@/components/dispatches/dispatch-breadcrumbs";
 import { DispatchActions } from "@/components/dispatches/dispatch-actions";
 import { dayOptions, dayValue } from "@/components/dispatches/days";
 import { IssueText } from "@/components/dispatches/issue-text";
@@ -37,11 +38,7 @@ export default async function DispatchPage({ params }: { params: Promise<{ dispa
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/dispatches" className="text-brand-700 hover:underline">
-          ← {t("backToBoard")}
-        </Link>
-      </nav>
+      <DispatchBreadcrumbs role={scope.user.role} dispatch={{ id: d.id, doctorName: d.doctor.name }} trail={[]} />
       <div>
         <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold text-slate-900">
           {t("heading", { doctor: d.doctor.name, post: d.post.title })}

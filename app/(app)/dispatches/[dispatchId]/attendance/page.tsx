@@ -29,7 +29,7 @@ export default async function DispatchAttendancePage({ params }: { params: Promi
 
   return (
     <div className="flex flex-col gap-6">
-      <DispatchServiceNav dispatchId={dispatch.id} doctorName={dispatch.doctor.name} current="attendance" />
+      <DispatchServiceNav role={scope.user.role} dispatchId={dispatch.id} doctorName={dispatch.doctor.name} current="attendance" />
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("title", { doctor: dispatch.doctor.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">{tPage("subtitle", { program: dispatch.program.name, org: dispatch.receivingOrg.name, post: dispatch.post.title })}</p>

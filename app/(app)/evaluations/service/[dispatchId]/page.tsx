@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
 import { StepForm } from "@/components/evaluations/step-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -68,11 +68,7 @@ export default async function ServiceEvaluationPage({ params }: { params: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("title")} className="flex flex-wrap gap-x-2 text-sm">
-        <Link href="/evaluations/service" className="text-brand-700 hover:underline">
-          {t("title")}
-        </Link>
-      </nav>
+      <AreaBreadcrumbs role={scope.user.role} area="/evaluations" trail={[{ label: t("title"), href: "/evaluations/service" }, { label: p.name }]} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">{t("heading", { doctor: p.name })}</h1>

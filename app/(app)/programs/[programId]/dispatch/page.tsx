@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { orErrorPage } from "@/app/(app)/applications/[applicationId]/load";
 import { CreateDispatchForm } from "@/components/dispatches/create-dispatch-form";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { Card, EmptyState } from "@/components/ui/card";
 import { prisma } from "@/lib/db";
 import { dispatchCandidates } from "@/lib/server/dispatch-queries";
@@ -23,14 +24,12 @@ export default async function ProgramDispatchPage({ params }: { params: Promise<
   const batches = [...new Set(candidates.map((c) => c.post.rotationBatch))].sort((a, b) => a - b);
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumb")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link href={`/programs/${program.id}`} className="text-brand-700 hover:underline">
-          ← {program.name}
-        </Link>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm">
+        <ProgramBreadcrumbs role={scope.user.role} program={program} trail={[{ label: t("title") }]} />
         <Link href={`/dispatches?programId=${program.id}`} className="text-brand-700 hover:underline">
           {t("toBoard")}
         </Link>
-      </nav>
+      </div>
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle", { months: program.serviceMonths })}</p>

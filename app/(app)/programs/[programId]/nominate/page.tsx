@@ -57,7 +57,7 @@ export default async function NominatePage({ params, searchParams }: { params: P
 
   return (
     <div className="flex flex-col gap-6">
-      <SubmissionHeader mode="nominate" programId={program.id} programName={program.name} window={window} />
+      <SubmissionHeader role={scope.user.role} mode="nominate" programId={program.id} programName={program.name} window={window} />
 
       <Card title={t("pick.postStep")}>
         <PostPicker posts={posts} selectedId={post?.id} quotas={quotas} hrefFor={(postId) => href({ postId, doctorId: doctor?.id, q: query.q }, doctor ? "submit-step" : "doctor-step")} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { orErrorPage } from "@/app/(app)/applications/[applicationId]/load";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { PrintButton } from "@/components/ui/print-button";
 import { AnswerForm, ConfirmListForm, ObjectionForm, PublishNoticeForm, WithdrawForm } from "@/components/notice/notice-forms";
 import { Badge } from "@/components/ui/badge";
@@ -36,16 +37,14 @@ export default async function NoticePage({ params, searchParams }: { params: Pro
   return (
     <div className="flex flex-col gap-6">
       <PrintSheetStyle margin="18mm" extra={".notice-sheet { border: 0 !important; box-shadow: none !important; padding: 0 !important; } .notice-sheet table { min-width: 0 !important; font-size: 10.5pt; }"} />
-      <nav aria-label={t("breadcrumb")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
-        <Link href={`/programs/${program.id}`} className="text-brand-700 hover:underline">
-          ← {program.name}
-        </Link>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm print:hidden">
+        <ProgramBreadcrumbs role={scope.user.role} program={program} trail={[{ label: t("title") }]} />
         {can.manage ? (
           <Link href={`/programs/${program.id}/dispatch`} className="text-brand-700 hover:underline">
             {t("toDispatch")}
           </Link>
         ) : null}
-      </nav>
+      </div>
       <div className="print:hidden">
         <h1 className="text-2xl font-semibold text-slate-900">{t("heading", { program: program.name, batch: view.rotationBatch, batches: program.rotationBatches })}</h1>
         <p className="mt-1 text-sm text-slate-600">{can.manage ? t("subtitleStaff") : t("subtitlePublic")}</p>

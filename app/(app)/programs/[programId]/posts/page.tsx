@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeletePostButton, QuotaEditor } from "@/components/programs/post-actions";
 import { PostForm } from "@/components/programs/post-form";
+import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { can } from "@/lib/auth/policy";
@@ -42,9 +43,7 @@ export default async function ProgramPostsPage({ params, searchParams }: { param
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={`/programs/${program.id}`} className="text-sm text-brand-700 hover:underline">
-          {t("posts.back", { name: program.name })}
-        </Link>
+        <ProgramBreadcrumbs role={scope.user.role} program={program} trail={[{ label: t("posts.title") }]} />
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("posts.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("summary.postsLine", { posts: program.postCount, headcount: program.headcount, applications: program.applicationCount })}</p>
       </div>

@@ -41,7 +41,7 @@ export default async function RegisterPage({ params, searchParams }: { params: P
 
   return (
     <div className="flex flex-col gap-6">
-      <SubmissionHeader mode="register" programId={program.id} programName={program.name} window={window} />
+      <SubmissionHeader role={scope.user.role} mode="register" programId={program.id} programName={program.name} window={window} />
       {mine ? (
         <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
           {live ? t("register.already", { post: mine.postTitle }) : t("register.previous", { post: mine.postTitle, status: tStatus(mine.status) })}{" "}

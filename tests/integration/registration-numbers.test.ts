@@ -66,4 +66,16 @@ describe("registration numbers", () => {
     await expect(nominate(db.prisma, nominator, { postId: post.id, doctorId: doctor.id }, new Date("2014-06-01T00:00:00Z"))).rejects.toBeTruthy();
     expect((await db.prisma.program.findUniqueOrThrow({ where: { id: programId } })).lastRegistrationSeq).toBe(seq);
   });
+
+  it("the database refuses a number twice in one programme, and allows it in another (its programme kept from the post)", async () => {
+    const [first, second] = await db.prisma.application.findMany({ where: { post: { programId } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 2, select: { id: true, registrationNo: true, programId: true } });
+    expect(first!.programId).toBe(programId);
+    expect(second!.programId).toBe(programId);
+    // Setting the scene as a faulty writer would: the second application given the first one's number.
+    await expect(db.prisma.application.update({ where: { id: second!.id }, data: { registrationNo: first!.registrationNo } })).rejects.toMatchObject({ code: "P2002" });
+    // The programme cannot be written past the trigger: it follows the post.
+    const other = await db.prisma.program.findFirstOrThrow({ where: { id: { not: programId } }, select: { id: true } });
+    await db.prisma.application.update({ where: { id: second!.id }, data: { programId: other.id } });
+    expect((await db.prisma.application.findUniqueOrThrow({ where: { id: second!.id } })).programId).toBe(programId);
+  });
 });

@@ -68,5 +68,7 @@ export const leaveListResponseSchema = z.object({ leaves: z.array(leaveResponseS
 export const attendanceListResponseSchema = z.object({ checks: z.array(attendanceResponseSchema), clock: serviceClockResponseSchema });
 export const leaveQueueResponseSchema = z.object({
   total: z.number().int(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
   items: z.array(leaveResponseSchema.extend({ doctorName: z.string(), receivingOrgName: z.string(), postTitle: z.string(), programName: z.string(), step: z.enum(["supervisor", "bureau"]) })),
 });

@@ -48,6 +48,8 @@ export const dispatchBoardSchema = z.object({
   programs: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
+export const dispatchPageSchema = z.object({ rows: z.array(dispatchRowSchema), total: z.number().int(), page: z.number().int(), pageCount: z.number().int() });
+
 export const dispatchDetailSchema = dispatchRowSchema.extend({
   serviceMonths: z.number().int(),
   doctor: z.object({ id: z.string(), name: z.string(), employerName: z.string(), specialty: z.string(), department: z.string(), phone: z.string().nullable() }),

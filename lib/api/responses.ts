@@ -36,7 +36,7 @@ export const errorResponseSchema = z
   })
   .meta({ id: "Error" });
 
-const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int(), page: z.number().int(), pageCount: z.number().int() });
+export const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int(), page: z.number().int(), pageCount: z.number().int() });
 
 const phaseStage = z.object({ kind: z.enum(STAGE_KINDS), sequence: z.number().int(), opensAt: instant, closesAt: instant });
 const phase = z

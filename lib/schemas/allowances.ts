@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALLOWANCE_KINDS, ALLOWANCE_PAYEES, ALLOWANCE_PAYERS, ALLOWANCE_STARTS } from "../domain/allowance-schedule";
 import { MAX_AMOUNT_FEN, parseYuan } from "../domain/money";
 import { calendarDate } from "../domain/program-timeline";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Allowances: one schema per use case, shared by the forms (zodResolver), the server and the OpenAPI
 // document. Money crosses this boundary as whole fen (integers); the forms read yuan with `yuanField`
@@ -143,10 +144,17 @@ export const totalsQuerySchema = z.object({
   to: month.optional().catch(undefined),
 });
 
-/** The API's query of finance's month: the month's lines due (unpaid, due by its end) or paid in it, 100 a page. */
+/** The sortable columns of finance's month (the whitelist; lib/server/allowance-queries.ts maps each to its SQL order): by payer, programme and doctor by default. */
+export const FINANCE_SORT_KEYS = ["payer", "doctor", "dueDate", "amount"] as const;
+export const FINANCE_DEFAULT_SORT: DefaultSort<(typeof FINANCE_SORT_KEYS)[number]> = { sort: "payer", dir: "asc" };
+/** The finance month page's sort and page size (bad values dropped). */
+export const financeListFields = { ...sortFields(FINANCE_SORT_KEYS), size: listQuerySchema.shape.size };
+
+/** The API's query of finance's month: the month's lines due (unpaid, due by its end) or paid in it, 100 a page unless size; an unknown sort, dir or size is refused. */
 export const dueQuerySchema = financeMonthQuerySchema.extend({
   status: z.enum(["due", "paid"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
+  ...strictListFields(FINANCE_SORT_KEYS),
 });
 
 /** The API's query of totals: the range of months and, optionally, one programme. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "./doctors";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Dispatches (派驻) and the changes of their dates: one schema per form/use case, shared by the
 // client form, the server and the OpenAPI document. Messages are catalogue keys of dispatches.errors.
@@ -69,12 +70,21 @@ export type ExtendDispatchInput = z.input<typeof extendDispatchSchema>;
 
 export const dispatchIdSchema = z.object({ dispatchId: id });
 
-/** The board's filters (page and API): a programme, and whether ended dispatches are shown; "post" or "unit" grouping. */
+/** The board's filters (page and API): a programme, and whether ended dispatches are shown; "post" or "unit" grouping on the timeline, or the sortable "list". */
 export const dispatchBoardQuerySchema = z.object({
   programId: z.string().trim().max(64).optional().catch(undefined),
   ended: z.enum(["0", "1"]).optional().catch(undefined),
-  by: z.enum(["post", "unit"]).optional().catch(undefined),
+  by: z.enum(["post", "unit", "list"]).optional().catch(undefined),
 });
+
+/** The dispatch list's sortable columns (the whitelist; lib/server/dispatch-list.ts maps each to its SQL order), the latest arrival first by default. */
+export const DISPATCH_SORT_KEYS = ["doctor", "program", "receivingOrg", "startDate", "lastDay", "status"] as const;
+export const DISPATCH_DEFAULT_SORT: DefaultSort<(typeof DISPATCH_SORT_KEYS)[number]> = { sort: "startDate", dir: "desc" };
+/** The list view's URL query: the board's filters, sort and page (bad values dropped). */
+export const dispatchListQuerySchema = dispatchBoardQuerySchema.extend({ ...listQuerySchema.pick({ page: true, size: true }).shape, ...sortFields(DISPATCH_SORT_KEYS) });
+export type DispatchListQuery = z.infer<typeof dispatchListQuerySchema>;
+/** GET /api/v1/dispatches/list: the same, an unknown sort key, direction or page size refused. */
+export const dispatchListApiQuerySchema = dispatchListQuerySchema.omit({ by: true }).extend(strictListFields(DISPATCH_SORT_KEYS));
 export type DispatchBoardQuery = z.infer<typeof dispatchBoardQuerySchema>;
 
 /** The counterpart map's filter: one programme, or all the caller may see. */

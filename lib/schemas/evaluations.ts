@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GRADES } from "../domain/scoring";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Evaluations: one schema per form/use case, shared by the client form (zodResolver), the server and
 // the OpenAPI document. Messages are catalogue keys of the "evaluations" namespace's errors.
@@ -98,7 +99,14 @@ export const createSchemeSchema = z.object({
 });
 export type CreateSchemeInput = z.input<typeof createSchemeSchema>;
 
-export const assessmentListQuerySchema = z.object({ programId: id.optional() });
+/** The assessment list's sortable columns (the whitelist; lib/server/evaluations.ts maps each to its SQL order), newest year first by default. */
+export const ASSESSMENT_SORT_KEYS = ["program", "year", "status", "openedAt"] as const;
+export const ASSESSMENT_DEFAULT_SORT: DefaultSort<(typeof ASSESSMENT_SORT_KEYS)[number]> = { sort: "year", dir: "desc" };
+/** The list page's URL query: bad values are dropped, never an error. */
+export const assessmentPageQuerySchema = listQuerySchema.pick({ page: true, size: true }).extend({ ...sortFields(ASSESSMENT_SORT_KEYS), programId: id.optional().catch(undefined) });
+export type AssessmentListQuery = z.infer<typeof assessmentPageQuerySchema>;
+/** GET /api/v1/assessments: the same, an unknown programme id, sort key or page size refused. */
+export const assessmentListQuerySchema = assessmentPageQuerySchema.extend({ programId: id.optional(), ...strictListFields(ASSESSMENT_SORT_KEYS) });
 
 /** Staff make a rater link for one doctor of an assessment and one party (a mentee, the receiving unit's staff). */
 export const createRaterLinkSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LEAVE_KINDS } from "../domain/leave-rules";
 import { isCalendarDate } from "./doctors";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Leave and attendance: one schema per form/use case, shared by the client form (zodResolver), the
 // server actions, the /api/v1 routes and the OpenAPI document. Messages are catalogue keys of
@@ -62,3 +63,12 @@ export const recordAttendanceSchema = recordAttendanceFields
   .refine((v) => v.source !== "UNAPPROVED_LEAVE" || !v.isPresent, { path: ["isPresent"], message: "unapprovedLeaveIsAbsence" })
   .refine((v) => v.isPresent || (v.note !== null && v.note.length >= 2), { path: ["note"], message: "absenceNoteRequired" });
 export type RecordAttendanceInput = z.input<typeof recordAttendanceSchema>;
+
+/** The leave queue's sortable columns (the whitelist; lib/server/leave-queries.ts maps each to its SQL order), oldest request first by default. */
+export const LEAVE_SORT_KEYS = ["filedAt", "doctor", "startDate", "days", "status"] as const;
+export const LEAVE_DEFAULT_SORT: DefaultSort<(typeof LEAVE_SORT_KEYS)[number]> = { sort: "filedAt", dir: "asc" };
+/** The queue page's URL query: bad values are dropped, never an error. */
+export const leaveQueueQuerySchema = listQuerySchema.pick({ page: true, size: true }).extend(sortFields(LEAVE_SORT_KEYS));
+export type LeaveQueueQuery = z.infer<typeof leaveQueueQuerySchema>;
+/** GET /api/v1/leave: the same, an unknown sort key or page size refused. */
+export const leaveQueueApiQuerySchema = leaveQueueQuerySchema.extend(strictListFields(LEAVE_SORT_KEYS));

@@ -66,3 +66,19 @@ export function orderOf<K extends string, O>(orders: Record<K, (dir: SortDir) =>
   const dir = query.sort ? (query.dir ?? "asc") : fallback.dir;
   return [...orders[sort](dir), ...tail];
 }
+
+/**
+ * The API's reading of a list's `sort`, `dir` and `size`: the same whitelist, but a key, direction or
+ * page size it does not know is refused (422, at its field) rather than dropped, so that an
+ * integrator's typo does not come back silently in another order. Extend the list's page schema with it.
+ */
+export function strictListFields<const K extends readonly [string, ...string[]]>(keys: K) {
+  return {
+    sort: z.enum(keys, { error: "invalid" }).optional(),
+    dir: z.enum(["asc", "desc"], { error: "invalid" }).optional(),
+    size: z.coerce
+      .number({ error: "invalid" })
+      .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), "invalid")
+      .optional(),
+  };
+}

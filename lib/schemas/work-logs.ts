@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 import { MAX_NEW_TECHNIQUES, MAX_TEACHING_PER_TYPE, TEACHING_ACTIONS, WORK_LOG_BOUNDS } from "../domain/work-log";
 import { parseYuan } from "../domain/money";
 import { isCalendarDate } from "./doctors";
@@ -98,6 +99,9 @@ export const returnWorkLogSchema = logRef.extend({ comment: text(1000, "commentR
 export type ReturnWorkLogInput = z.input<typeof returnWorkLogSchema>;
 
 export const WORKLOAD_GROUPS = ["program", "receivingOrg", "doctor"] as const;
+/** The workload table's sortable columns: the group's name and every total (each a column of the SQL result). */
+export const WORKLOAD_SORT_KEYS = ["name", "logs", "outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "freeClinics", "teachingActions", "mentees", "examsPassed", "donatedMedicineFen"] as const;
+export type WorkloadSortKey = (typeof WORKLOAD_SORT_KEYS)[number];
 export type WorkloadGroup = (typeof WORKLOAD_GROUPS)[number];
 
 /** The bureau's workload totals: grouped by programme, receiving unit or doctor, optionally one programme; doctors paged. */
@@ -105,8 +109,16 @@ export const workloadQuerySchema = z.object({
   by: z.enum(WORKLOAD_GROUPS, { error: "invalid" }).catch("program"),
   programId: z.string().trim().max(64).optional().catch(undefined).transform((v) => (v ? v : undefined)),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  size: listQuerySchema.shape.size,
+  ...sortFields(WORKLOAD_SORT_KEYS),
 });
 export type WorkloadQuery = z.output<typeof workloadQuerySchema>;
+/** GET /api/v1/workload: the same, an unknown sort key, direction or page size refused. */
+export const workloadApiQuerySchema = workloadQuerySchema.extend(strictListFields(WORKLOAD_SORT_KEYS));
+/** Workload rows a page unless the reader chooses another size. */
+export const WORKLOAD_PAGE_SIZE = 50;
+/** Doctors by most outpatients first, programmes and units by name. */
+export const workloadDefaultSort = (by: WorkloadGroup): DefaultSort<WorkloadSortKey> => (by === "doctor" ? { sort: "outpatients", dir: "desc" } : { sort: "name", dir: "asc" });
 
 /** The supervisor's queue of logs waiting for confirmation, paged. */
 export const pendingLogsQuerySchema = z.object({

@@ -6,8 +6,8 @@ import { isoDay } from "../domain/eligibility/calendar";
 import { sumFen } from "../domain/money";
 import { dayDate } from "../domain/service-period";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { financeMonthQuerySchema, paymentSheetQuerySchema, totalsQuerySchema } from "../schemas/allowances";
-import { pageArgs, toPage, type Page } from "../schemas/list-query";
+import { FINANCE_DEFAULT_SORT, financeListFields, financeMonthQuerySchema, paymentSheetQuerySchema, totalsQuerySchema, type FINANCE_SORT_KEYS } from "../schemas/allowances";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
 import { allowancePayerOrgOf, itemSelect } from "./allowances";
 import { shanghaiToday } from "./allowance-schedule";
 import { visibleOr } from "./kit";
@@ -156,6 +156,14 @@ const financeOrder = [
   { id: "asc" },
 ] as const satisfies Prisma.AllowanceLineOrderByWithRelationInput[];
 
+/** The month's lines in the column chosen, then as the payment sheet orders them (ending on the id, so pages never overlap). */
+const financeOrders: Record<(typeof FINANCE_SORT_KEYS)[number], (dir: SortDir) => Prisma.AllowanceLineOrderByWithRelationInput[]> = {
+  payer: (dir) => [{ payer: dir }],
+  doctor: (dir) => [{ dispatch: { doctor: { name: dir } } }],
+  dueDate: (dir) => [{ dueDate: dir }],
+  amount: (dir) => [{ amountFen: dir }],
+};
+
 export interface PayerTotals {
   payer: AllowancePayer;
   dueFen: number;
@@ -171,7 +179,8 @@ export interface PayerTotals {
  */
 export async function financeMonth(db: PrismaClient, scope: Scope, raw: unknown, now = new Date()) {
   authorize(scope, "allowance.read");
-  const query = financeMonthQuerySchema.extend(paymentSheetQuerySchema.pick({ status: true }).shape).extend({ page: pageField }).parse(raw ?? {});
+  const query = financeMonthQuerySchema.extend(paymentSheetQuerySchema.pick({ status: true }).shape).extend({ page: pageField, ...financeListFields }).parse(raw ?? {});
+  const pageSize = query.size ?? FINANCE_PAGE_SIZE;
   const today = shanghaiToday(now);
   const month = query.month ?? monthOf(today);
   const status = query.status === "paid" ? "paid" : "due";
@@ -182,7 +191,7 @@ export async function financeMonth(db: PrismaClient, scope: Scope, raw: unknown,
     db.allowanceLine.groupBy({ by: ["payer"], where: base("due"), _sum: { amountFen: true }, _count: { _all: true } }),
     db.allowanceLine.groupBy({ by: ["payer"], where: { AND: [base("due"), { dueDate: { lt: dayDate(first) } }] }, _count: { _all: true } }),
     db.allowanceLine.groupBy({ by: ["payer"], where: base("paid"), _sum: { amountFen: true }, _count: { _all: true } }),
-    db.allowanceLine.findMany({ where, select: lineSelect, orderBy: [...financeOrder], ...pageArgs(query, FINANCE_PAGE_SIZE) }),
+    db.allowanceLine.findMany({ where, select: lineSelect, orderBy: orderOf(financeOrders, query, FINANCE_DEFAULT_SORT, [...financeOrder]), ...pageArgs(query, pageSize) }),
     db.allowanceLine.count({ where }),
     db.program.findMany({ where: { AND: [programWhere(scope), { allowanceItems: { some: {} } }] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
@@ -195,7 +204,7 @@ export async function financeMonth(db: PrismaClient, scope: Scope, raw: unknown,
     rows.map((l) => ({ ...l, can: { pay: canPay(scope, l) }, isOverdue: l.status === "UNPAID" && isoDay(l.dueDate) < first })),
     total,
     query,
-    FINANCE_PAGE_SIZE,
+    pageSize,
   );
   return {
     month,
@@ -203,6 +212,9 @@ export async function financeMonth(db: PrismaClient, scope: Scope, raw: unknown,
     status,
     payer: query.payer ?? null,
     programId: query.programId ?? null,
+    sort: query.sort,
+    dir: query.dir,
+    size: query.size,
     previousMonth: previousMonth(month),
     nextMonth: nextMonth(month),
     payers: [...payers.values()].sort((a, b) => a.payer.localeCompare(b.payer)),

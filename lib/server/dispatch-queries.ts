@@ -42,7 +42,7 @@ export interface DispatchBoard {
   programs: { id: string; name: string }[];
 }
 
-const boardSelect = {
+export const boardSelect = {
   id: true,
   status: true,
   version: true,
@@ -61,7 +61,7 @@ const boardSelect = {
 
 type BoardRecord = Prisma.DispatchGetPayload<{ select: typeof boardSelect }>;
 
-function rowOf(d: BoardRecord): BoardRow {
+export function rowOf(d: BoardRecord): BoardRow {
   return {
     id: d.id,
     status: d.status,
@@ -87,15 +87,20 @@ export interface BoardFilter {
   includeEnded?: boolean;
 }
 
-/** The board: dispatches on a timeline, with the hand-over issues among them. */
-export async function dispatchBoard(db: PrismaClient, scope: Scope, filter: BoardFilter = {}, now = new Date()): Promise<DispatchBoard> {
-  authorize(scope, "dispatch.read");
-  const today = shanghaiDay(now);
+/** The dispatches the board (and its list) shows: the reader's, of one programme or all, live ones unless ended are asked for. */
+export function boardWhere(scope: Scope, filter: BoardFilter): Prisma.DispatchWhereInput {
   const live: Prisma.DispatchWhereInput = filter.includeEnded
     ? {}
     : // Live dispatches, and the ended ones a live successor follows (its hand-over is still shown).
       { OR: [{ status: { in: ["PLANNED", "ACTIVE"] } }, { successor: { status: { in: ["PLANNED", "ACTIVE"] } } }] };
-  const where: Prisma.DispatchWhereInput = { AND: [dispatchWhere(scope), live, filter.programId ? { programId: filter.programId } : {}] };
+  return { AND: [dispatchWhere(scope), live, filter.programId ? { programId: filter.programId } : {}] };
+}
+
+/** The board: dispatches on a timeline, with the hand-over issues among them. */
+export async function dispatchBoard(db: PrismaClient, scope: Scope, filter: BoardFilter = {}, now = new Date()): Promise<DispatchBoard> {
+  authorize(scope, "dispatch.read");
+  const today = shanghaiDay(now);
+  const where = boardWhere(scope, filter);
   const [records, total, programs] = await Promise.all([
     db.dispatch.findMany({ where, select: boardSelect, orderBy: [{ receivingOrg: { name: "asc" } }, { post: { specialty: "asc" } }, { startDate: "asc" }, { id: "asc" }], take: BOARD_LIMIT }),
     db.dispatch.count({ where }),

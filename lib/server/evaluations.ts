@@ -22,7 +22,8 @@ import { shanghaiDay } from "../domain/dispatch";
 import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { EvaluationParty } from "../generated/prisma/enums";
-import { createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, saveScoreSchema } from "../schemas/evaluations";
+import { ASSESSMENT_DEFAULT_SORT, createSchemeSchema, gradeSubjectsSchema, openAssessmentSchema, saveScoreSchema, type ASSESSMENT_SORT_KEYS, type AssessmentListQuery } from "../schemas/evaluations";
+import { orderOf, pageArgs, toPage, type Page, type SortDir } from "../schemas/list-query";
 import { addEventLine } from "./allowance-schedule";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { notify, unitNominatorIds } from "./notifications";
@@ -458,31 +459,47 @@ export interface AssessmentSummary {
   graded: number;
 }
 
-export async function listAssessments(db: PrismaClient, scope: Scope, programId?: string): Promise<AssessmentSummary[]> {
+const assessmentOrders: Record<(typeof ASSESSMENT_SORT_KEYS)[number], (dir: SortDir) => Prisma.AssessmentOrderByWithRelationInput[]> = {
+  program: (dir) => [{ program: { name: dir } }, { year: "desc" }],
+  year: (dir) => [{ year: dir }],
+  status: (dir) => [{ status: dir }, { year: "desc" }],
+  openedAt: (dir) => [{ openedAt: dir }],
+};
+
+/** One page of the annual assessments the caller may see, sorted and paged in SQL (ties: the newest opened first). */
+export async function listAssessments(db: PrismaClient, scope: Scope, query: AssessmentListQuery = { page: 1 }): Promise<Page<AssessmentSummary>> {
   authorize(scope, "evaluation.read");
-  const rows = await db.assessment.findMany({
-    where: { AND: [assessmentWhere(scope), programId ? { programId } : {}] },
-    select: {
-      id: true,
-      year: true,
-      status: true,
-      program: { select: { id: true, name: true } },
-      scheme: { select: { name: true } },
-      subjects: { where: assessmentSubjectWhere(scope), select: { assessed: true, grade: true } },
-    },
-    orderBy: [{ year: "desc" }, { openedAt: "desc" }],
-    take: 200,
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    year: r.year,
-    status: r.status,
-    program: r.program,
-    schemeName: r.scheme.name,
-    cohort: r.subjects.length,
-    assessed: r.subjects.filter((s) => s.assessed).length,
-    graded: r.subjects.filter((s) => s.grade !== null).length,
-  }));
+  const where: Prisma.AssessmentWhereInput = { AND: [assessmentWhere(scope), query.programId ? { programId: query.programId } : {}] };
+  const [rows, total] = await Promise.all([
+    db.assessment.findMany({
+      where,
+      select: {
+        id: true,
+        year: true,
+        status: true,
+        program: { select: { id: true, name: true } },
+        scheme: { select: { name: true } },
+        subjects: { where: assessmentSubjectWhere(scope), select: { assessed: true, grade: true } },
+      },
+      orderBy: orderOf(assessmentOrders, query, ASSESSMENT_DEFAULT_SORT, [{ openedAt: "desc" }, { id: "asc" }]),
+      ...pageArgs(query),
+    }),
+    db.assessment.count({ where }),
+  ]);
+  return toPage(
+    rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      status: r.status,
+      program: r.program,
+      schemeName: r.scheme.name,
+      cohort: r.subjects.length,
+      assessed: r.subjects.filter((s) => s.assessed).length,
+      graded: r.subjects.filter((s) => s.grade !== null).length,
+    })),
+    total,
+    query,
+  );
 }
 
 // ───────────── Grading by the bureau ─────────────

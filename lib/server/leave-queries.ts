@@ -4,6 +4,8 @@ import { shanghaiDay } from "../domain/dispatch";
 import { isoDay } from "../domain/eligibility/calendar";
 import { serviceClock, type ServiceClock } from "../domain/service-clock";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { LEAVE_DEFAULT_SORT, type LEAVE_SORT_KEYS, type LeaveQueueQuery } from "../schemas/leave";
+import { orderOf, pageArgs, toPage, type SortDir } from "../schemas/list-query";
 import { attendanceSelect, attendanceView, mayRecordAttendance, type AttendanceView } from "./attendance";
 import { visibleOr } from "./kit";
 import { leaveSelect, leaveView, type LeaveView } from "./leave";
@@ -136,28 +138,39 @@ export interface QueueItem extends LeaveView {
 
 export interface LeaveQueue {
   items: QueueItem[];
-  /** How many wait in all (the page shows the oldest `limit`). */
+  /** How many wait in all, and the page shown of them. */
   total: number;
+  page: number;
+  pageCount: number;
 }
 
-const QUEUE_LIMIT = 100;
+const queueOrders: Record<(typeof LEAVE_SORT_KEYS)[number], (dir: SortDir) => Prisma.LeaveRequestOrderByWithRelationInput[]> = {
+  filedAt: (dir) => [{ filedAt: dir }],
+  doctor: (dir) => [{ dispatch: { doctor: { name: dir } } }],
+  startDate: (dir) => [{ startDate: dir }],
+  days: (dir) => [{ days: dir }],
+  status: (dir) => [{ status: dir }],
+};
 
-/** Leave waiting on the caller: the receiving supervisor's first step, the bureau's second; oldest first. */
-export async function leaveQueue(db: PrismaClient, scope: Scope, limit = QUEUE_LIMIT): Promise<LeaveQueue> {
+/** Leave waiting on the caller: the receiving supervisor's first step, the bureau's second; oldest first unless sorted, paged in SQL. */
+export async function leaveQueue(db: PrismaClient, scope: Scope, query: LeaveQueueQuery = { page: 1 }): Promise<LeaveQueue> {
   authorize(scope, "dispatch.read");
   const where = leaveWaitingWhere(scope);
-  if (!where) return { items: [], total: 0 };
+  if (!where) return { items: [], total: 0, page: 1, pageCount: 1 };
   const [rows, total] = await Promise.all([
     db.leaveRequest.findMany({
       where,
       select: { ...leaveSelect, dispatch: { select: { doctor: { select: { name: true } }, receivingOrg: { select: { name: true } }, post: { select: { title: true } }, program: { select: { name: true } } } } },
-      orderBy: [{ filedAt: "asc" }, { id: "asc" }],
-      take: limit,
+      orderBy: orderOf(queueOrders, query, LEAVE_DEFAULT_SORT, [{ filedAt: "asc" }, { id: "asc" }]),
+      ...pageArgs(query),
     }),
     db.leaveRequest.count({ where }),
   ]);
+  const { page, pageCount } = toPage([], total, query);
   return {
     total,
+    page,
+    pageCount,
     items: rows.map(({ dispatch, ...r }) => ({
       ...leaveView(r),
       doctorName: dispatch.doctor.name,

@@ -6,7 +6,7 @@ import { shanghaiDay } from "../domain/dispatch";
 import { serviceClock } from "../domain/service-clock";
 import { mondayOf, suggestedPeriod, type Period } from "../domain/work-log";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import type { WorkloadQuery } from "../schemas/work-logs";
+import { WORKLOAD_PAGE_SIZE, workloadDefaultSort, type WorkloadQuery } from "../schemas/work-logs";
 import { visibleOr } from "./kit";
 import { workLogSnapshotSelect } from "./work-logs";
 
@@ -92,13 +92,18 @@ export interface WorkloadPage {
  * most outpatients first for doctors, by name otherwise), with the overall line. Mentoring pairs and
  * exams passed come from MentoringPair. Everything is summed in SQL.
  */
-export async function workloadTotals(db: PrismaClient, scope: Scope, query: { by: WorkloadQuery["by"]; programId?: string; page: number }): Promise<WorkloadPage> {
+export async function workloadTotals(db: PrismaClient, scope: Scope, query: Pick<WorkloadQuery, "by" | "page"> & Partial<Pick<WorkloadQuery, "programId" | "size" | "sort" | "dir">>): Promise<WorkloadPage> {
   const where = Prisma.sql`${scopeSql(scope)}${query.programId ? Prisma.sql` AND d."programId" = ${query.programId}` : Prisma.empty}`;
   const key = query.by === "program" ? Prisma.sql`p.id` : query.by === "receivingOrg" ? Prisma.sql`o.id` : Prisma.sql`doc.id`;
   const name = query.by === "program" ? Prisma.sql`p.name` : query.by === "receivingOrg" ? Prisma.sql`o.name` : Prisma.sql`doc.name`;
   const detail = query.by === "doctor" ? Prisma.sql`(array_agg(o.name ORDER BY d."startDate" DESC))[1]` : Prisma.sql`NULL::text`;
-  const order = query.by === "doctor" ? Prisma.sql`"outpatients" DESC, name, id` : Prisma.sql`name, id`;
-  const offset = (query.page - 1) * PAGE_SIZE;
+  // The chosen column (a whitelisted result column, so safe to name), then name and id: a stable order across pages.
+  const fallback = workloadDefaultSort(query.by);
+  const sortKey = query.sort ?? fallback.sort;
+  const dir = (query.sort ? (query.dir ?? "asc") : fallback.dir) === "desc" ? "DESC" : "ASC";
+  const order = Prisma.raw(`"${sortKey}" ${dir}, name, id`);
+  const pageSize = query.size ?? WORKLOAD_PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
 
   // Per dispatch first (its confirmed logs and its mentoring pairs), then per group.
   const perDispatch = Prisma.sql`
@@ -134,7 +139,7 @@ export async function workloadTotals(db: PrismaClient, scope: Scope, query: { by
       JOIN "Program" p ON p.id = d."programId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Doctor" doc ON doc.id = d."doctorId"
       GROUP BY ${key}, ${name}
       ORDER BY ${order}
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+      LIMIT ${pageSize} OFFSET ${offset}`;
   const first = rows[0];
   const overallRows: Record<string, unknown>[] = first
     ? [Object.fromEntries([...Object.entries(first).filter(([k]) => k.startsWith("all_")).map(([k, v]) => [k.slice(4), v]), ["groupCount", first.groupCount]])]
@@ -161,7 +166,7 @@ export async function workloadTotals(db: PrismaClient, scope: Scope, query: { by
     overall: { ...totalsOf(o), dispatches: Number(o.dispatches ?? 0), mentees: Number(o.mentees ?? 0), examsPassed: Number(o.examsPassed ?? 0) },
     total,
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
   };
 }
 

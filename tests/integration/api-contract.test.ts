@@ -549,6 +549,9 @@ describe("every documented answer matches the document", () => {
 
     const board = await api("listDispatches", "wz-admin");
     expect(board.json.rows.length).toBeGreaterThan(0);
+    const listed = await api("listDispatchPage", "wz-admin", { query: "sort=doctor&dir=asc&size=20&ended=1" });
+    expect(listed.json.rows.length).toBe(Math.min(20, listed.json.total));
+    expect((await api("listDispatchPage", "wz-admin", { query: "sort=password" })).status).toBe(422);
     expect((await api("getDispatch", "wz-admin", d)).json.id).toBe(dispatchId);
     await api("dispatchCandidates", "wz-admin", { params: { programId: wzProgramId } });
     await api("counterpartMap", "wz-admin");

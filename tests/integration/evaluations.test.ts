@@ -146,8 +146,8 @@ describe("opening the annual assessment", () => {
     expect(asOther.subjects.every((s) => s.dispatchingOrg === ZJRM)).toBe(true);
     expect((await getAssessment(w.db.prisma, w.s.receiver, assessmentId)).subjects).toHaveLength(9);
     await expect(getAssessment(w.db.prisma, w.s["wz-admin"], assessmentId)).rejects.toMatchObject({ code: "notFound" });
-    expect(await listAssessments(w.db.prisma, w.s["wz-admin"])).toEqual([]);
-    expect((await listAssessments(w.db.prisma, w.s.nominator)).map((a) => a.id)).toEqual([assessmentId]);
+    expect((await listAssessments(w.db.prisma, w.s["wz-admin"])).rows).toEqual([]);
+    expect((await listAssessments(w.db.prisma, w.s.nominator)).rows.map((a) => a.id)).toEqual([assessmentId]);
   });
 });
 

@@ -8,11 +8,14 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SortBar } from "@/components/ui/sort-bar";
+import { listState } from "@/components/ui/sort-header";
 import { allowanceDesk, can, serviceDesk } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { ALLOWANCE_PAYERS } from "@/lib/domain/allowance-schedule";
 import { allowanceDispatches, allowancePrograms } from "@/lib/server/allowance-overview";
-import { financeMonth } from "@/lib/server/allowance-queries";
+import { FINANCE_DEFAULT_SORT } from "@/lib/schemas/allowances";
+import { FINANCE_PAGE_SIZE, financeMonth } from "@/lib/server/allowance-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +38,7 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
   if (desk === "schedules") return <Schedules subtitle={serviceDesk(scope) === "own" ? t("home.subtitleDoctor") : t("home.subtitleOther")} />;
 
   const [month, programs, format] = await Promise.all([
-    financeMonth(prisma, scope, { month: one(search.month), payer: one(search.payer), programId: one(search.programId), status: one(search.status), page: one(search.page) }),
+    financeMonth(prisma, scope, { month: one(search.month), payer: one(search.payer), programId: one(search.programId), status: one(search.status), page: one(search.page), sort: one(search.sort), dir: one(search.dir), size: one(search.size) }),
     isFinanceView ? allowancePrograms(prisma, scope) : Promise.resolve([]),
     getFormatter(),
   ]);
@@ -43,6 +46,8 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
   const isReceiver = desk === "receiving";
   const subtitle = isReceiver ? t("home.subtitleReceiver") : can(scope, "allowance.pay") ? t("home.subtitleFinance") : t("home.subtitleStaff");
   const params = { month: month.month, payer: month.payer ?? undefined, programId: month.programId ?? undefined, status: month.status };
+  const { sort, pageParams } = listState({ sort: month.sort, dir: month.dir, size: month.size }, params, FINANCE_DEFAULT_SORT);
+  const sortKeys = (["payer", "doctor", "dueDate", "amount"] as const).map((key) => ({ key, label: t(`month.sort.${key}`) }));
   const href = (over: Record<string, string | undefined>) => `?${new URLSearchParams(Object.entries({ ...params, page: undefined, ...over }).filter((e): e is [string, string] => !!e[1])).toString()}`;
   const sheetQuery = new URLSearchParams(Object.entries({ month: month.month, payer: month.payer ?? undefined, programId: month.programId ?? undefined, status: month.status }).filter((e): e is [string, string] => !!e[1]));
   const paidLines = month.payers.reduce((n, p) => n + p.paidLines, 0);
@@ -110,6 +115,7 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
               </a>
             ) : null}
           </div>
+          {month.page.total > 1 ? <SortBar sort={sort} keys={sortKeys} /> : null}
           <FinanceLines
             lines={lines}
             today={month.today}
@@ -117,7 +123,7 @@ export default async function AllowancesPage({ searchParams }: { searchParams: P
             caption={isReceiver ? t("month.receiverTitle", { month: monthName }) : t("month.title", { month: monthName })}
             empty={month.status === "paid" ? t("month.emptyPaid") : t("month.empty")}
           />
-          {month.page.pageCount > 1 ? <Pagination page={month.page.page} pageCount={month.page.pageCount} total={month.page.total} params={params} /> : null}
+          {month.page.total > 0 ? <Pagination page={month.page.page} pageCount={month.page.pageCount} total={month.page.total} params={pageParams} size={month.size ?? FINANCE_PAGE_SIZE} /> : null}
         </div>
       </Card>
       {isFinanceView ? (

@@ -5,9 +5,13 @@ import clsx from "clsx";
 import { dayOptions, dayValue } from "@/components/dispatches/days";
 import { IssueText } from "@/components/dispatches/issue-text";
 import { Timeline, type TimelineGroup } from "@/components/dispatches/timeline";
+import { DispatchListTable } from "@/components/dispatches/dispatch-list-table";
 import { EmptyState } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { listState } from "@/components/ui/sort-header";
 import { prisma } from "@/lib/db";
-import { dispatchBoardQuerySchema } from "@/lib/schemas/dispatches";
+import { DISPATCH_DEFAULT_SORT, dispatchListQuerySchema } from "@/lib/schemas/dispatches";
+import { listDispatches } from "@/lib/server/dispatch-list";
 import { BOARD_LIMIT, dispatchBoard, type BoardRow } from "@/lib/server/dispatch-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -33,14 +37,15 @@ function groupsOf(rows: BoardRow[], by: "post" | "unit"): TimelineGroup[] {
 // hand-over are listed first, in words, before they happen.
 export default async function DispatchesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("dispatch.read");
-  const query = dispatchBoardQuerySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = dispatchListQuerySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const by = query.by ?? "post";
-  const board = await dispatchBoard(prisma, scope, { programId: query.programId, includeEnded: query.ended === "1" });
+  const [board, list] = await Promise.all([dispatchBoard(prisma, scope, { programId: query.programId, includeEnded: query.ended === "1" }), by === "list" ? listDispatches(prisma, scope, query) : null]);
+  const { sort, pageParams } = listState(query, { programId: query.programId, ended: query.ended, by: query.by }, DISPATCH_DEFAULT_SORT);
   const [t, format] = await Promise.all([getTranslations("dispatches.board"), getFormatter()]);
   const day = (d: string) => format.dateTime(dayValue(d), dayOptions);
   const nameOf = new Map(board.rows.map((r) => [r.id, r.doctor.name]));
   const rowOf = new Map(board.rows.map((r) => [r.id, r]));
-  const groups = groupsOf(board.rows, by);
+  const groups = groupsOf(board.rows, by === "unit" ? "unit" : "post");
   const ahead = board.issues.filter((i) => i.isAhead);
   const past = board.issues.filter((i) => !i.isAhead);
   const link = (changes: Record<string, string | undefined>) => {
@@ -116,15 +121,25 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
             {t("timelineTitle")}
           </h2>
           <nav aria-label={t("groupBy")} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
-            {(["post", "unit"] as const).map((g) => (
+            {(["post", "unit", "list"] as const).map((g) => (
               <Link key={g} href={link({ by: g === "post" ? undefined : g })} aria-current={by === g ? "page" : undefined} className={clsx("rounded px-3 py-1.5", by === g ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-50")}>
-                {t(g === "post" ? "byPost" : "byUnit")}
+                {t(g === "post" ? "byPost" : g === "unit" ? "byUnit" : "asList")}
               </Link>
             ))}
           </nav>
         </div>
-        {board.total > board.rows.length ? <p className="text-sm text-amber-800">{t("truncated", { shown: board.rows.length, total: board.total, limit: BOARD_LIMIT })}</p> : null}
-        {board.rows.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <Timeline groups={groups} window={board.window} today={board.today} issues={board.issues} day={day} />}
+        {list ? (
+          list.total === 0 ? (
+            <EmptyState>{t("empty")}</EmptyState>
+          ) : (
+            <>
+              <DispatchListTable rows={list.rows} sort={sort} />
+              <Pagination page={list.page} pageCount={list.pageCount} total={list.total} params={pageParams} size={query.size} />
+            </>
+          )
+        ) : null}
+        {list ? null : board.total > board.rows.length ? <p className="text-sm text-amber-800">{t("truncated", { shown: board.rows.length, total: board.total, limit: BOARD_LIMIT })}</p> : null}
+        {list ? null : board.rows.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <Timeline groups={groups} window={board.window} today={board.today} issues={board.issues} day={day} />}
       </section>
     </div>
   );

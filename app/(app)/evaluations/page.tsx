@@ -6,9 +6,12 @@ import { OpenAssessmentForm } from "@/components/evaluations/open-assessment-for
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { listState, sortHeads } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
 import { can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
+import { ASSESSMENT_DEFAULT_SORT, assessmentPageQuerySchema, type ASSESSMENT_SORT_KEYS } from "@/lib/schemas/evaluations";
 import { assessmentChoices, listAssessments } from "@/lib/server/evaluations";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -19,10 +22,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // The annual assessments the caller may see (a bureau its programmes', a unit those with its
 // doctors); staff open a new one for a programme and a year.
-export default async function EvaluationsPage() {
+export default async function EvaluationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("evaluation.read");
+  const query = assessmentPageQuerySchema.parse(await searchParams);
   const canOpen = can(scope, "evaluation.manage");
-  const [rows, choices, t] = await Promise.all([listAssessments(prisma, scope), canOpen ? assessmentChoices(prisma, scope) : Promise.resolve(null), getTranslations("evaluations")]);
+  const [list, choices, t] = await Promise.all([listAssessments(prisma, scope, query), canOpen ? assessmentChoices(prisma, scope) : Promise.resolve(null), getTranslations("evaluations")]);
+
+  const { sort, pageParams } = listState(query, { programId: query.programId }, ASSESSMENT_DEFAULT_SORT);
+  const head = sortHeads<(typeof ASSESSMENT_SORT_KEYS)[number]>(sort);
 
   return (
     <div className="flex flex-col gap-6">
@@ -31,11 +38,11 @@ export default async function EvaluationsPage() {
         {t("service.title")}
       </Link>
       <Card title={t("list.caption")}>
-        {rows.length === 0 ? (
+        {list.total === 0 ? (
           <EmptyState>{canOpen ? t("list.emptyStaff") : t("list.empty")}</EmptyState>
         ) : (
-          <Table caption={t("list.caption")} head={[t("list.program"), t("list.year"), t("list.scheme"), t("list.status"), t("list.progress")]}>
-            {rows.map((a) => (
+          <Table caption={t("list.caption")} head={[head(t("list.program"), "program"), head(t("list.year"), "year"), t("list.scheme"), head(t("list.status"), "status"), t("list.progress")]}>
+            {list.rows.map((a) => (
               <tr key={a.id}>
                 <Td>
                   <Link href={`/evaluations/assessments/${a.id}`} className="font-medium text-brand-700 hover:underline">
@@ -52,6 +59,7 @@ export default async function EvaluationsPage() {
             ))}
           </Table>
         )}
+        {list.total > 0 ? <Pagination page={list.page} pageCount={list.pageCount} total={list.total} params={pageParams} size={query.size} /> : null}
       </Card>
       {choices && choices.programs.length > 0 ? (
         <Card title={t("open.title")}>

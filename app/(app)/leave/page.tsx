@@ -5,8 +5,12 @@ import { dayAsDate, dayOptions, instantOptions } from "@/components/leave/format
 import { LeaveStatusBadge } from "@/components/leave/leave-status-badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SortBar } from "@/components/ui/sort-bar";
+import { listState } from "@/components/ui/sort-header";
 import { can, serviceDesk } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
+import { LEAVE_DEFAULT_SORT, leaveQueueQuerySchema } from "@/lib/schemas/leave";
 import { leaveQueue, ownDispatches } from "@/lib/server/leave-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 
@@ -17,9 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // A doctor: their dispatches, each with its way into leave and attendance. Otherwise, leave waiting on me: a receiving unit's supervisor sees its doctors' requests (the first step), a
 // bureau the requests of its programmes that extend service (the second); oldest first.
-export default async function LeaveQueuePage() {
+export default async function LeaveQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("dispatch.read");
-  const [queue, own, t, tKind, format] = await Promise.all([leaveQueue(prisma, scope), ownDispatches(prisma, scope), getTranslations("leave"), getTranslations("leave.kinds"), getFormatter()]);
+  const query = leaveQueueQuerySchema.parse(await searchParams);
+  const [queue, own, t, tKind, format] = await Promise.all([leaveQueue(prisma, scope, query), ownDispatches(prisma, scope), getTranslations("leave"), getTranslations("leave.kinds"), getFormatter()]);
   const day = (d: string) => format.dateTime(dayAsDate(d), dayOptions);
   if (serviceDesk(scope) === "own") {
     return (
@@ -54,12 +59,25 @@ export default async function LeaveQueuePage() {
       </div>
     );
   }
+  const { sort, pageParams } = listState(query, {}, LEAVE_DEFAULT_SORT);
+  const sortKeys = [
+    { key: "filedAt" as const, label: t("queue.sort.filedAt") },
+    { key: "doctor" as const, label: t("queue.sort.doctor") },
+    { key: "startDate" as const, label: t("queue.sort.startDate") },
+    { key: "days" as const, label: t("queue.sort.days") },
+    { key: "status" as const, label: t("queue.sort.status") },
+  ];
   const subtitle = can(scope, "service.supervise") ? t("queue.subtitleSupervisor") : can(scope, "service.oversee") ? t("queue.subtitleBureau") : t("queue.subtitleOther");
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("queue.title")} subtitle={subtitle} />
       <Card title={queue.total ? t("queue.total", { total: queue.total }) : undefined}>
+        {queue.total > 1 ? (
+          <div className="mb-2">
+            <SortBar sort={sort} keys={sortKeys} />
+          </div>
+        ) : null}
         {queue.items.length === 0 ? (
           <EmptyState>{t("queue.empty")}</EmptyState>
         ) : (
@@ -86,7 +104,7 @@ export default async function LeaveQueuePage() {
             ))}
           </ul>
         )}
-        {queue.total > queue.items.length ? <p className="mt-3 text-sm text-slate-500">{t("queue.more", { shown: queue.items.length })}</p> : null}
+        {queue.total > 0 ? <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} params={pageParams} size={query.size} /> : null}
       </Card>
     </div>
   );

@@ -9,10 +9,11 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { listState, sortHead } from "@/components/ui/sort-header";
 import { prisma } from "@/lib/db";
 import { can, programWhere } from "@/lib/auth/policy";
 import { formatYuan } from "@/lib/domain/money";
-import { WORKLOAD_GROUPS, workloadQuerySchema } from "@/lib/schemas/work-logs";
+import { WORKLOAD_GROUPS, WORKLOAD_PAGE_SIZE, workloadDefaultSort, workloadQuerySchema, type WorkloadSortKey } from "@/lib/schemas/work-logs";
 import { requirePermission } from "@/lib/server/page-guard";
 import { pendingLogs, workloadTotals } from "@/lib/server/work-log-queries";
 
@@ -36,6 +37,16 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
     getTranslations("worklogs"),
   ]);
   const params = { by: query.by, programId: query.programId };
+  const { sort, pageParams } = listState(query, params, workloadDefaultSort(query.by));
+  // A sortable header cell of the hand-drawn table (numbers right-aligned, the name column sticky).
+  const th = (label: string, key: WorkloadSortKey, className: string) => {
+    const head = sortHead(label, key, sort);
+    return (
+      <th key={key} scope="col" aria-sort={head.ariaSort} className={className}>
+        {head.content}
+      </th>
+    );
+  };
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("workload.title")} subtitle={supervises ? t("page.worklogsSubtitleSupervisor") : t("page.worklogsSubtitleBureau")} />
@@ -79,12 +90,10 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
                 <caption className="sr-only">{t("workload.caption")}</caption>
                 <thead className="border-b border-slate-200 text-xs text-slate-500">
                   <tr>
-                    <th scope="col" className="sticky left-0 bg-white px-3 py-2 font-medium">{t(`workload.name.${query.by}`)}</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">{t("totals.logs")}</th>
-                    {COLUMNS.map((c) => (
-                      <th key={c} scope="col" className="px-3 py-2 text-right font-medium">{t(`totals.${c}`)}</th>
-                    ))}
-                    <th scope="col" className="px-3 py-2 text-right font-medium">{t("totals.donatedMedicine")}</th>
+                    {th(t(`workload.name.${query.by}`), "name", "sticky left-0 bg-white px-3 py-2 font-medium")}
+                    {th(t("totals.logs"), "logs", "px-3 py-2 text-right font-medium")}
+                    {COLUMNS.map((c) => th(t(`totals.${c}`), c, "px-3 py-2 text-right font-medium"))}
+                    {th(t("totals.donatedMedicine"), "donatedMedicineFen", "px-3 py-2 text-right font-medium")}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 tabular-nums">
@@ -114,7 +123,7 @@ export default async function WorklogsPage({ searchParams }: { searchParams: Pro
                 </tfoot>
               </table>
             </div>
-            <Pagination page={totals.page} pageCount={totals.pageCount} total={totals.total} params={params} />
+            <Pagination page={totals.page} pageCount={totals.pageCount} total={totals.total} params={pageParams} size={query.size ?? WORKLOAD_PAGE_SIZE} />
           </>
         )}
       </Card>

@@ -6,10 +6,10 @@ import { apiRoute, readJsonBody } from "@/lib/server/api-route";
 import { parse } from "@/lib/server/kit";
 import { listAssessments, openAssessment } from "@/lib/server/evaluations";
 
-// GET /api/v1/assessments?programId= — the annual assessments the caller may see.
+// GET /api/v1/assessments?programId=&sort=&dir=&page=&size= — the annual assessments the caller may see, a page at a time.
 export const GET = apiRoute({ permission: operations.listAssessments.permission }, async ({ request, scope }) => {
   const query = parse(assessmentListQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
-  return NextResponse.json(await listAssessments(prisma, scope, query.programId));
+  return NextResponse.json(await listAssessments(prisma, scope, query));
 });
 
 // POST /api/v1/assessments — body { programId, year, schemeId? }.

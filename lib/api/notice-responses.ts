@@ -81,7 +81,7 @@ export const noticeViewSchema = z
         publishedAt: instant,
         publishedBy: z.string(),
         phase: z.enum(["notStarted", "open", "closed"]),
-        entries: z.array(listEntry.extend({ applicationId: z.string(), isApproved: z.boolean() })),
+        entries: z.array(listEntry.extend({ applicationId: z.string(), registrationNo: z.string().nullable().meta({ description: "报名编号, e.g. 2013-援疆-001" }), isApproved: z.boolean() })),
       })
       .nullable(),
     objections: z.array(objectionSchema),

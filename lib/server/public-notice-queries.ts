@@ -15,6 +15,8 @@ import { currentBatchList, NOTICE_STATUSES } from "./public-notice";
 
 export interface NoticeEntryView extends ListEntry {
   applicationId: string;
+  /** The application's 报名编号 (shown beside the name; not part of the notice's hashed content). */
+  registrationNo: string | null;
   /** Still approved now (false: withdrawn since the notice). */
   isApproved: boolean;
 }
@@ -85,13 +87,13 @@ export async function noticeView(db: PrismaClient, scope: Scope, programId: stri
     orderBy: { publishedAt: "desc" },
     select: { id: true, startDate: true, endDate: true, workingDays: true, note: true, content: true, contentHash: true, applicationIds: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
   });
-  const approvedNow = new Set(
-    latest ? (await db.application.findMany({ where: { id: { in: idsOf(latest.applicationIds) }, status: "APPROVED" }, select: { id: true } })).map((a) => a.id) : [],
-  );
+  const noticed = latest ? await db.application.findMany({ where: { id: { in: idsOf(latest.applicationIds) } }, select: { id: true, status: true, registrationNo: true } }) : [];
+  const approvedNow = new Set(noticed.filter((a) => a.status === "APPROVED").map((a) => a.id));
+  const numberOf = new Map(noticed.map((a) => [a.id, a.registrationNo]));
   const notice = latest
     ? (() => {
         const ids = idsOf(latest.applicationIds);
-        const entries = (JSON.parse(latest.content) as ListContent).entries.map((e, i) => ({ ...ENTRY(e, !manage), applicationId: ids[i] ?? "", isApproved: approvedNow.has(ids[i] ?? "") }));
+        const entries = (JSON.parse(latest.content) as ListContent).entries.map((e, i) => ({ ...ENTRY(e, !manage), applicationId: ids[i] ?? "", registrationNo: numberOf.get(ids[i] ?? "") ?? null, isApproved: approvedNow.has(ids[i] ?? "") }));
         const window = { startDate: isoDay(latest.startDate), endDate: isoDay(latest.endDate) };
         return { id: latest.id, ...window, workingDays: latest.workingDays, note: latest.note, contentHash: latest.contentHash, publishedAt: latest.publishedAt.toISOString(), publishedBy: latest.publishedBy.displayName, phase: windowPhase(window, today), entries };
       })()
@@ -177,7 +179,7 @@ export async function noticeText(db: PrismaClient, scope: Scope, programId: stri
     lines.push(t("exportWindow", { start: view.notice.startDate, end: view.notice.endDate, days: view.notice.workingDays }));
     if (view.notice.note) lines.push(view.notice.note);
     lines.push("");
-    view.notice.entries.forEach((e, i) => lines.push(`${i + 1}. ${e.doctor}\t${e.idNumber}\t${e.post}\t${e.receivingUnit}${e.approvedOn ? `\t${e.approvedOn}` : ""}`));
+    view.notice.entries.forEach((e, i) => lines.push(`${i + 1}. ${e.registrationNo ?? "—"}\t${e.doctor}\t${e.idNumber}\t${e.post}\t${e.receivingUnit}${e.approvedOn ? `\t${e.approvedOn}` : ""}`));
     lines.push("", t("exportNoticeHash", { hash: view.notice.contentHash }));
   }
   const current = view.versions[0];

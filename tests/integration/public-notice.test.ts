@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createDispatch } from "@/lib/server/dispatches";
 import { answerObjection, confirmList, fileObjection, publishNotice, withdrawAppointee } from "@/lib/server/public-notice";
+import { noticeText, noticeView } from "@/lib/server/public-notice-queries";
 import { demoWorld, makeDoctor, makeShortProgram, placeApplication, SXRM } from "./setup/vetting-fixtures";
 
 const w = demoWorld();
@@ -56,6 +57,12 @@ describe("the public notice of a batch, its objections and the frozen list", () 
     const audit = await w.db.prisma.auditLog.findFirstOrThrow({ where: { action: "notice.publish", entityId: notice.id } });
     expect(JSON.stringify(audit.after)).toContain("2026-12-07 – 2026-12-11");
     await expect(publishNotice(w.db.prisma, w.s.staff, { programId }, on("2026-12-08"))).rejects.toMatchObject({ code: "conflict", message: "noticeRunning" });
+    // 报名编号 beside each name, on the notice and in its text (looked up, not part of the hashed content).
+    await w.db.prisma.application.update({ where: { id: app["王一"]! }, data: { registrationNo: "2026-测试-007" } });
+    const view = await noticeView(w.db.prisma, w.s.staff, programId, 1, on("2026-12-07"));
+    expect(view.notice!.entries.find((e) => e.doctor === "王一")!.registrationNo).toBe("2026-测试-007");
+    expect(view.notice!.entries.find((e) => e.doctor === "李二")!.registrationNo).toBeNull();
+    expect((await noticeText(w.db.prisma, w.s.staff, programId, 1, (key) => key)).text).toContain("2026-测试-007\t王一\t");
   });
 
   it("anyone signed in who sees the programme objects inside the window; after it, refused with nothing written", async () => {

@@ -80,10 +80,11 @@ export default async function NoticePage({ params, searchParams }: { params: Pro
           </div>
           <p className="mt-3 text-sm text-slate-800">{t("sheetIntro", { count: notice.entries.length })}</p>
           <div className="mt-3">
-            <Table caption={t("namesCaption")} head={[t("col.no"), t("col.doctor"), t("col.idNumber"), t("col.post"), t("col.unit"), t("col.approvedOn")]}>
+            <Table caption={t("namesCaption")} head={[t("col.no"), t("col.registrationNo"), t("col.doctor"), t("col.idNumber"), t("col.post"), t("col.unit"), t("col.approvedOn")]}>
               {notice.entries.map((e, i) => (
                 <tr key={e.applicationId} className={e.isApproved ? undefined : "text-slate-400"}>
                   <Td>{i + 1}</Td>
+                  <Td className="whitespace-nowrap tabular-nums">{e.registrationNo ?? "—"}</Td>
                   <Td className="whitespace-nowrap font-medium">
                     {e.doctor}
                     {!e.isApproved ? <span className="ml-2 text-xs text-red-700">{t("withdrawnMark")}</span> : null}

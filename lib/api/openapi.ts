@@ -4,7 +4,7 @@ import type { RoutePermission } from "../server/api-route";
 import { previewRuleSchema, saveRuleSchema } from "../schemas/eligibility-rules";
 import { applicationListQuerySchema, decideSchema, endorseSchema, nominateSchema, rankSchema, registerSchema, reopenStageSchema, withdrawSchema } from "../schemas/applications";
 import { doctorExportSchema, doctorListQuerySchema, doctorSchema } from "../schemas/doctors";
-import { auditFilterSchema } from "../schemas/audit";
+import { auditExportSchema, auditFilterSchema } from "../schemas/audit";
 import { changeStatusSchema, createPostSchema, createProgramSchema, programListQuerySchema, programSchema, quotasBodySchema, shiftTimelineBodySchema, timelineBodySchema } from "../schemas/programs";
 import { organizationListQuerySchema, organizationSchema } from "../schemas/organizations";
 import { screeningQuerySchema } from "../schemas/screening";
@@ -111,7 +111,7 @@ export const operations = {
   importDoctors: { method: "post", path: "/doctors/import", permission: "doctor.manage", summary: "The import sheet's rows as JSON: ?dryRun=1 previews, otherwise all rows are written or none", query: importQuerySchema, body: importRowsSchema, response: r.importPreviewSchema },
   exportDoctors: { method: "get", path: "/doctors/export", permission: "doctor.read", summary: "The doctors list as a sheet in the import's layout", query: doctorListQuerySchema.extend(doctorExportSchema.shape), response: exportFile },
   importTemplate: { method: "get", path: "/doctors/import-template", permission: "doctor.manage", summary: "The import's header row and an example row", query: doctorExportSchema, response: exportFile },
-  exportAudit: { method: "get", path: "/audit/export", permission: "audit.read", summary: "The audit log's rows (same filters as the page) as a file", query: auditFilterSchema.extend({ format: z.enum(["csv", "xlsx"]) }), response: exportFile },
+  exportAudit: { method: "get", path: "/audit/export", permission: "audit.read", summary: "The audit log's rows (same filters and order as the page: newest first unless sort (at, actor, action, entity) and dir (asc, desc) say otherwise; an unknown sort or dir is 422) as a file", query: auditFilterSchema.extend(auditExportSchema.shape), response: exportFile },
   listAttachments: { method: "get", path: "/applications/{applicationId}/attachments", permission: "application.read", summary: "The application's documents (metadata), oldest first", response: z.array(attachmentSchema) },
   uploadAttachment: { method: "post", path: "/applications/{applicationId}/attachments", permission: "attachment.upload", summary: "Adds a document (PDF, JPEG or PNG, at most 10 MB: 413 above) to the application; who may add which kind when is the policy's", body: uploadFormSchema, bodyType: "multipart/form-data", response: attachmentSchema, status: 201 },
   downloadAttachment: { method: "get", path: "/attachments/{attachmentId}", permission: "application.read", summary: "A document's bytes (an application's, or a leave request's certificate) with their recognised type, as a download (inline=1: to view in the browser); ETag is the SHA-256", query: downloadQuerySchema, response: { file: "application/pdf, image/jpeg or image/png" } },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // The audit log's filters, read from the URL by the page and by the export route. Unlike the lenient
 // list query, a bad value is an error the user sees (the page) or a 422 (the export): a filter that
@@ -52,8 +52,11 @@ export const AUDIT_DEFAULT_SORT: DefaultSort<(typeof AUDIT_SORT_KEYS)[number]> =
 export const auditPageSchema = listQuerySchema.pick({ page: true, size: true }).extend(sortFields(AUDIT_SORT_KEYS));
 export type AuditPageQuery = z.infer<typeof auditPageSchema>;
 
+/** The export's format and the page's order (the file holds the rows as the page sorts them; an unknown sort key is refused). */
 export const auditExportSchema = z.object({
   format: z.enum(["csv", "xlsx"], { message: "invalidFormat" }),
+  sort: strictListFields(AUDIT_SORT_KEYS).sort,
+  dir: strictListFields(AUDIT_SORT_KEYS).dir,
 });
 
 /** The filter keys, in the order they appear in a URL. */

@@ -68,7 +68,6 @@ const orders: Record<(typeof AUDIT_SORT_KEYS)[number], (dir: SortDir) => Prisma.
 };
 /** Newest first unless a column is chosen; the id last so that pages never overlap. */
 const orderFor = (query: { sort?: AuditPageQuery["sort"]; dir?: SortDir }) => orderOf(orders, query, AUDIT_DEFAULT_SORT, [{ id: "desc" }]);
-const orderBy = orderFor({});
 
 function toRow(r: Prisma.AuditLogGetPayload<{ select: typeof select }>): AuditRow {
   return { ...r, id: r.id.toString() };
@@ -130,10 +129,10 @@ export async function auditFilterOptions(db: Db, scope: Scope): Promise<{ action
 }
 
 /** The rows an export holds (newest first, at most `limit`), and how many matched in all. */
-export async function auditExportRows(db: Db, scope: Scope, filters: AuditFilters, limit = EXPORT_LIMIT): Promise<{ rows: AuditRow[]; total: number }> {
+export async function auditExportRows(db: Db, scope: Scope, filters: AuditFilters, limit = EXPORT_LIMIT, order: { sort?: AuditPageQuery["sort"]; dir?: SortDir } = {}): Promise<{ rows: AuditRow[]; total: number }> {
   const where = auditWhere(scope, filters);
-  // One more than the limit tells whether it was reached; only then is it worth counting.
-  const found = await db.auditLog.findMany({ where, select, orderBy, take: limit + 1 });
+  // One more than the limit tells whether it was reached; only then is it worth counting. In the page's order.
+  const found = await db.auditLog.findMany({ where, select, orderBy: orderFor(order), take: limit + 1 });
   if (found.length <= limit) return { rows: found.map(toRow), total: found.length };
   const total = await db.auditLog.count({ where });
   return { rows: found.slice(0, limit).map(toRow), total: Math.max(total, limit + 1) };
@@ -256,8 +255,9 @@ export async function buildAuditExport(
   format: ExportFormat,
   labels: AuditWords & { tRoles: Translate },
   limit = EXPORT_LIMIT,
+  order: { sort?: AuditPageQuery["sort"]; dir?: SortDir } = {},
 ): Promise<AuditExport> {
-  const { rows, total } = await auditExportRows(db, scope, filters, limit);
+  const { rows, total } = await auditExportRows(db, scope, filters, limit, order);
   const isCapped = total > rows.length;
   const body = await writeSheet(format, {
     sheetName: labels.t("sheetName"),

@@ -228,6 +228,24 @@ describe("export", () => {
     expect(text).toContain("2026-03-16 00:00:00,admin 创建账户：new-user,admin,卫健委管理员,创建账户,账户,new-user,"); // AFTER_DAY in Shanghai
   });
 
+  it("follows the page's order: sorted by action, A to Z and back, the same rows as the sorted page", async () => {
+    const codesOf = async (dir: "asc" | "desc") => {
+      const result = await buildAuditExport(db.prisma, scopes.admin!, {}, "xlsx", labels, undefined, { sort: "action", dir });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(result.body as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const column = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).indexOf("操作代码") + 1;
+      return Array.from({ length: sheet.rowCount - 1 }, (_, i) => String(sheet.getRow(i + 2).getCell(column).value));
+    };
+    const asc = await codesOf("asc");
+    expect(asc.length).toBeGreaterThan(2);
+    expect(asc).toEqual([...asc].sort());
+    expect(asc).not.toEqual((await all(scopes.admin!)).map((r) => r.action)); // not the default newest-first order
+    expect(await codesOf("desc")).toEqual([...asc].sort().reverse());
+    const page = await listAuditLog(db.prisma, scopes.admin!, {}, { page: 1, size: 100, sort: "action", dir: "asc" });
+    expect(page.rows.map((r) => r.action)).toEqual(asc);
+  });
+
   it("is capped, and says so in a last row", async () => {
     const result = await buildAuditExport(db.prisma, scopes.admin!, {}, "xlsx", labels, 2);
     expect(result).toMatchObject({ rowCount: 2, total: 6, isCapped: true });

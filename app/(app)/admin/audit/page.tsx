@@ -6,6 +6,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { prisma } from "@/lib/db";
 import { AUDIT_DEFAULT_SORT, auditFilterSchema, auditPageSchema, filterInput, filterParams } from "@/lib/schemas/audit";
+import { listHref } from "@/components/ui/list-href";
 import { listState } from "@/components/ui/sort-header";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import type { Translate } from "@/lib/audit-labels";
@@ -44,7 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const described = result ? await describeAuditRows(prisma, result.rows, { t: t as unknown as Translate, tAll }) : [];
   const params = parsed.success ? filterParams(parsed.data) : {};
   const exportQuery = parsed.success
-    ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString()
+    ? listHref(params, { sort: pageQuery.sort, dir: pageQuery.sort ? pageQuery.dir : undefined }).slice(1)
     : null;
   const isFiltered = Object.values(params).some(Boolean);
   const { sort, pageParams } = listState(pageQuery, params, AUDIT_DEFAULT_SORT);

@@ -12,8 +12,8 @@ function shanghaiStamp(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replace(/-/g, "");
 }
 
-// GET /api/v1/audit/export?format=csv|xlsx&q=&action=&entity=&actor=&from=&to=
-// The page's rows (same scope, same filters) as a file, newest first, at most EXPORT_LIMIT rows.
+// GET /api/v1/audit/export?format=csv|xlsx&q=&action=&entity=&actor=&from=&to=&sort=&dir=
+// The page's rows (same scope, same filters, same order: newest first unless sorted) as a file, at most EXPORT_LIMIT rows.
 export const GET = apiRoute({ permission: "audit.read" }, async ({ request, scope }) => {
   const input = filterInput(request.nextUrl.searchParams);
   const t = (await getTranslations("audit")) as unknown as Translate;
@@ -27,7 +27,7 @@ export const GET = apiRoute({ permission: "audit.read" }, async ({ request, scop
 
   const tRoles = (await getTranslations("roles")) as unknown as Translate;
   const tAll = (await getTranslations()) as unknown as Translate;
-  const result = await buildAuditExport(prisma, scope, filters.data, format.data.format, { t, tAll, tRoles });
+  const result = await buildAuditExport(prisma, scope, filters.data, format.data.format, { t, tAll, tRoles }, undefined, { sort: format.data.sort, dir: format.data.dir });
   const stamp = shanghaiStamp(new Date());
   const fileName = `${t("fileName")}-${stamp}.${format.data.format}`;
   return new Response(new Uint8Array(result.body), {

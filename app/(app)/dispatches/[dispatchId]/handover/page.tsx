@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AcknowledgeHandover, HandoverForm } from "@/components/service/handover-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
+import { DispatchBreadcrumbs } from "@/components/dispatches/dispatch-breadcrumbs";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { prisma } from "@/lib/db";
 import { HANDOVER_SECTIONS } from "@/lib/schemas/handover";
@@ -30,13 +31,11 @@ export default async function HandoverPage({ params }: { params: Promise<{ dispa
   const wasChanged = !!packet?.submittedAt && packet.updatedAt.getTime() - packet.submittedAt.getTime() > 1000;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="breadcrumb" className="text-sm text-slate-500">
-        <Link href={isDoctor ? "/service" : `/dispatches/${dispatch.id}`} className="hover:underline">
-          {isDoctor ? t("breadcrumbService") : t("breadcrumbDispatch")}
-        </Link>
-        <span aria-hidden> / </span>
-        <span>{t("title")}</span>
-      </nav>
+      {isDoctor ? (
+        <Breadcrumbs trail={[{ label: t("breadcrumbService"), href: "/service" }, { label: t("title") }]} />
+      ) : (
+        <DispatchBreadcrumbs role={scope.user.role} dispatch={{ id: dispatch.id, doctorName: dispatch.doctor.name }} trail={[{ label: t("title") }]} />
+      )}
       <PageHeader title={t("title")} subtitle={t("subtitle", { doctor: dispatch.doctor.name, post: dispatch.post.title, org: dispatch.receivingOrg.name })} />
       <Card>
         <div className="flex flex-col gap-2 text-sm text-slate-700">

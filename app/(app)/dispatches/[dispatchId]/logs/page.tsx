@@ -8,6 +8,8 @@ import { emptyValues } from "@/components/worklogs/log-view";
 import { WorkLogForm } from "@/components/worklogs/work-log-form";
 import { DoneNotice } from "@/components/ui/done-notice";
 import { Card, EmptyState } from "@/components/ui/card";
+import { DispatchBreadcrumbs } from "@/components/dispatches/dispatch-breadcrumbs";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { prisma } from "@/lib/db";
 import { isoDay } from "@/lib/domain/eligibility/calendar";
@@ -33,13 +35,11 @@ export default async function DispatchLogsPage({ params }: { params: Promise<{ d
   const desk = serviceDesk(scope);
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="breadcrumb" className="text-sm text-slate-500">
-        <Link href={desk === "own" ? "/service" : desk === "receiving" ? "/receiving" : "/worklogs"} className="hover:underline">
-          {desk === "own" ? t("page.breadcrumbService") : desk === "receiving" ? t("page.breadcrumbReceiving") : t("page.breadcrumbWorklogs")}
-        </Link>
-        <span aria-hidden> / </span>
-        <span>{t("page.logsTitle")}</span>
-      </nav>
+      {desk === "own" ? (
+        <Breadcrumbs trail={[{ label: t("page.breadcrumbService"), href: "/service" }, { label: t("page.logsTitle") }]} />
+      ) : (
+        <DispatchBreadcrumbs role={scope.user.role} dispatch={{ id: dispatch.id, doctorName: dispatch.doctor.name }} trail={[{ label: t("page.logsTitle") }]} />
+      )}
       <PageHeader title={t("page.logsTitle")} subtitle={t("page.logsSubtitle", { doctor: dispatch.doctor.name, org: dispatch.receivingOrg.name })} />
       {can.file ? (
         <Card title={t("form.title")}>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MentoringPanel } from "@/components/worklogs/mentoring-panel";
 import { Card } from "@/components/ui/card";
+import { DispatchBreadcrumbs } from "@/components/dispatches/dispatch-breadcrumbs";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
+import { serviceDesk } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isoDay } from "@/lib/domain/eligibility/calendar";
 import { listMentoringPairs } from "@/lib/server/mentoring";
@@ -22,11 +24,11 @@ export default async function MentoringPage({ params }: { params: Promise<{ disp
   const [{ dispatch, pairs, can }, t, tl] = await Promise.all([listMentoringPairs(prisma, scope, dispatchId), getTranslations("mentoring"), getTranslations("worklogs")]);
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/dispatches/${dispatch.id}/logs`} className="hover:underline">{tl("page.logsTitle")}</Link>
-        <span aria-hidden> / </span>
-        <span>{t("title")}</span>
-      </nav>
+      {serviceDesk(scope) === "own" ? (
+        <Breadcrumbs trail={[{ label: tl("page.breadcrumbService"), href: "/service" }, { label: tl("page.logsTitle"), href: `/dispatches/${dispatch.id}/logs` }, { label: t("title") }]} />
+      ) : (
+        <DispatchBreadcrumbs role={scope.user.role} dispatch={{ id: dispatch.id, doctorName: dispatch.doctor.name }} trail={[{ label: tl("page.logsTitle"), href: `/dispatches/${dispatch.id}/logs` }, { label: t("title") }]} />
+      )}
       <PageHeader title={t("title")} subtitle={`${dispatch.doctor.name} · ${dispatch.receivingOrg.name}`} />
       <Card>
         <p className="mb-4 text-sm text-slate-600">{t("subtitle")}</p>

@@ -7,6 +7,9 @@
 //   - Every instance runs the daily digest's scheduler (lib/server/digest.ts) from DIGEST_HOUR
 //     (Beijing, default 8): the database sends each user's digest once a day however many run it.
 //     DIGEST_DISABLED=1 turns it off (the e2e run, whose notifications the specs read).
+//   - Every instance works the screening re-evaluation jobs (lib/server/screening-store.ts): at
+//     start-up, every 30 s, and at once after a change that enqueued one; the database hands each
+//     chunk to one instance (FOR UPDATE SKIP LOCKED).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -14,6 +17,8 @@ export async function register(): Promise<void> {
   const { installForwardedHeadersHook } = await import("./lib/http/forwarded-for");
   installForwardedHeadersHook(Server);
   const { prisma } = await import("./lib/db");
+  const { startScreeningWorker } = await import("./lib/server/screening-store");
+  startScreeningWorker(prisma);
   if (process.env.DIGEST_DISABLED !== "1") {
     const { startDailyDigest } = await import("./lib/server/digest");
     const hour = Number(process.env.DIGEST_HOUR ?? 8);

@@ -18,6 +18,7 @@ import { ORGS, orgName, type OrgKey } from "./seed/organizations";
 import { PROGRAMS } from "./seed/programs";
 import { seedWorkforce } from "./seed/workforce";
 import { day } from "./seed/util";
+import { recomputeAllScreening } from "@/lib/server/screening-store";
 
 /** The password of every demo account: upper and lower case, a digit, a symbol, 9 characters. */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -65,6 +66,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+  // The screening store (issue 17): every post × doctor verdict, judged once the registry and the rules are in.
+  if (inserted > 0 || (await prisma.screeningVerdict.count()) === 0) await recomputeAllScreening(prisma);
 
   return {
     created: inserted > 0,
@@ -366,6 +369,8 @@ async function main(): Promise<void> {
     if (await loadServiceHandover(prisma)) console.log("A hand-over packet filed in the cohort.");
     const evaluations = await loadServiceEvaluations(prisma);
     const allowances = await loadServiceAllowances(prisma);
+    // The cohort's doctors and service records came in after seedDemoData judged the registry.
+    if (cohort) await recomputeAllScreening(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { titleInWords, type DoctorsTranslate } from "@/lib/title-words";
+import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
 import type { ScreeningRow } from "@/lib/server/eligibility";
 import { ReasonList } from "./reason-list";
@@ -16,6 +17,8 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
     ) : (
       <ReasonList reasons={row.reasons} verdict={row.verdict} />
     );
+  // Judged by the conditions before a change whose re-evaluation has not reached this doctor yet.
+  const stale = (row: ScreeningRow) => (row.isStale ? <Badge tone="warning">{t("freshness.stale")}</Badge> : null);
   return (
     <>
       <ul className="divide-y divide-slate-100 md:hidden" aria-label={t("caption")}>
@@ -25,7 +28,10 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
               <Link href={`/doctors/${row.doctorId}`} className="font-medium text-brand-700 hover:underline">
                 {row.name}
               </Link>
-              <ScreeningVerdict verdict={row.verdict} />
+              <span className="flex flex-wrap items-center gap-1">
+                <ScreeningVerdict verdict={row.verdict} />
+                {stale(row)}
+              </span>
             </div>
             <p className="mt-1 text-sm text-slate-600">{row.employerName}</p>
             <p className="text-sm text-slate-500">
@@ -48,7 +54,7 @@ export async function ScreeningTable({ rows }: { rows: ScreeningRow[] }) {
               <Td className="whitespace-nowrap">{row.specialty}</Td>
               <Td className="whitespace-nowrap">{title(row)}</Td>
               <Td className="whitespace-nowrap">
-                <ScreeningVerdict verdict={row.verdict} />
+                <ScreeningVerdict verdict={row.verdict} /> {stale(row)}
               </Td>
               <Td className="min-w-64 text-slate-700">{reasons(row)}</Td>
             </tr>

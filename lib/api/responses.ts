@@ -170,8 +170,14 @@ export const screeningResultSchema = z.object({
       title: z.object({ level: z.enum(TITLE_LEVELS), name: z.string(), specialty: z.string() }).nullable(),
       verdict: z.enum(verdicts),
       reasons: reasonGroups,
+      computedAt: instant.meta({ description: "When this stored verdict was computed (issue 17)" }),
+      isStale: z.boolean().meta({ description: "The post's rules changed since: a re-evaluation is due or running" }),
     }),
   ),
+  freshness: z.object({
+    computedAt: instant.nullable().meta({ description: "End of the last full re-evaluation of the post; null: none finished yet" }),
+    job: z.object({ status: z.enum(["PENDING", "RUNNING"]), done: z.number().int(), total: z.number().int(), requestedAt: instant }).nullable(),
+  }),
 });
 
 export const evaluationSchema = z.object({

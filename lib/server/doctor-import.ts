@@ -8,6 +8,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { doctorImportSchema, MAX_IMPORT_BYTES } from "../schemas/doctors";
 import { day, doctorData, doctorUniqueViolations } from "./doctor-mutations";
 import { actorOf, fieldError, runTx } from "./kit";
+import { recomputeDoctors } from "./screening-store";
 import { listEmployerOptions } from "./doctors";
 
 // Importing the hospitals' doctor sheet (.xlsx or .csv). The browser sends the file's bytes; the
@@ -110,6 +111,7 @@ export async function commitDoctorImport(db: PrismaClient, scope: Scope, raw: un
   await runTx(
     db,
     async (tx) => {
+      const touched: string[] = [];
       for (const row of preview.rows) {
         const record = row.record!;
         const title = record.titles[0];
@@ -121,6 +123,7 @@ export async function commitDoctorImport(db: PrismaClient, scope: Scope, raw: un
           authorize(scope, "doctor.manage", { organizationId: current.employerId });
           // An import is an edit too: an editor who opened the record before it is then refused (409).
           await tx.doctor.update({ where: { id: row.doctorId }, data: { ...doctorData(record), version: { increment: 1 } } });
+          touched.push(row.doctorId);
           if (titleData) {
             await tx.titleRecord.upsert({
               where: { doctorId_level_specialty: { doctorId: row.doctorId, level: titleData.level, specialty: titleData.specialty } },
@@ -129,9 +132,11 @@ export async function commitDoctorImport(db: PrismaClient, scope: Scope, raw: un
             });
           }
         } else {
-          await tx.doctor.create({ data: { ...doctorData(record), titles: { create: titleData ? [titleData] : [] } } });
+          touched.push((await tx.doctor.create({ data: { ...doctorData(record), titles: { create: titleData ? [titleData] : [] } }, select: { id: true } })).id);
         }
       }
+      // The imported doctors' stored screening verdicts, in the import's transaction (issue 17).
+      await recomputeDoctors(tx, touched);
       await audit(tx, {
         actor: await actorOf(tx, scope),
         action: "doctor.import",

@@ -7,6 +7,7 @@ import { createDoctorSchema, updateDoctorSchema, type DoctorInput } from "../sch
 import { doctorFieldsSelect } from "./doctors";
 import { checkEditVersion } from "./edit-version";
 import { actorOf, fieldError, parse, runTx, visibleOr, type RunTxOptions, type Tx } from "./kit";
+import { recomputeDoctors } from "./screening-store";
 
 // Creating and editing a doctor's record with its title and grassroots histories: parse → authorize
 // (the employer before and after must lie in the user's subtree) → one transaction → one audit row
@@ -92,6 +93,7 @@ export async function createDoctor(db: PrismaClient, scope: Scope, raw: unknown)
       select: snapshotSelect,
     });
     await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.create", entity: "Doctor", entityId: created.id, after: auditSnapshot(created) });
+    await recomputeDoctors(tx, [created.id]);
     return { id: created.id };
   }, doctorUniqueViolations);
 }
@@ -123,6 +125,8 @@ export async function updateDoctor(db: PrismaClient, scope: Scope, raw: unknown)
     // A change raises the version (a save that changes nothing leaves other editors current).
     const after = await tx.doctor.update({ where: { id }, data: { version: { increment: 1 } }, select: snapshotSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "doctor.update", entity: "Doctor", entityId: id, before: auditSnapshot(before), after: auditSnapshot(after) });
+    // His stored screening verdicts follow in the same transaction (issue 17).
+    await recomputeDoctors(tx, [id]);
     return { id };
   }, doctorUniqueViolations);
 }

@@ -9,6 +9,7 @@ import { ruleTreeSchema, type RuleNode } from "../schemas/eligibility";
 import { doctorSearchSchema, issueKey, previewRuleSchema, ruleIdSchema, saveRuleSchema } from "../schemas/eligibility-rules";
 import { loadDoctorFacts } from "./eligibility";
 import { actorOf, parse, runTx, visibleOr, type Tx } from "./kit";
+import { enqueueProgramScreening, enqueueScreening, kickScreeningJobs } from "./screening-store";
 
 // Use cases of the rule builder (issue 4): the rules of a programme, programme-wide and per post;
 // saving (create or new version) and deleting them, audited; finding doctors to preview a rule on.
@@ -84,7 +85,7 @@ export async function saveRule(db: PrismaClient, scope: Scope, raw: unknown): Pr
   authorize(scope, "program.manage");
   const input = parse(saveRuleSchema, raw, issueKey);
   const postId = input.postId ? input.postId : null;
-  return runTx(db, async (tx) => {
+  const saved = await runTx(db, async (tx) => {
     const program = await editableProgram(tx, scope, input.programId);
     if (postId && !(await tx.post.findFirst({ where: { id: postId, programId: program.id }, select: { id: true } }))) {
       throw new AppError("validation", "unknownPost", { postId: ["unknownPost"] });
@@ -94,27 +95,40 @@ export async function saveRule(db: PrismaClient, scope: Scope, raw: unknown): Pr
     if (!input.id) {
       const created = await tx.eligibilityRule.create({ data: { ...data, programId: program.id }, select: ruleSelect });
       await audit(tx, { actor, action: "rule.create", entity: "EligibilityRule", entityId: created.id, after: created });
+      await enqueueRuleScreening(tx, program.id, [postId]);
       return toRow(created);
     }
     const before = visibleOr(await tx.eligibilityRule.findFirst({ where: { id: input.id, programId: program.id }, select: ruleSelect }));
     if (input.version !== undefined && input.version !== before.version) throw new AppError("conflict", "staleRule");
     const after = await tx.eligibilityRule.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } }, select: ruleSelect });
     await audit(tx, { actor, action: "rule.update", entity: "EligibilityRule", entityId: after.id, before, after });
+    await enqueueRuleScreening(tx, program.id, [before.postId, after.postId]);
     return toRow(after);
   });
+  kickScreeningJobs();
+  return saved;
+}
+
+/** A rule changed: its posts' stored verdicts are re-evaluated (every post of the programme for a programme-wide rule). */
+async function enqueueRuleScreening(tx: Tx, programId: string, postIds: (string | null)[]): Promise<void> {
+  if (postIds.includes(null)) await enqueueProgramScreening(tx, programId, "rule");
+  else await enqueueScreening(tx, [...new Set(postIds as string[])], "rule");
 }
 
 /** Deletes a rule of a programme still open to rule changes. Audited with the rule as it was. */
 export async function deleteRule(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ id: string; programId: string }> {
   authorize(scope, "program.manage");
   const { id, programId } = parse(ruleIdSchema, raw, issueKey);
-  return runTx(db, async (tx) => {
+  const deleted = await runTx(db, async (tx) => {
     const rule = visibleOr(await tx.eligibilityRule.findFirst({ where: { id, ...(programId ? { programId } : {}), program: programWhere(scope) }, select: ruleSelect }));
     await editableProgram(tx, scope, rule.programId);
     await tx.eligibilityRule.delete({ where: { id: rule.id } });
     await audit(tx, { actor: await actorOf(tx, scope), action: "rule.delete", entity: "EligibilityRule", entityId: rule.id, before: rule });
+    await enqueueRuleScreening(tx, rule.programId, [rule.postId]);
     return { id: rule.id, programId: rule.programId };
   });
+  kickScreeningJobs();
+  return deleted;
 }
 
 export interface DoctorMatch {

@@ -6,11 +6,13 @@ import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { ruleTreeSchema, type RuleNode } from "../schemas/eligibility";
 import { pageArgs, toPage, type Page } from "../schemas/list-query";
+import { rulesVersionOf } from "./screening-store";
 import { evaluateDoctorForPostSchema, screenPostSchema, type ScreenPostQuery } from "../schemas/screening";
 
-// Eligibility screening (issue 4): a post's rules (the programme's and the post's own) evaluated
-// against every doctor the caller may see. Facts are loaded in chunks with a narrow select and judged
-// in memory (rules are data, not SQL); the page's rows are then loaded with what the table shows.
+// Eligibility screening (issue 4): a post's rules (the programme's and the post's own) against every
+// doctor the caller may see. Since issue 17 the screening page reads the stored verdicts
+// (lib/server/screening-store.ts keeps them current); one doctor against one post (the rule builder's
+// preview, a nomination's verdict) is still judged fresh here.
 
 /** Doctors per query when screening: keeps memory flat and each IN (…) list of the relation loads short. */
 const CHUNK = 2_000;
@@ -125,6 +127,17 @@ export interface ScreeningRow {
    * one unmet condition, a group of several a choice of alternatives (none of which is met).
    */
   reasons: Explanation[][];
+  /** When this verdict was computed, and whether the post's rules have changed since (a re-evaluation is due or running). */
+  computedAt: Date;
+  isStale: boolean;
+}
+
+/** Where the stored verdicts stand: when the last full re-evaluation ended, and the one running now, if any. */
+export interface ScreeningFreshness {
+  /** The end of the last full re-evaluation of the post (null: none has finished yet). */
+  computedAt: Date | null;
+  /** A re-evaluation waiting or under way: doctors judged of the registry's. */
+  job: { status: "PENDING" | "RUNNING"; done: number; total: number; requestedAt: Date } | null;
 }
 
 export interface ScreeningResult {
@@ -133,25 +146,35 @@ export interface ScreeningResult {
   /** Per verdict, over the doctors matching the unit and name filters (the verdict tab aside). */
   counts: Record<Verdict, number> & { total: number };
   page: Page<ScreeningRow>;
+  freshness: ScreeningFreshness;
 }
 
-const collator = new Intl.Collator("zh-CN");
-
-/** Screens every doctor in the caller's scope against a post's rules: counts per verdict and one page of rows. */
+/**
+ * One page of a post's screening, read from the stored verdicts (issue 17): the post and its rules
+ * as before (a rule that no longer parses still refuses), the counts per verdict and the page's rows
+ * in (name, id) order, each served by the (postId, verdict, doctorName, doctorId) index; the
+ * caller's scope is the policy's doctorWhere, as before.
+ */
 export async function screenPost(db: PrismaClient, scope: Scope, raw: unknown): Promise<ScreeningResult> {
   const input = screenPostSchema.parse(raw);
-  const { post, rules, trees, counts, matches } = await screenMatches(db, scope, input);
-  const pageIds = matches.slice(...sliceOf(pageArgs(input))).map((m) => m.id);
-  const rows = await loadRows(db, pageIds, trees);
+  const { post, rules, where, counts } = await screeningBasis(db, scope, input);
+  const rulesVersion = rulesVersionOf(rules);
+  const total = input.verdict ? counts[input.verdict] : counts.total;
+  const [rows, job] = await Promise.all([
+    loadStoredRows(db, { ...where, ...(input.verdict ? { verdict: input.verdict } : {}) }, pageArgs(input), rulesVersion),
+    db.screeningJob.findUnique({ where: { postId: post.id }, select: { status: true, done: true, total: true, requestedAt: true, finishedAt: true } }),
+  ]);
   return {
     post,
     rules: rules.map((r) => ({ id: r.id, name: r.name, isProgramWide: r.postId === null })),
     counts,
-    page: toPage(rows, matches.length, input),
+    page: toPage(rows, total, input),
+    freshness: {
+      computedAt: job?.finishedAt ?? null,
+      job: job && job.status !== "DONE" ? { status: job.status, done: job.done, total: job.total, requestedAt: job.requestedAt } : null,
+    },
   };
 }
-
-const sliceOf = ({ skip, take }: { skip: number; take: number }): [number, number] => [skip, skip + take];
 
 /** At most this many rows in a screening export (the page says so when there are more). */
 export const SCREENING_EXPORT_LIMIT = 5000;
@@ -163,63 +186,59 @@ export const SCREENING_EXPORT_LIMIT = 5000;
  */
 export async function screenPostForExport(db: PrismaClient, scope: Scope, raw: unknown): Promise<{ post: PostHeader; rows: ScreeningRow[]; total: number }> {
   const input = screenPostSchema.parse(raw);
-  const { post, trees, matches } = await screenMatches(db, scope, input);
-  if (matches.length === 0) throw new AppError("conflict", "nothingToExportScreening");
-  const ids = matches.slice(0, SCREENING_EXPORT_LIMIT).map((m) => m.id);
-  const rows: ScreeningRow[] = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...(await loadRows(db, ids.slice(i, i + 500), trees)));
-  return { post, rows, total: matches.length };
+  const { post, rules, where, counts } = await screeningBasis(db, scope, input);
+  const total = input.verdict ? counts[input.verdict] : counts.total;
+  if (total === 0) throw new AppError("conflict", "nothingToExportScreening");
+  const rows = await loadStoredRows(db, { ...where, ...(input.verdict ? { verdict: input.verdict } : {}) }, { skip: 0, take: SCREENING_EXPORT_LIMIT }, rulesVersionOf(rules));
+  return { post, rows, total };
 }
 
-/** Every doctor in scope (and the filters) judged against the post's rules: the counts per verdict and the matches, by name. */
-async function screenMatches(db: PrismaClient, scope: Scope, input: ScreenPostQuery) {
+/** The post (in scope), its rules, the stored verdicts' filter (scope, unit, name) and the counts per verdict under it. */
+async function screeningBasis(db: PrismaClient, scope: Scope, input: ScreenPostQuery) {
   const post = await screenablePost(db, scope, input.postId);
   const rules = await rulesForPost(db, post.id);
-  const trees = rules.map((r) => r.tree);
-
-  const filters: Prisma.DoctorWhereInput[] = [doctorWhere(scope)];
-  if (input.unitId) filters.push({ employerId: input.unitId });
-  if (input.q) filters.push({ name: { contains: input.q, mode: "insensitive" } });
-
+  const where: Prisma.ScreeningVerdictWhereInput = {
+    postId: post.id,
+    doctor: doctorWhere(scope),
+    ...(input.unitId ? { employerId: input.unitId } : {}),
+    ...(input.q ? { doctorName: { contains: input.q, mode: "insensitive" } } : {}),
+  };
+  const grouped = await db.screeningVerdict.groupBy({ by: ["verdict"], where, _count: { _all: true } });
   const counts = { ELIGIBLE: 0, INELIGIBLE: 0, UNKNOWN: 0, total: 0 };
-  const matches: { id: string; name: string }[] = [];
-  for await (const chunk of loadDoctorFacts(db, { AND: filters })) {
-    for (const d of chunk) {
-      const { verdict } = evaluateRules(trees, d.facts);
-      counts[verdict] += 1;
-      counts.total += 1;
-      if (!input.verdict || verdict === input.verdict) matches.push({ id: d.id, name: d.name });
-    }
+  for (const g of grouped) {
+    counts[g.verdict] = g._count._all;
+    counts.total += g._count._all;
   }
-  matches.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
-  return { post, rules, trees, counts, matches };
+  return { post, rules, where, counts };
 }
 
-const rowSelect = {
-  ...factsSelect,
-  employer: { select: { level: true, name: true } },
-  titles: { select: { level: true, specialty: true, obtainedOn: true, name: true } },
-} as const satisfies Prisma.DoctorSelect;
+const storedRowSelect = {
+  doctorId: true,
+  doctorName: true,
+  verdict: true,
+  reasons: true,
+  rulesVersion: true,
+  computedAt: true,
+  doctor: { select: { specialty: true, employer: { select: { name: true } }, titles: { select: { level: true, name: true, specialty: true } } } },
+} as const satisfies Prisma.ScreeningVerdictSelect;
 
-/** The page's rows with what the table shows, re-evaluated for their reasons (20 doctors, three queries). */
-async function loadRows(db: PrismaClient, ids: string[], trees: RuleNode[]): Promise<ScreeningRow[]> {
-  if (ids.length === 0) return [];
-  const doctors = await db.doctor.findMany({ where: { id: { in: ids } }, select: rowSelect });
-  const byId = new Map(doctors.map((d) => [d.id, d]));
-  return ids.flatMap((id) => {
-    const d = byId.get(id);
-    if (!d) return [];
-    const { verdict, evaluations } = evaluateRules(trees, toFacts(d));
-    const title = d.titles.reduce<(typeof d.titles)[number] | null>((best, t) => (!best || titleLevels.indexOf(t.level) > titleLevels.indexOf(best.level) ? t : best), null);
-    return [{
-      doctorId: d.id,
-      name: d.name,
-      employerName: d.employer.name,
-      specialty: d.specialty,
+/** A page of stored verdicts with what the table shows, in (name, id) order: one query with its relations. */
+async function loadStoredRows(db: PrismaClient, where: Prisma.ScreeningVerdictWhereInput, { skip, take }: { skip: number; take: number }, rulesVersion: string): Promise<ScreeningRow[]> {
+  const rows = await db.screeningVerdict.findMany({ where, select: storedRowSelect, orderBy: [{ doctorName: "asc" }, { doctorId: "asc" }], skip, take });
+  return rows.map((v) => {
+    const titles = v.doctor.titles;
+    const title = titles.reduce<(typeof titles)[number] | null>((best, t) => (!best || titleLevels.indexOf(t.level) > titleLevels.indexOf(best.level) ? t : best), null);
+    return {
+      doctorId: v.doctorId,
+      name: v.doctorName,
+      employerName: v.doctor.employer.name,
+      specialty: v.doctor.specialty,
       title: title ? { level: title.level, name: title.name, specialty: title.specialty } : null,
-      verdict,
-      reasons: reasonGroupsFor(evaluations, verdict).map((group) => group.map((l) => l.explanation)),
-    }];
+      verdict: v.verdict,
+      reasons: v.reasons as unknown as Explanation[][],
+      computedAt: v.computedAt,
+      isStale: v.rulesVersion !== rulesVersion,
+    };
   });
 }
 

@@ -10,6 +10,7 @@ import { subtreeIds } from "./organization-tree";
 import { checkEditVersion } from "./edit-version";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
 import { loadProgramForChange } from "./program-support";
+import { enqueueScreening, kickScreeningJobs } from "./screening-store";
 
 // Use cases of a programme's posts and their nomination quotas. Posts change only while the
 // programme is a draft or open; a post is deleted only from a draft and only without applications.
@@ -125,21 +126,25 @@ async function loadPostForChange(tx: Tx, scope: Scope, id: string) {
 export async function createPost(db: PrismaClient, scope: Scope, raw: unknown): Promise<PostSnapshot> {
   const { programId, ...values } = parse(createPostSchema, raw);
   authorize(scope, "program.manage");
-  return runTx(db, async (tx) => {
+  const post = await runTx(db, async (tx) => {
     const program = await loadProgramForChange(tx, scope, programId);
     if (!arePostsEditable(program.status)) throw new AppError("conflict", "postsLocked");
     if (values.rotationBatch > program.rotationBatches) throw fieldError("rotationBatch", "batchRange");
     await checkReceiving(tx, values.receivingOrgId);
     const created = await tx.post.create({ data: { ...values, programId }, select: postSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "post.create", entity: "Post", entityId: created.id, after: created });
+    // A new post's screening: the registry is judged against its (programme-wide) rules (issue 17).
+    await enqueueScreening(tx, [created.id], "post");
     return created;
   });
+  kickScreeningJobs();
+  return post;
 }
 
 export async function updatePost(db: PrismaClient, scope: Scope, raw: unknown): Promise<PostSnapshot> {
   const { id, version, ...values } = parse(updatePostSchema, raw);
   authorize(scope, "program.manage");
-  return runTx(db, async (tx) => {
+  const post = await runTx(db, async (tx) => {
     const { post: before, program } = await loadPostForChange(tx, scope, id);
     await checkEditVersion(tx, "Post", id, before.version, version);
     if (!arePostsEditable(program.status)) throw new AppError("conflict", "postsLocked");
@@ -149,8 +154,11 @@ export async function updatePost(db: PrismaClient, scope: Scope, raw: unknown): 
     if (!changed) return before;
     const after = await tx.post.update({ where: { id }, data: { ...values, version: { increment: 1 } }, select: postSelect });
     await audit(tx, { actor: await actorOf(tx, scope), action: "post.update", entity: "Post", entityId: id, before, after });
+    await enqueueScreening(tx, [id], "post");
     return after;
   });
+  kickScreeningJobs();
+  return post;
 }
 
 export async function deletePost(db: PrismaClient, scope: Scope, raw: unknown): Promise<PostSnapshot> {

@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { programIdSchema } from "../schemas/programs";
 import { actorOf, parse, runTx } from "./kit";
 import { programSnapshotSelect, type ProgramSnapshot } from "./program-support";
+import { enqueueScreening, kickScreeningJobs } from "./screening-store";
 
 /** The name of next year's round: the year in the name replaced, or the new year added. */
 export function nextRoundName(name: string, year: number): string {
@@ -22,7 +23,7 @@ export function nextRoundName(name: string, year: number): string {
 export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unknown): Promise<ProgramSnapshot> {
   const { id } = parse(programIdSchema, raw);
   authorize(scope, "program.manage");
-  return runTx(db, async (tx) => {
+  const copied = await runTx(db, async (tx) => {
     const source = await tx.program.findFirst({
       where: { AND: [{ id }, programWhere(scope)] }, // another bureau's: as missing (issue 12)
       select: {
@@ -84,6 +85,7 @@ export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unkn
       tree: r.tree as Prisma.InputJsonValue,
     }));
     if (rules.length) await tx.eligibilityRule.createMany({ data: rules });
+    await enqueueScreening(tx, [...postIds.values()], "post");
 
     await audit(tx, {
       actor: await actorOf(tx, scope),
@@ -95,4 +97,6 @@ export async function duplicateProgram(db: PrismaClient, scope: Scope, raw: unkn
     });
     return copy;
   });
+  kickScreeningJobs();
+  return copied;
 }

@@ -14,6 +14,7 @@ import { changeStatusSchema, createProgramSchema, PROGRAM_DEFAULT_SORT, PROGRAM_
 import { actorOf, parse, runTx, type Tx } from "./kit";
 import { checkEditVersion } from "./edit-version";
 import { loadProgramForChange, programSnapshotSelect, type ProgramSnapshot } from "./program-support";
+import { enqueueProgramScreening, kickScreeningJobs } from "./screening-store";
 
 // Use cases of programmes (issue 4): list, read, create from a template, edit, timeline and cut-off
 // dates, status changes behind the guards of lib/domain/program-status.ts. Each takes the database,
@@ -185,7 +186,7 @@ async function timelineOf(tx: Tx, programId: string) {
 export async function updateTimeline(db: PrismaClient, scope: Scope, raw: unknown) {
   const input = parse(timelineSchema, raw);
   authorize(scope, "program.manage");
-  return runTx(db, async (tx) => {
+  const timeline = await runTx(db, async (tx) => {
     const program = await loadProgramForChange(tx, scope, input.id);
     if (program.status === "CLOSED") throw new AppError("conflict", "programClosed");
     if (program.status !== "DRAFT" && !input.stages.some((s) => s.kind === "REGISTRATION")) {
@@ -198,8 +199,12 @@ export async function updateTimeline(db: PrismaClient, scope: Scope, raw: unknow
     await tx.cutoffDate.createMany({ data: input.cutoffs.map((c) => ({ programId: program.id, ...c })) });
     const after = await timelineOf(tx, program.id);
     await audit(tx, { actor: await actorOf(tx, scope), action: "program.timeline_updated", entity: "Program", entityId: program.id, before, after });
+    // New cut-offs: the programme's stored screening verdicts are re-evaluated (issue 17).
+    if (JSON.stringify(before.cutoffs) !== JSON.stringify(after.cutoffs)) await enqueueProgramScreening(tx, program.id, "cutoff");
     return after;
   });
+  kickScreeningJobs();
+  return timeline;
 }
 
 /** Moves the programme to another status if the guard allows it; otherwise a refusal in words (its catalogue key). */
@@ -255,6 +260,7 @@ async function moveTimeline(tx: Tx, scope: Scope, programId: string, opensOn: st
     await tx.cutoffDate.update({ where: { programId_code: { programId, code: cutoff.code } }, data: { date: cutoff.date } });
   }
   await audit(tx, { actor: await actorOf(tx, scope), action: "program.timeline_shifted", entity: "Program", entityId: programId, before, after: { shiftDays, ...after } });
+  if (after.cutoffs.length > 0) await enqueueProgramScreening(tx, programId, "cutoff");
   return after;
 }
 

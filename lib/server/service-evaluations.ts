@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { answerObjectionSchema, fileObjectionSchema, issueResultSchema, openServiceEvaluationSchema, saveSectionSchema, startNoticeSchema } from "../schemas/service-evaluations";
 import { actorOf, fieldError, parse, runTx, visibleOr, type Tx } from "./kit";
+import { recomputeDoctors } from "./screening-store";
 import { dispatchTotals } from "./work-log-queries";
 
 // The end-of-service evaluation (服务期满评价表, seed 001's attachment; rules in
@@ -429,6 +430,7 @@ export async function issueServiceResult(db: PrismaClient, scope: Scope, raw: un
       await tx.grassrootsServiceRecord.create({
         data: { doctorId: d.doctorId, organizationName: d.receivingOrg.name, startDate: d.startDate, endDate: d.lastDay, isFullTime: true, note: `服务期满评价合格（${d.program.name}）` },
       });
+      await recomputeDoctors(tx, [d.doctorId]); // the new service record changes his screening verdicts (issue 17)
     }
     return finish(
       tx,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { ScreeningFreshness } from "@/components/eligibility/screening-freshness";
 import { ScreeningHeader } from "@/components/eligibility/screening-header";
 import { ScreeningTable } from "@/components/eligibility/screening-table";
 import { SHOW_ALL, ScreeningTabs } from "@/components/eligibility/screening-tabs";
@@ -25,8 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ programId: string; postId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Every doctor the caller may see, judged against the post's rules; the post's programme must be in
-// the caller's scope (checked by screenPost from the post's id, never from the URL's programme).
+// Every doctor the caller may see, with the stored verdict against the post's rules (issue 17: one
+// indexed read, with when it was computed and a running re-evaluation's progress); the post's
+// programme must be in the caller's scope (checked by screenPost from the post's id, never from the URL's programme).
 export default async function ScreeningPage({ params, searchParams }: Props) {
   const { scope } = await requirePermission("eligibility.screen");
   const [{ programId, postId }, raw] = await Promise.all([params, searchParams]);
@@ -60,6 +62,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
       <ProgramBreadcrumbs role={scope.user.role} program={post.program} trail={[{ label: `${t("title")} · ${post.title}` }]} />
       <PageHeader title={`${t("title")} · ${post.title}`} subtitle={t("subtitle")} />
       <ScreeningHeader post={post} rules={result.rules} />
+      <ScreeningFreshness freshness={result.freshness} hasStaleRows={page.rows.some((r) => r.isStale)} />
       {page.total > 0 ? <ExportLink href={exportHref} label={t("export")} /> : null}
       <Card>
         <div className="flex flex-col gap-4">

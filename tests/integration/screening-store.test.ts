@@ -1,0 +1,178 @@
+// The screening store (issue 17) against real PostgreSQL and the demo seed (whose seeding judges the
+// registry): a doctor's edit rewrites his verdicts in its own transaction; a rule change enqueues a
+// job whose run rewrites the post's verdicts; two workers (two clients, as two app instances) share
+// one job's chunks, each chunk done once; the page's read answers from the store.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Scope } from "@/lib/auth/policy";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "@/lib/prisma";
+import { saveRule } from "@/lib/server/eligibility-rules";
+import { judgeDoctorForPost, screenPost } from "@/lib/server/eligibility";
+import { updateDoctor } from "@/lib/server/doctor-mutations";
+import { buildScope } from "@/lib/server/organization-tree";
+import { enqueueScreening, recomputeDoctors, runScreeningJobs, type ChunkDone } from "@/lib/server/screening-store";
+import { seedDemoData } from "@/prisma/seed";
+import { createTestDatabase, type TestDatabase } from "./setup/db";
+
+let db: TestDatabase;
+const scopes: Record<string, Scope> = {};
+let vpPost: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemoData(db.prisma);
+  for (const username of ["admin", "staff", "nominator"]) {
+    scopes[username] = await buildScope(db.prisma, await db.prisma.user.findUniqueOrThrow({ where: { username } }));
+  }
+  vpPost = (await db.prisma.post.findFirstOrThrow({ where: { title: "副院长", rotationBatch: 1, program: { name: "绍兴市第八批援疆医生选派" } } })).id;
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+const stored = (postId: string, doctorId: string) => db.prisma.screeningVerdict.findUniqueOrThrow({ where: { postId_doctorId: { postId, doctorId } } });
+
+async function editOf(id: string, changes: Record<string, unknown>) {
+  const d = await db.prisma.doctor.findUniqueOrThrow({ where: { id }, include: { titles: true, grassrootsServices: true } });
+  const ymd = (x: Date | null) => (x ? x.toISOString().slice(0, 10) : "");
+  return {
+    id, version: d.version, name: d.name, sex: d.sex, ethnicity: d.ethnicity, birthDate: ymd(d.birthDate), idNumber: d.idNumber, education: d.education, degree: d.degree ?? "", major: d.major ?? "",
+    employerId: d.employerId, department: d.department, specialty: d.specialty, practisingCategory: d.practisingCategory ?? "", positionRank: d.positionRank,
+    positionTitle: d.positionTitle ?? "", hireDate: ymd(d.hireDate), phone: d.phone ?? "",
+    titles: d.titles.map((x) => ({ level: x.level, name: x.name, specialty: x.specialty, obtainedOn: ymd(x.obtainedOn) })),
+    grassrootsServices: d.grassrootsServices.map((g) => ({ organizationName: g.organizationName, startDate: ymd(g.startDate), endDate: ymd(g.endDate), isFullTime: g.isFullTime })),
+    ...changes,
+  };
+}
+
+describe("the seed", () => {
+  it("judges every post × doctor, and the page reads exactly those rows", async () => {
+    const [posts, doctors] = await Promise.all([db.prisma.post.count(), db.prisma.doctor.count()]);
+    expect(await db.prisma.screeningVerdict.count()).toBe(posts * doctors);
+    expect(await db.prisma.screeningJob.count({ where: { status: { not: "DONE" } } })).toBe(0);
+    const result = await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "all" });
+    expect(result.freshness.job).toBeNull();
+    expect(result.freshness.computedAt).toBeInstanceOf(Date);
+    for (const row of result.page.rows) {
+      const fresh = await judgeDoctorForPost(db.prisma, vpPost, row.doctorId);
+      expect({ verdict: row.verdict, reasons: row.reasons, isStale: row.isStale }).toEqual({ verdict: fresh.verdict, reasons: fresh.reasons, isStale: false });
+    }
+  });
+
+  it("the page (and the API, which returns the same use case) answers from the store: a verdict written there is what it shows", async () => {
+    const row = (await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "INELIGIBLE" })).page.rows[0]!;
+    const key = { postId_doctorId: { postId: vpPost, doctorId: row.doctorId } };
+    const original = await db.prisma.screeningVerdict.findUniqueOrThrow({ where: key });
+    await db.prisma.screeningVerdict.update({ where: key, data: { verdict: "UNKNOWN", reasons: [[{ key: "category.unknown", values: {} }]] } });
+    try {
+      const page = await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "UNKNOWN", q: row.name });
+      expect(page.page.rows.find((r) => r.doctorId === row.doctorId)).toMatchObject({ verdict: "UNKNOWN", reasons: [[{ key: "category.unknown" }]] });
+      expect(page.freshness.job).toBeNull();
+    } finally {
+      await db.prisma.screeningVerdict.update({ where: key, data: { verdict: original.verdict, reasons: original.reasons ?? [] } });
+    }
+  });
+});
+
+describe("one doctor's facts change", () => {
+  it("rewrites his verdicts for every open post in the edit's own transaction, and a rollback leaves them", async () => {
+    const eligible = (await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "ELIGIBLE" })).page.rows[0]!;
+    const before = await stored(vpPost, eligible.doctorId);
+
+    // Rolled back: the edit and his verdicts go together.
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.titleRecord.deleteMany({ where: { doctorId: eligible.doctorId } });
+        await tx.doctor.update({ where: { id: eligible.doctorId }, data: { version: { increment: 1 } } });
+        await recomputeDoctors(tx, [eligible.doctorId]);
+        const inside = await tx.screeningVerdict.findUniqueOrThrow({ where: { postId_doctorId: { postId: vpPost, doctorId: eligible.doctorId } } });
+        expect(inside.verdict).not.toBe("ELIGIBLE");
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await stored(vpPost, eligible.doctorId)).toEqual(before);
+
+    // Committed through the use case: no job, the verdict is the fresh one at once.
+    await updateDoctor(db.prisma, scopes.staff!, await editOf(eligible.doctorId, { titles: [] }));
+    const after = await stored(vpPost, eligible.doctorId);
+    const fresh = await judgeDoctorForPost(db.prisma, vpPost, eligible.doctorId);
+    expect(after.verdict).not.toBe("ELIGIBLE");
+    expect({ verdict: after.verdict, reasons: after.reasons }).toEqual({ verdict: fresh.verdict, reasons: fresh.reasons });
+    expect(after.doctorVersion).toBe(before.doctorVersion + 1);
+    expect(await db.prisma.screeningJob.count({ where: { status: { not: "DONE" } } })).toBe(0);
+    const openPosts = await db.prisma.post.count({ where: { program: { status: { not: "CLOSED" } } } });
+    expect(await db.prisma.screeningVerdict.count({ where: { doctorId: eligible.doctorId, computedAt: { gte: after.computedAt } } })).toBe(openPosts);
+  });
+});
+
+describe("a rule changes", () => {
+  it("enqueues the post's job; the page marks the rows stale and shows progress; the run rewrites the verdicts", async () => {
+    const rule = await db.prisma.eligibilityRule.findFirstOrThrow({ where: { postId: vpPost } });
+    const program = await db.prisma.post.findUniqueOrThrow({ where: { id: vpPost }, select: { programId: true } });
+    const before = await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "all" });
+    await saveRule(db.prisma, scopes.admin!, { id: rule.id, programId: program.programId, postId: vpPost, name: rule.name, version: rule.version, tree: { op: "NOT", child: rule.tree } });
+
+    const job = await db.prisma.screeningJob.findUniqueOrThrow({ where: { postId: vpPost } });
+    expect(job).toMatchObject({ status: "PENDING", cursor: null, done: 0, reason: "rule" });
+    const pending = await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "all" });
+    expect(pending.freshness.job).toMatchObject({ status: "PENDING" });
+    expect(pending.page.rows.every((r) => r.isStale)).toBe(true);
+    expect(pending.counts).toEqual(before.counts); // still the earlier verdicts, until the job runs
+
+    expect(await runScreeningJobs(db.prisma, { chunkSize: 50 })).toBeGreaterThan(0);
+    const done = await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "all" });
+    expect(done.freshness.job).toBeNull();
+    expect(done.page.rows.every((r) => !r.isStale)).toBe(true);
+    expect(done.counts).not.toEqual(before.counts);
+    // Every stored verdict of the post is now the one judged fresh by the new rule.
+    const rows = await db.prisma.screeningVerdict.findMany({ where: { postId: vpPost }, select: { doctorId: true, verdict: true, reasons: true } });
+    expect(rows).toHaveLength(await db.prisma.doctor.count());
+    for (const row of rows) {
+      const fresh = await judgeDoctorForPost(db.prisma, vpPost, row.doctorId);
+      expect({ doctorId: row.doctorId, verdict: row.verdict, reasons: row.reasons }).toEqual({ doctorId: row.doctorId, verdict: fresh.verdict, reasons: fresh.reasons });
+    }
+  });
+});
+
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe("two app instances", () => {
+  it("share one job's chunks: each chunk is judged once, by one of them", async () => {
+    const second: PrismaClient = createPrismaClient(db.url, { maxConnections: 2 });
+    try {
+      const doctors = await db.prisma.doctor.count();
+      const chunkSize = Math.ceil(doctors / 8);
+      await enqueueScreening(db.prisma, [vpPost], "test");
+      const seen: Record<"a" | "b", ChunkDone[]> = { a: [], b: [] };
+      // Whichever worker finishes a chunk first waits for the other's first chunk: the two must interleave.
+      const firstOf = { a: signal(), b: signal() };
+      const worker = (name: "a" | "b", client: PrismaClient) =>
+        runScreeningJobs(client, {
+          chunkSize,
+          pollMs: 5,
+          onChunk: async (chunk) => {
+            seen[name].push(chunk);
+            if (seen[name].length === 1) {
+              firstOf[name].resolve();
+              await firstOf[name === "a" ? "b" : "a"].promise;
+            }
+          },
+        });
+      await Promise.all([worker("a", db.prisma), worker("b", second)]);
+      const chunks = [...seen.a, ...seen.b];
+      expect(seen.a.length).toBeGreaterThan(0);
+      expect(seen.b.length).toBeGreaterThan(0);
+      expect(new Set(chunks.map((c) => c.after)).size).toBe(chunks.length);
+      expect(chunks.reduce((n, c) => n + c.count, 0)).toBe(doctors);
+      expect(chunks.filter((c) => c.isLast)).toHaveLength(1);
+      expect(await db.prisma.screeningJob.findUniqueOrThrow({ where: { postId: vpPost } })).toMatchObject({ status: "DONE", done: doctors, total: doctors });
+    } finally {
+      await second.$disconnect();
+    }
+  });
+});

@@ -18,7 +18,6 @@ import { ORGS, orgName, type OrgKey } from "./seed/organizations";
 import { PROGRAMS } from "./seed/programs";
 import { seedWorkforce } from "./seed/workforce";
 import { day } from "./seed/util";
-import { recomputeAllScreening } from "@/lib/server/screening-store";
 
 /** The password of every demo account: upper and lower case, a digit, a symbol, 9 characters. */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -67,12 +66,21 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
     { maxWait: 10_000, timeout: 60_000 },
   );
   // The screening store (issue 17): every post × doctor verdict, judged once the registry and the rules are in.
-  if (inserted > 0 || (await prisma.screeningVerdict.count()) === 0) await recomputeAllScreening(prisma);
+  if (inserted > 0 || (await prisma.screeningVerdict.count()) === 0) await recomputeDemoScreening(prisma);
 
   return {
     created: inserted > 0,
     accounts: ACCOUNTS.map((a) => ({ username: a.username, role: a.role, organization: orgName(a.org), displayName: a.displayName })),
   };
+}
+
+/**
+ * Judges every post × doctor into the screening store (issue 17). Imported when called, not with this
+ * module: the e2e specs import the seed for its constants, outside the server (lib/server is server-only).
+ */
+async function recomputeDemoScreening(prisma: PrismaClient): Promise<void> {
+  const { recomputeAllScreening } = await import("@/lib/server/screening-store");
+  await recomputeAllScreening(prisma);
 }
 
 // ───────────── Organisations: by name, parents before children ─────────────
@@ -370,7 +378,7 @@ async function main(): Promise<void> {
     const evaluations = await loadServiceEvaluations(prisma);
     const allowances = await loadServiceAllowances(prisma);
     // The cohort's doctors and service records came in after seedDemoData judged the registry.
-    if (cohort) await recomputeAllScreening(prisma);
+    if (cohort) await recomputeDemoScreening(prisma);
     console.log(created ? `Demo data created in ${Date.now() - started} ms.` : "Demo data already present: nothing changed.");
     if (round) console.log(`The selection round in progress: ${round} nominations with their decisions.`);
     if (cohort) console.log(`The Wanzhou cohort in service: ${cohort} dispatches.`);

@@ -186,6 +186,18 @@ export function doctorWhere(scope: Scope): Prisma.DoctorWhereInput {
   return NOTHING;
 }
 
+/**
+ * The stored screening verdicts (issue 17) of the doctors doctorWhere lets the caller see. The same
+ * rule, read off the verdict's copy of the doctor's employer where the rule is "employed in the
+ * subtree" (so the page's index serves it without joining the registry); otherwise through the doctor.
+ */
+export function screeningVerdictWhere(scope: Scope): Prisma.ScreeningVerdictWhereInput {
+  const { role } = scope.user;
+  if (isBureauRole(role) || role === "HOSPITAL_NOMINATOR") return { employerId: { in: scope.subtreeIds } };
+  if (role === "DOCTOR") return scope.user.doctorId ? { doctorId: scope.user.doctorId } : { doctorId: { in: [] } };
+  return { doctor: doctorWhere(scope) };
+}
+
 export function applicationWhere(scope: Scope): Prisma.ApplicationWhereInput {
   const { role } = scope.user;
   if (isBureauRole(role)) return { post: { program: { bureauId: { in: scope.subtreeIds } } } };

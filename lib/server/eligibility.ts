@@ -1,5 +1,5 @@
 import "server-only";
-import { authorize, doctorWhere, postWhere, type Scope } from "../auth/policy";
+import { authorize, doctorWhere, postWhere, screeningVerdictWhere, type Scope } from "../auth/policy";
 import { evaluateRules, reasonGroupsFor, type DoctorFacts, type Evaluation, type Explanation, type TitleLevel, type Verdict } from "../domain/eligibility";
 import { titleLevels } from "../schemas/eligibility";
 import { AppError } from "../errors";
@@ -197,11 +197,14 @@ export async function screenPostForExport(db: PrismaClient, scope: Scope, raw: u
 async function screeningBasis(db: PrismaClient, scope: Scope, input: ScreenPostQuery) {
   const post = await screenablePost(db, scope, input.postId);
   const rules = await rulesForPost(db, post.id);
+  // The scope is its own AND term: a unit filter naming another hospital narrows it, never replaces it.
   const where: Prisma.ScreeningVerdictWhereInput = {
     postId: post.id,
-    doctor: doctorWhere(scope),
-    ...(input.unitId ? { employerId: input.unitId } : {}),
-    ...(input.q ? { doctorName: { contains: input.q, mode: "insensitive" } } : {}),
+    AND: [
+      screeningVerdictWhere(scope),
+      ...(input.unitId ? [{ employerId: input.unitId }] : []),
+      ...(input.q ? [{ doctorName: { contains: input.q, mode: "insensitive" as const } }] : []),
+    ],
   };
   const grouped = await db.screeningVerdict.groupBy({ by: ["verdict"], where, _count: { _all: true } });
   const counts = { ELIGIBLE: 0, INELIGIBLE: 0, UNKNOWN: 0, total: 0 };

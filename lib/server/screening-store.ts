@@ -59,7 +59,9 @@ interface Target {
 /**
  * Writes the verdicts of `doctors` for `targets`, one INSERT … ON CONFLICT per call. A row judged
  * from older facts (a job chunk that read the doctor before an edit committed) never replaces one
- * judged from newer facts.
+ * judged from newer facts; a row judged the same from the same rules and facts is left as it is (a
+ * post edit that leaves its rules, or a resumed chunk, writes nothing), so computedAt is when the
+ * row last changed.
  */
 async function writeVerdicts(db: Pick<PrismaClient, "$executeRaw">, targets: Target[], doctors: FactsRow[], computedAt: Date): Promise<number> {
   const rows = [];
@@ -80,7 +82,9 @@ async function writeVerdicts(db: Pick<PrismaClient, "$executeRaw">, targets: Tar
       "doctorName" = EXCLUDED."doctorName", "employerId" = EXCLUDED."employerId", "verdict" = EXCLUDED."verdict",
       "reasons" = EXCLUDED."reasons", "rulesVersion" = EXCLUDED."rulesVersion", "doctorVersion" = EXCLUDED."doctorVersion",
       "computedAt" = EXCLUDED."computedAt"
-    WHERE EXCLUDED."doctorVersion" >= "ScreeningVerdict"."doctorVersion"`;
+    WHERE EXCLUDED."doctorVersion" >= "ScreeningVerdict"."doctorVersion"
+      AND ("ScreeningVerdict"."verdict", "ScreeningVerdict"."reasons", "ScreeningVerdict"."rulesVersion", "ScreeningVerdict"."doctorVersion", "ScreeningVerdict"."doctorName", "ScreeningVerdict"."employerId")
+        IS DISTINCT FROM (EXCLUDED."verdict", EXCLUDED."reasons", EXCLUDED."rulesVersion", EXCLUDED."doctorVersion", EXCLUDED."doctorName", EXCLUDED."employerId")`;
   return rows.length;
 }
 

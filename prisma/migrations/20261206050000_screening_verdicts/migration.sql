@@ -17,8 +17,14 @@ CREATE TABLE "ScreeningVerdict" (
     CONSTRAINT "ScreeningVerdict_pkey" PRIMARY KEY ("postId","doctorId")
 );
 
+-- Room on each page for a rewrite of the same row (a rule change rewrites rulesVersion and reasons,
+-- mostly not the verdict): such updates stay on the page (HOT) and touch no index.
+ALTER TABLE "ScreeningVerdict" SET (fillfactor = 70);
+
 CREATE INDEX "ScreeningVerdict_postId_verdict_doctorName_doctorId_idx" ON "ScreeningVerdict"("postId", "verdict", "doctorName", "doctorId");
 CREATE INDEX "ScreeningVerdict_postId_doctorName_doctorId_idx" ON "ScreeningVerdict"("postId", "doctorName", "doctorId");
+-- The counts per verdict under the caller's scope (employer in the subtree): an index-only scan.
+CREATE INDEX "ScreeningVerdict_postId_verdict_employerId_idx" ON "ScreeningVerdict"("postId", "verdict", "employerId");
 CREATE INDEX "ScreeningVerdict_doctorId_idx" ON "ScreeningVerdict"("doctorId");
 
 ALTER TABLE "ScreeningVerdict" ADD CONSTRAINT "ScreeningVerdict_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE CASCADE ON UPDATE CASCADE;

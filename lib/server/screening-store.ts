@@ -145,7 +145,8 @@ export async function enqueueScreening(tx: Pick<PrismaClient, "$executeRaw">, po
     INSERT INTO "ScreeningJob" ("id", "postId", "status", "cursor", "done", "total", "reason", "requestedAt")
     SELECT gen_random_uuid()::text, p."id", 'PENDING', NULL, 0, 0, ${reason}, clock_timestamp() FROM "Post" p WHERE p."id" = ANY(${postIds}::text[])
     ON CONFLICT ("postId") DO UPDATE SET "status" = 'PENDING', "cursor" = NULL, "done" = 0, "total" = 0, "reason" = EXCLUDED."reason",
-      "requestedAt" = EXCLUDED."requestedAt", "startedAt" = NULL, "finishedAt" = NULL`;
+      "requestedAt" = EXCLUDED."requestedAt", "startedAt" = NULL`;
+  // finishedAt stays: the page says when the verdicts it shows were last computed in full.
 }
 
 /** The posts of a programme, for a change that touches them all (a programme-wide rule, the cut-offs). */
@@ -231,11 +232,14 @@ export async function recomputeAllScreening(db: PrismaClient, reason = "seed"): 
 
 // ───────────── This instance's worker ─────────────
 
-let worker: { db: PrismaClient; running: Promise<void> | null } | null = null;
+// Kept on globalThis: the production build bundles this module into several server chunks (the
+// instrumentation hook's, each server action's), and a kick from any of them must wake the one worker.
+type Worker = { db: PrismaClient; running: Promise<void> | null };
+const shared = globalThis as unknown as { screeningWorker?: Worker | null };
 
 function wake(): void {
-  if (!worker || worker.running) return;
-  const current = worker;
+  const current = shared.screeningWorker;
+  if (!current || current.running) return;
   current.running = runScreeningJobs(current.db)
     .then(() => undefined)
     .catch((error: unknown) => console.error("[screening] re-evaluation failed; it resumes on the next wake", error))
@@ -251,12 +255,12 @@ export function kickScreeningJobs(): void {
 
 /** Start-up (instrumentation.ts): picks up unfinished jobs now and every `everyMs`, whatever instance enqueued them. */
 export function startScreeningWorker(db: PrismaClient, everyMs = 30_000): () => void {
-  worker = { db, running: null };
+  shared.screeningWorker = { db, running: null };
   wake();
   const timer = setInterval(wake, everyMs);
   timer.unref();
   return () => {
     clearInterval(timer);
-    worker = null;
+    shared.screeningWorker = null;
   };
 }

@@ -117,6 +117,7 @@ describe("a rule changes", () => {
     expect(job).toMatchObject({ status: "PENDING", cursor: null, done: 0, reason: "rule" });
     const pending = await screenPost(db.prisma, scopes.admin!, { postId: vpPost, verdict: "all" });
     expect(pending.freshness.job).toMatchObject({ status: "PENDING" });
+    expect(pending.freshness.computedAt).toEqual(before.freshness.computedAt); // the verdicts shown are still those of the last full run
     expect(pending.page.rows.every((r) => r.isStale)).toBe(true);
     expect(pending.counts).toEqual(before.counts); // still the earlier verdicts, until the job runs
 

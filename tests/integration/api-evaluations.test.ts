@@ -97,8 +97,11 @@ describe("the annual assessment through /api/v1", () => {
     assessmentId = opened.json.id;
     const list = await call("assessments", "GET", "nominator", { url: `/assessments?programId=${programId}` });
     expect(list.status).toBe(200);
-    for (const a of list.json as unknown as Json[]) r.assessmentSummarySchema.parse(a);
-    expect((list.json as unknown as Json[]).map((a) => a.id)).toEqual([assessmentId]);
+    // A page since the service lists sort and page (issue 15): rows, total, page, pageCount.
+    const listed = list.json as unknown as { rows: Json[]; total: number; page: number };
+    for (const a of listed.rows) r.assessmentSummarySchema.parse(a);
+    expect(listed.rows.map((a) => a.id)).toEqual([assessmentId]);
+    expect(listed).toMatchObject({ total: 1, page: 1 });
     const detail = await call("assessments/[assessmentId]", "GET", "staff", { params: { assessmentId } });
     r.assessmentDetailSchema.parse(detail.json);
     expect(detail.json.quota).toBe(0); // 15 % of 2 is 0: no 优秀 at all in a cohort this small

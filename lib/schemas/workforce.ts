@@ -9,7 +9,9 @@ const id = z.string({ error: "invalid" }).trim().min(1, "required").max(64, "inv
 const noNul = (v: string) => !v.includes("\u0000");
 const text = (max: number, requiredKey: string) => z.string({ error: "invalid" }).trim().min(1, requiredKey).max(max, "tooLong").refine(noNul, "invalid");
 const version = z.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(2_147_483_647, "invalid");
-const empty = (v: unknown) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v) : v);
+// Numbers travel as JSON numbers (the forms convert their inputs with setValueAs): text such as "12" is
+// refused like anywhere else in the API, and only a blank stays "nothing".
+const empty = (v: unknown) => (v === "" || v === undefined || v === null ? null : v);
 /** A whole count, or nothing ("" or missing). Sent as a number. */
 const count = z.preprocess(empty, z.number({ error: "countInvalid" }).int("countInvalid").min(0, "countNegative").max(1_000_000_000, "countTooHigh").nullable());
 /** A target in the indicator's unit, at most two decimals, or nothing. */
@@ -22,7 +24,7 @@ const target = z.preprocess(
     .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "targetDecimals")
     .nullable(),
 );
-export const year = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: "yearInvalid" }).int("yearInvalid").min(2000, "yearInvalid").max(2100, "yearInvalid"));
+export const year = z.number({ error: "yearInvalid" }).int("yearInvalid").min(2000, "yearInvalid").max(2100, "yearInvalid");
 
 const values = {
   target,

@@ -59,13 +59,13 @@ export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRo
             </div>
             {number(r)}
           </Td>
-          <Td className="min-w-44">{post(r)}</Td>
+          <Td className="min-w-44 max-md:col-span-2">{post(r)}</Td>
           <Td className="whitespace-nowrap">{tStage(r.currentStage)}</Td>
           <Td className="whitespace-nowrap">
             <ApplicationStatusBadge status={r.status} />
             {source(r)}
           </Td>
-          <Td className="min-w-28">
+          <Td className="min-w-28 max-md:col-span-2">
             <EligibilityMark verdict={r.eligibilityVerdict} exceptionReason={r.exceptionReason} />
           </Td>
           <Td className="whitespace-nowrap tabular-nums">{submitted(r)}</Td>

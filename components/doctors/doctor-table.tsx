@@ -40,14 +40,14 @@ export async function DoctorTable({ rows, sort }: { rows: DoctorRow[]; sort?: So
           <Td className="whitespace-nowrap">{link(d)}</Td>
           <Td className="whitespace-nowrap">{t(`sex.${d.sex}`)}</Td>
           <Td className="whitespace-nowrap tabular-nums">{ymd(d.birthDate)}</Td>
-          <Td className="min-w-40">{d.employer.name}</Td>
+          <Td className="min-w-40 max-md:col-span-2">{d.employer.name}</Td>
           <Td className="min-w-32">
             {d.department}
             {d.specialty !== d.department ? <div className="text-xs text-slate-500">{d.specialty}</div> : null}
           </Td>
-          <Td className="min-w-36">{title(d)}</Td>
+          <Td className="min-w-36 max-md:col-span-2">{title(d)}</Td>
           <Td className="min-w-24">{position(d)}</Td>
-          <Td className="whitespace-nowrap font-mono text-xs">{d.idNumber}</Td>
+          <Td className="whitespace-nowrap font-mono text-xs max-md:col-span-2">{d.idNumber}</Td>
         </tr>
       ))}
     </Table>

@@ -15,13 +15,14 @@ export interface SortState {
 }
 
 /** A column header that sorts the list on the server: the first click ascending, the next descending. */
-export function sortHead(label: string, key: string, state: SortState): { content: React.ReactNode; ariaSort: "ascending" | "descending" | "none" } {
+export function sortHead(label: string, key: string, state: SortState): { content: React.ReactNode; ariaSort: "ascending" | "descending" | "none"; label: string } {
   const activeKey = state.sort ?? state.defaultSort;
   const dir = state.sort ? (state.dir ?? "asc") : state.defaultDir;
   const isActive = activeKey === key;
   const next: SortDir = isActive && dir === "asc" ? "desc" : "asc";
   const Icon = !isActive ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return {
+    label,
     ariaSort: isActive ? (dir === "asc" ? "ascending" : "descending") : "none",
     content: (
       <Link href={listHref(state.params, { sort: key, dir: next, page: undefined })} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-slate-800">

@@ -68,7 +68,7 @@ export async function ApplicationTable({ rows, sort }: { rows: ApplicationListRo
           <Td className="min-w-28 max-md:col-span-2">
             <EligibilityMark verdict={r.eligibilityVerdict} exceptionReason={r.exceptionReason} />
           </Td>
-          <Td className="whitespace-nowrap tabular-nums">{submitted(r)}</Td>
+          <Td className="whitespace-nowrap tabular-nums max-md:col-span-2">{submitted(r)}</Td>
           <Td className="whitespace-nowrap tabular-nums">{t("list.documentsCount", { count: r._count.attachments })}</Td>
         </tr>
       ))}

@@ -1,7 +1,7 @@
 // A page or route under load: autocannon with N connections for D seconds after a short warm-up. p50,
 // p95 and p99 come from every response's own time (autocannon's summary has no p95).
 import autocannon from "autocannon";
-import { percentile } from "./measure";
+import { ms, percentile, ratio, table } from "./measure";
 
 export interface LoadResult {
   p50: number;
@@ -27,10 +27,12 @@ const TIMEOUT_S = 120;
  * `connections` clients for DURATION_S seconds; a page whose single request takes more than 2 s would
  * complete few requests or none in that time, so it gets a fixed number instead (3 per connection).
  */
-export async function load(url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function load(url: string, headers: Record<string, string> = {}, options: { fixedAmount?: boolean } = {}): Promise<LoadResult> {
   const started = performance.now();
   await autocannon({ url, connections: 1, amount: 3, headers, timeout: TIMEOUT_S }); // warm-up: code paths, caches, pools
-  const slow = (performance.now() - started) / 3 > 2_000;
+  // fixedAmount: always 3 requests per connection, so a page and its floor are measured alike when
+  // either may be slow (a 10 s window keeps only the responses that finished in it).
+  const slow = options.fixedAmount || (performance.now() - started) / 3 > 2_000;
   const bound = slow ? { amount: CONNECTIONS * 3 } : { duration: DURATION_S };
   const samples: number[] = [];
   const instance = autocannon({ url, connections: CONNECTIONS, headers, timeout: TIMEOUT_S, ...bound });
@@ -50,4 +52,25 @@ export async function load(url: string, headers: Record<string, string> = {}): P
     failed: r.non2xx + r.errors + r.timeouts,
     bound: slow ? `${CONNECTIONS * 3} requests` : `${DURATION_S} s`,
   };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The figures of pages measured beside their floors: one line each, and one line of ratios a page. */
+export class PageComparison {
+  private readonly rows: string[][] = [];
+  private readonly ratios: string[][] = [];
+
+  add(what: string, floorWhat: string, app: LoadResult, floor: LoadResult): void {
+    const line = (label: string, r: LoadResult) => [label, r.bound, String(r.requests), String(r.failed), ms(r.p50), ms(r.p95), ms(r.p99), r.rps.toFixed(1), kb(r.bytes)];
+    this.rows.push(line(what, app), line(`  floor: ${floorWhat}`, floor));
+    this.ratios.push([what, ratio(app.p50, floor.p50), ratio(app.p95, floor.p95), ratio(floor.rps, app.rps), ratio(app.bytes, floor.bytes)]);
+  }
+
+  print(): void {
+    console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each after a warm-up (a page slower than 2 s: ${CONNECTIONS * 3} requests); latency of every 2xx response`);
+    console.log(table(["what", "bound", "requests", "failed", "p50", "p95", "p99", "req/s", "HTML"], this.rows));
+    console.log();
+    console.log(table(["page", "p50 app/floor", "p95 app/floor", "req/s floor/app", "HTML app/floor"], this.ratios));
+  }
 }

@@ -60,10 +60,13 @@ export async function runDailyDigest(db: PrismaClient, options: { now?: Date } =
 async function sendOne(db: PrismaClient, user: { id: string; displayName: string; locale: string }, day: string, inbox: Inbox): Promise<"sent" | "empty" | "skipped"> {
   const text = inbox.total > 0 ? await renderDigest(isLocale(user.locale) ? user.locale : defaultLocale, user.displayName, inbox) : null;
   return db.$transaction(async (tx) => {
+    // The id is made of the user and the day, so a second runner collides on the primary key as well as on
+    // (userId, day); naming only the latter let the key's violation escape as an error when two runners
+    // inserted at the same moment (CI, under load). Any conflict means the day is already claimed.
     const claimed = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "DigestRun" ("id", "userId", "day", "itemCount")
       VALUES (${`dg_${user.id}_${day}`}, ${user.id}, ${day}::date, ${inbox.items.length})
-      ON CONFLICT ("userId", "day") DO NOTHING
+      ON CONFLICT DO NOTHING
       RETURNING "id"`;
     if (claimed.length === 0) return "skipped";
     if (!text) return "empty";

@@ -33,7 +33,8 @@ function dayLabel(day: number): string {
 /** Category labels are cut on the axis (the table has them whole). */
 function shortLabel(value: unknown): string {
   const text = String(value ?? "");
-  return text.length > 14 ? `${text.slice(0, 13)}…` : text;
+  // 11 px CJK glyphs are about 11 px wide: 12 of them fill the 140 px axis (a post with its batch fits whole).
+  return text.length > 12 ? `${text.slice(0, 11)}…` : text;
 }
 
 export function HealthChart({ kind, columns = false, secondAxis = false, x, series, rows, label, locale }: HealthChartProps) {
@@ -85,7 +86,7 @@ export function HealthChart({ kind, columns = false, secondAxis = false, x, seri
           <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
             <XAxis type="number" domain={["dataMin", "dataMax"]} tickFormatter={dayLabel} tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey={x} width={112} tick={{ fontSize: 11 }} tickFormatter={shortLabel} />
+            <YAxis type="category" dataKey={x} width={140} tick={{ fontSize: 11 }} tickFormatter={shortLabel} />
             <Tooltip formatter={(v) => (Array.isArray(v) ? `${dayLabel(Number(v[0]))} – ${dayLabel(Number(v[1]) - 1)}` : String(v))} />
             <Bar dataKey="range" name={series[0]?.label} fill={COLOURS[0]} isAnimationActive={false} />
           </BarChart>
@@ -99,7 +100,7 @@ export function HealthChart({ kind, columns = false, secondAxis = false, x, seri
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={format} />
-          <YAxis type="category" dataKey={x} width={112} tick={{ fontSize: 11 }} tickFormatter={shortLabel} />
+          <YAxis type="category" dataKey={x} width={140} tick={{ fontSize: 11 }} tickFormatter={shortLabel} />
           <Tooltip formatter={format} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ErrorTranslator } from "@/lib/forms/feedback";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessages } from "@/components/ui/form-messages";
 import { gradeSubjectsAction } from "@/lib/actions/evaluations";
 import { formatHundredths, GRADES, type Grade } from "@/lib/domain/scoring";
-import { serverErrorText } from "@/lib/forms/feedback";
+import { serverErrorText, withDone } from "@/lib/forms/feedback";
 
 export interface GradeRow {
   id: string;
@@ -27,6 +27,7 @@ export function GradeForm({ assessmentId, version, rows, quota }: { assessmentId
   const t = useTranslations("evaluations");
   const te = t as unknown as ErrorTranslator;
   const router = useRouter();
+  const pathname = usePathname();
   const [grades, setGrades] = useState<Record<string, Grade>>(() => Object.fromEntries(rows.map((r) => [r.id, r.grade ?? r.proposed])));
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const excellent = Object.values(grades).filter((g) => g === "EXCELLENT").length;
@@ -36,7 +37,12 @@ export function GradeForm({ assessmentId, version, rows, quota }: { assessmentId
     try {
       const result = await gradeSubjectsAction({ assessmentId, version, grades: rows.map((r) => ({ subjectId: r.id, grade: grades[r.id]! })) });
       if (result?.data) {
-        setMessage({ success: result.data.finalised ? t("assessment.finalised") : t("assessment.graded", { count: result.data.graded }) });
+        if (result.data.finalised) {
+          // The refreshed page has no grade form (the assessment is final), so its line is the page's DoneNotice.
+          router.replace(withDone(pathname, window.location.search, "assessmentFinalised"), { scroll: false });
+          return;
+        }
+        setMessage({ success: t("assessment.graded", { count: result.data.graded }) });
         router.refresh();
         return;
       }

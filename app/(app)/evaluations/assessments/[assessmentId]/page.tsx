@@ -4,6 +4,7 @@ import Link from "next/link";
 import { GradeForm } from "@/components/evaluations/grade-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
+import { DoneNotice } from "@/components/ui/done-notice";
 import { Table, Td } from "@/components/ui/table";
 import { prisma } from "@/lib/db";
 import { isLinkParty } from "@/lib/domain/rater-links";
@@ -55,6 +56,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
         <Stat label={t("assessment.excellentGiven")} value={excellent} />
       </dl>
       {a.quota === 0 && a.cohortSize > 0 ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("assessment.noExcellent", { percent: a.scheme.quotaPercent })}</p> : null}
+      {/* The grade form leaves the page once the assessment is final: its success line stays here, by the address's mark. */}
+      <DoneNotice what="assessmentFinalised" text={t("assessment.finalised")} />
       {a.status === "FINALISED" ? <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("assessment.final")}</p> : null}
 
       <Card title={t("assessment.caption")}>

@@ -21,7 +21,7 @@ export interface FigureFormIndicator {
   years: { year: number; figureId: string | null; version: number | null; target: number | null; numerator: number | null; denominator: number | null; enteredBy: string | null }[];
 }
 
-const asNumber = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
+import { asNumber } from "@/lib/forms/number-input";
 const asText = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 /**
@@ -59,24 +59,23 @@ export function FigureForm({ regionId, indicators, defaultYear }: { regionId: st
     setValue("denominator", asText(existing?.denominator) as never);
   }, [existing, setValue]);
 
-  const numberField = { setValueAs: asNumber };
   return (
     <form onSubmit={form.submit} noValidate className="flex flex-col gap-4">
       <FormMessages {...form.message} />
       <input type="hidden" {...register("regionId")} />
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
         <SelectField label={t("indicator")} className="min-w-0" options={indicators.map((i) => ({ value: i.id, label: i.name }))} {...register("indicatorId")} />
-        <TextField label={t("year")} type="number" inputMode="numeric" min={2000} max={2100} error={form.fieldError("year")} {...register("year", numberField)} />
+        <TextField label={t("year")} type="number" inputMode="numeric" min={2000} max={2100} error={form.fieldError("year")} {...register("year", asNumber)} />
       </div>
       <p className="text-sm text-slate-600" role="status">
         {existing ? t("editing", { year: String(year), by: existing.enteredBy ?? "" }) : t("creating", { year: String(year) })}
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label={t("target", { unit: indicator.unit })} type="number" inputMode="decimal" step="0.01" min={0} error={form.fieldError("target")} {...register("target", numberField)} />
+        <TextField label={t("target", { unit: indicator.unit })} type="number" inputMode="decimal" step="0.01" min={0} error={form.fieldError("target")} {...register("target", asNumber)} />
         {indicator.source === "ENTERED" ? (
           <>
-            <TextField label={t("numerator", { label: indicator.numeratorLabel })} type="number" inputMode="numeric" min={0} error={form.fieldError("numerator")} {...register("numerator", numberField)} />
-            <TextField label={t("denominator", { label: indicator.denominatorLabel })} type="number" inputMode="numeric" min={1} error={form.fieldError("denominator")} {...register("denominator", numberField)} />
+            <TextField label={t("numerator", { label: indicator.numeratorLabel })} type="number" inputMode="numeric" min={0} error={form.fieldError("numerator")} {...register("numerator", asNumber)} />
+            <TextField label={t("denominator", { label: indicator.denominatorLabel })} type="number" inputMode="numeric" min={1} error={form.fieldError("denominator")} {...register("denominator", asNumber)} />
           </>
         ) : (
           <p className="text-sm text-slate-600 sm:col-span-2 sm:self-end">{t("registryHint")}</p>

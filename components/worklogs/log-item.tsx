@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TEACHING_ACTIONS, WORK_LOG_COUNTS } from "@/lib/domain/work-log";
 import { formatYuan } from "@/lib/domain/money";
+import { LogNames } from "./log-names";
 import type { LogView } from "./log-view";
 import { valuesOf } from "./log-view";
 import { WorkLogForm } from "./work-log-form";
@@ -43,7 +44,7 @@ export function LogItem({ log, dispatchId, canEdit, min, max }: { log: LogView; 
           ...teaching.map((a) => `${t(`teaching.${a}`)} ${log.teaching[a]}`),
         ].join(" · ") || "—"}
       </p>
-      {log.newTechniques.length ? <p className="text-sm text-slate-600">{t("list.techniques", { names: log.newTechniques.join("、") })}</p> : null}
+      <LogNames log={log} />
       {log.otherWork ? <p className="whitespace-pre-line text-sm text-slate-600">{log.otherWork}</p> : null}
       {canEdit && log.status !== "CONFIRMED" ? (
         editing ? (

@@ -10,6 +10,7 @@ export interface LogView {
   periodEnd: string;
   counts: Record<WorkLogCount, number>;
   newTechniques: string[];
+  newDepartments: string[];
   donatedMedicineFen: number;
   teaching: Partial<Record<TeachingAction, number>>;
   otherWork: string | null;
@@ -29,6 +30,7 @@ interface LogRow {
   lectures: number;
   freeClinics: number;
   newTechniques: unknown;
+  newDepartments: unknown;
   donatedMedicineFen: number;
   teaching: unknown;
   otherWork: string | null;
@@ -44,6 +46,7 @@ export function logView(row: LogRow): LogView {
     periodEnd: isoDay(row.periodEnd),
     counts: { outpatients: row.outpatients, operations: row.operations, caseDiscussions: row.caseDiscussions, juniorsMentored: row.juniorsMentored, lectures: row.lectures, freeClinics: row.freeClinics },
     newTechniques: Array.isArray(row.newTechniques) ? row.newTechniques.map(String) : [],
+    newDepartments: Array.isArray(row.newDepartments) ? row.newDepartments.map(String) : [],
     donatedMedicineFen: row.donatedMedicineFen,
     teaching: (row.teaching && typeof row.teaching === "object" ? row.teaching : {}) as LogView["teaching"],
     otherWork: row.otherWork,
@@ -60,6 +63,7 @@ export function valuesOf(log: LogView): WorkLogValues {
     periodEnd: log.periodEnd,
     counts: Object.fromEntries(Object.entries(log.counts).map(([k, v]) => [k, v ? String(v) : ""])) as WorkLogValues["counts"],
     newTechniques: log.newTechniques.join("\n"),
+    newDepartments: log.newDepartments.join("\n"),
     donatedMedicineYuan: log.donatedMedicineFen ? yuanInputValue(log.donatedMedicineFen) : "",
     teaching: Object.fromEntries(Object.entries(log.teaching).map(([k, v]) => [k, String(v)])),
     otherWork: log.otherWork ?? "",
@@ -73,6 +77,7 @@ export interface WorkLogValues {
   periodEnd: string;
   counts: Record<(typeof WORK_LOG_COUNTS)[number], string>;
   newTechniques: string;
+  newDepartments: string;
   donatedMedicineYuan: string;
   teaching: Partial<Record<TeachingAction, string>>;
   otherWork: string;
@@ -84,6 +89,7 @@ export function emptyValues(periodStart: string, periodEnd: string): WorkLogValu
     periodEnd,
     counts: Object.fromEntries(WORK_LOG_COUNTS.map((c) => [c, ""])) as WorkLogValues["counts"],
     newTechniques: "",
+    newDepartments: "",
     donatedMedicineYuan: "",
     teaching: {},
     otherWork: "",

@@ -10,6 +10,7 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { confirmWorkLogsAction, returnWorkLogAction } from "@/lib/actions/work-logs";
 import { TEACHING_ACTIONS, WORK_LOG_COUNTS } from "@/lib/domain/work-log";
 import { formatYuan } from "@/lib/domain/money";
+import { LogNames } from "./log-names";
 import { feedbackOf } from "./feedback";
 import { usePeriodText } from "./log-item";
 import type { LogView } from "./log-view";
@@ -106,7 +107,7 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
                   </p>
                   <p className="text-sm text-slate-600">{days}</p>
                   <p className="text-sm text-slate-700">{text || "—"}</p>
-                  {log.newTechniques.length ? <p className="text-sm text-slate-600">{t("list.techniques", { names: log.newTechniques.join("、") })}</p> : null}
+                  <LogNames log={log} />
                   {log.otherWork ? <p className="whitespace-pre-line text-sm text-slate-600">{log.otherWork}</p> : null}
                 </div>
               </div>

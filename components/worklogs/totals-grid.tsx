@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import type { WorkloadTotals } from "@/lib/server/work-log-queries";
 import { formatYuan } from "@/lib/domain/money";
 
-const KEYS = ["outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "freeClinics", "teachingActions"] as const;
+const KEYS = ["outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "newDepartments", "freeClinics", "teachingActions"] as const;
 
 /** Confirmed totals as a grid of figures: two a row on a phone, five on a desktop. */
 export function TotalsGrid({ totals }: { totals: WorkloadTotals }) {

@@ -26,7 +26,7 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
   const [values, setValues] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>({ fields: {}, form: null });
-  const hasMore = Boolean(initial.newTechniques || initial.donatedMedicineYuan || initial.otherWork || Object.keys(initial.teaching).length || initial.counts.freeClinics);
+  const hasMore = Boolean(initial.newTechniques || initial.newDepartments || initial.donatedMedicineYuan || initial.otherWork || Object.keys(initial.teaching).length || initial.counts.freeClinics);
 
   const set = (patch: Partial<WorkLogValues>) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -40,7 +40,8 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
       periodStart: values.periodStart,
       periodEnd: values.periodEnd,
       ...(Object.fromEntries(Object.entries(values.counts).map(([k, v]) => [k, numberFromInput(v)])) as Record<keyof typeof values.counts, unknown>),
-      newTechniques: values.newTechniques.split(/\r?\n|[，,；;]/).map((s) => s.trim()).filter(Boolean),
+      newTechniques: namesOf(values.newTechniques),
+      newDepartments: namesOf(values.newDepartments),
       donatedMedicineYuan: values.donatedMedicineYuan,
       teaching: Object.fromEntries(Object.entries(values.teaching).filter(([, v]) => v !== "").map(([k, v]) => [k, numberFromInput(v)])) as Partial<Record<TeachingAction, unknown>>,
       otherWork: values.otherWork,
@@ -86,31 +87,11 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
           />
         ))}
       </div>
-      <details className="rounded-md border border-slate-200 px-3 py-2" open={hasMore || Object.keys(feedback.fields).some((f) => ["newTechniques", "freeClinics", "donatedMedicineYuan", "teaching", "otherWork"].includes(f))}>
+      <details className="rounded-md border border-slate-200 px-3 py-2" open={hasMore || Object.keys(feedback.fields).some((f) => ["newTechniques", "newDepartments", "freeClinics", "donatedMedicineYuan", "teaching", "otherWork"].includes(f))}>
         <summary className="cursor-pointer py-1 text-sm font-medium text-brand-700">{t("form.more")}</summary>
         <div className="mt-3 flex flex-col gap-4">
-          <div className="flex flex-col gap-1.5">
-            <label htmlFor="wl-techniques" className="text-sm font-medium text-slate-700">
-              {t("fields.newTechniques")}
-            </label>
-            <p id="wl-techniques-hint" className="text-xs text-slate-500">
-              {t("fields.newTechniquesHint")}
-            </p>
-            <textarea
-              id="wl-techniques"
-              rows={2}
-              aria-describedby={err("newTechniques") ? "wl-techniques-hint wl-techniques-error" : "wl-techniques-hint"}
-              aria-invalid={err("newTechniques") ? true : undefined}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
-              value={values.newTechniques}
-              onChange={(e) => set({ newTechniques: e.target.value })}
-            />
-            {err("newTechniques") ? (
-              <p id="wl-techniques-error" className="text-sm text-red-600">
-                {err("newTechniques")}
-              </p>
-            ) : null}
-          </div>
+          <NamesField id="wl-techniques" label={t("fields.newTechniques")} hint={t("fields.newTechniquesHint")} value={values.newTechniques} onChange={(v) => set({ newTechniques: v })} error={err("newTechniques")} />
+          <NamesField id="wl-departments" label={t("fields.newDepartments")} hint={t("fields.newDepartmentsHint")} value={values.newDepartments} onChange={(v) => set({ newDepartments: v })} error={err("newDepartments")} />
           <div className="grid grid-cols-2 gap-3">
             <TextField label={t("fields.freeClinics")} inputMode="numeric" pattern="[0-9]*" placeholder="0" value={values.counts.freeClinics} onChange={(e) => set({ counts: { ...values.counts, freeClinics: e.target.value } })} error={err("freeClinics")} />
             <TextField label={t("fields.donatedMedicineYuan")} inputMode="decimal" placeholder="0" value={values.donatedMedicineYuan} onChange={(e) => set({ donatedMedicineYuan: e.target.value })} error={err("donatedMedicineYuan")} />
@@ -152,5 +133,36 @@ export function WorkLogForm({ dispatchId, initial, edit, min, max, onDone }: { d
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** Names typed one a line (or separated by commas or semicolons), blanks dropped. */
+const namesOf = (text: string) => text.split(/\r?\n|[，,；;]/).map((s) => s.trim()).filter(Boolean);
+
+/** A list of names (new techniques, new departments) as a textarea with its hint and error. */
+function NamesField({ id, label, hint, value, onChange, error }: { id: string; label: string; hint: string; value: string; onChange: (value: string) => void; error?: string }) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        {hint}
+      </p>
+      <textarea
+        id={id}
+        rows={2}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? true : undefined}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

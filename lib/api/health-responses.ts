@@ -26,8 +26,8 @@ export const programHealthSchema = z.object({
   dispatches: z.array(z.object({ dispatchId: z.string(), doctorName: z.string(), dispatchingUnit: z.string(), receivingOrg: z.string(), postTitle: z.string(), startDate: z.string(), lastDay: z.string(), status: z.string() })).meta({ description: "Who serves where (at most 200, by receiving unit)" }),
   leave: z.array(z.object({ dispatchId: z.string(), doctorName: z.string(), receivingOrg: z.string(), homeLeaveDays: int, spouseVisitDays: int, sickDays: int, personalDays: int, pendingRequests: int, absences: int })),
   workload: z.object({
-    months: z.array(z.object({ month, logs: int, outpatients: int, operations: int, lectures: int, newTechniques: int, traineesHosted: int, juniorsMentored: int, examsPassed: int })),
-    total: z.object({ month: z.string(), logs: int, outpatients: int, operations: int, lectures: int, newTechniques: int, traineesHosted: int, juniorsMentored: int, examsPassed: int }).nullable(),
+    months: z.array(z.object({ month, logs: int, outpatients: int, operations: int, lectures: int, newTechniques: int, newDepartments: int, traineesHosted: int, juniorsMentored: int, examsPassed: int })),
+    total: z.object({ month: z.string(), logs: int, outpatients: int, operations: int, lectures: int, newTechniques: int, newDepartments: int, traineesHosted: int, juniorsMentored: int, examsPassed: int }).nullable(),
   }),
   allowances: z.array(z.object({ month, dispatchingUnitFen: int, bureauFinanceFen: int, fundPoolFen: int, dueFen: int, paidFen: int })).meta({ description: "Allowance lines due per month by payer, in fen" }),
   grades: z.array(z.object({ year: int, excellent: int, competent: int, basicallyCompetent: int, incompetent: int, notGraded: int, notAssessed: int })),

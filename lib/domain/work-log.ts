@@ -43,6 +43,8 @@ export type TeachingAction = (typeof TEACHING_ACTIONS)[number];
 export const MAX_TEACHING_PER_TYPE = 100;
 /** At most this many named new techniques in one log. */
 export const MAX_NEW_TECHNIQUES = 20;
+/** At most this many named new departments in one log (seed 003: 新建业务科室; the database's CHECK too). */
+export const MAX_NEW_DEPARTMENTS = 10;
 
 export interface Period {
   first: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
-import { MAX_NEW_TECHNIQUES, MAX_TEACHING_PER_TYPE, TEACHING_ACTIONS, WORK_LOG_BOUNDS } from "../domain/work-log";
+import { MAX_NEW_DEPARTMENTS, MAX_NEW_TECHNIQUES, MAX_TEACHING_PER_TYPE, TEACHING_ACTIONS, WORK_LOG_BOUNDS } from "../domain/work-log";
 import { parseYuan } from "../domain/money";
 import { isCalendarDate } from "./doctors";
 
@@ -56,11 +56,13 @@ const teaching = z
   .default({})
   .transform((t) => Object.fromEntries(Object.entries(t).filter(([, n]) => typeof n === "number" && n > 0)) as Partial<Record<(typeof TEACHING_ACTIONS)[number], number>>);
 
-const newTechniques = z
-  .array(z.string({ error: "invalid" }).trim().max(100, "tooLong").refine(noNul, "invalid"), { error: "invalid" })
-  .max(MAX_NEW_TECHNIQUES, "tooManyTechniques")
-  .default([])
-  .transform((names) => [...new Set(names.filter((n) => n.length > 0))]);
+/** A list of names (new techniques, new departments): blanks and repeats dropped, at most `max`. */
+const names = (max: number, tooMany: string) =>
+  z
+    .array(z.string({ error: "invalid" }).trim().max(100, "tooLong").refine(noNul, "invalid"), { error: "invalid" })
+    .max(max, tooMany)
+    .default([])
+    .transform((list) => [...new Set(list.filter((n) => n.length > 0))]);
 
 /** The contents of a log, as the doctor enters them. */
 export const workLogFieldsSchema = z.object({
@@ -71,7 +73,9 @@ export const workLogFieldsSchema = z.object({
   caseDiscussions: count(WORK_LOG_BOUNDS.caseDiscussions),
   juniorsMentored: count(WORK_LOG_BOUNDS.juniorsMentored),
   lectures: count(WORK_LOG_BOUNDS.lectures),
-  newTechniques,
+  newTechniques: names(MAX_NEW_TECHNIQUES, "tooManyTechniques"),
+  /** Departments newly set up at the receiving unit with the doctor's help (seed 003: 新建业务科室). */
+  newDepartments: names(MAX_NEW_DEPARTMENTS, "tooManyDepartments"),
   freeClinics: count(WORK_LOG_BOUNDS.freeClinics),
   donatedMedicineYuan: donatedYuan,
   teaching,
@@ -100,7 +104,7 @@ export type ReturnWorkLogInput = z.input<typeof returnWorkLogSchema>;
 
 export const WORKLOAD_GROUPS = ["program", "receivingOrg", "doctor"] as const;
 /** The workload table's sortable columns: the group's name and every total (each a column of the SQL result). */
-export const WORKLOAD_SORT_KEYS = ["name", "logs", "outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "freeClinics", "teachingActions", "mentees", "examsPassed", "donatedMedicineFen"] as const;
+export const WORKLOAD_SORT_KEYS = ["name", "logs", "outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "newDepartments", "freeClinics", "teachingActions", "mentees", "examsPassed", "donatedMedicineFen"] as const;
 export type WorkloadSortKey = (typeof WORKLOAD_SORT_KEYS)[number];
 export type WorkloadGroup = (typeof WORKLOAD_GROUPS)[number];
 

@@ -106,13 +106,12 @@ export async function doctorTimeline(db: PrismaClient, scope: Scope, doctorId: s
   const dispatchIds = dispatches.map((d) => d.id);
   const programOf = new Map(dispatches.map((d) => [d.id, d.program.name]));
   if (dispatchIds.length > 0) {
-    // Only confirmed logs count anywhere (DOMAIN.md): one line per dispatch and month, summed in SQL.
-    const logMonths = await db.$queryRaw<{ dispatchId: string; month: Date; count: bigint; outpatients: bigint; operations: bigint }[]>`
-      SELECT "dispatchId", date_trunc('month', "periodStart")::date AS month, count(*) AS count,
-             sum(outpatients) AS outpatients, sum(operations) AS operations
-        FROM "WorkLog"
-       WHERE "dispatchId" = ANY(${dispatchIds}::text[]) AND status = 'CONFIRMED'
-       GROUP BY 1, 2`;
+    // Only confirmed logs count anywhere (DOMAIN.md): one line per dispatch and month, as WorkloadMonth
+    // holds them (the confirmed sums the WorkLog triggers keep in the same transaction).
+    const logMonths = await db.$queryRaw<{ dispatchId: string; month: Date; count: number; outpatients: number; operations: number }[]>`
+      SELECT "dispatchId", month, logs AS count, outpatients, operations
+        FROM "WorkloadMonth"
+       WHERE "dispatchId" = ANY(${dispatchIds}::text[])`;
     for (const m of logMonths) {
       const month = `${m.month.getUTCFullYear()}-${String(m.month.getUTCMonth() + 1).padStart(2, "0")}`;
       events.push({ kind: "logs", key: `${m.dispatchId}|${month}`, at: monthStart(month), isCalendarDay: true, programName: programOf.get(m.dispatchId) ?? null, href: `/dispatches/${m.dispatchId}/logs`, month, count: Number(m.count), outpatients: Number(m.outpatients), operations: Number(m.operations) });

@@ -148,6 +148,7 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
     operations: m.operations,
     lectures: m.lectures,
     newTechniques: m.newTechniques,
+    newDepartments: m.newDepartments,
     traineesHosted: m.traineesHosted,
     juniorsMentored: m.juniorsMentored,
     examsPassed: m.examsPassed,
@@ -194,9 +195,9 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
     ),
     table(
       "workload",
-      [col("month"), col("logs", "number"), col("outpatients", "number"), col("operations", "number"), col("lectures", "number"), col("newTechniques", "number"), col("traineesHosted", "number"), col("juniorsMentored", "number"), col("examsPassed", "number")],
+      [col("month"), col("logs", "number"), col("outpatients", "number"), col("operations", "number"), col("lectures", "number"), col("newTechniques", "number"), col("newDepartments", "number"), col("traineesHosted", "number"), col("juniorsMentored", "number"), col("examsPassed", "number")],
       workload,
-      { kind: "line", x: "month", secondAxis: true, series: series("outpatients", "operations", "lectures", "newTechniques", "traineesHosted", "examsPassed"), rows: months },
+      { kind: "line", x: "month", secondAxis: true, series: series("outpatients", "operations", "lectures", "newTechniques", "newDepartments", "traineesHosted", "examsPassed"), rows: months },
     ),
     table(
       "allowances",

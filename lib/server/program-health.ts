@@ -94,6 +94,7 @@ export interface HealthWorkloadMonth {
   operations: number;
   lectures: number;
   newTechniques: number;
+  newDepartments: number;
   traineesHosted: number;
   juniorsMentored: number;
   examsPassed: number;
@@ -311,7 +312,7 @@ async function stageDurations(db: PrismaClient, inProgram: Prisma.Sql, order: St
 
 const dayText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
-/** Who serves where, leave and absences, confirmed workload by month, allowances by payer and month, grades by year. */
+/** Who serves where, leave and absences, confirmed workload by month (WorkloadMonth: the confirmed sums per dispatch and month, kept by triggers on WorkLog), allowances by payer and month, grades by year. */
 async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
   const [dispatches, leave, workload, allowances, grades] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
@@ -348,13 +349,12 @@ async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
       LIMIT ${HEALTH_DISPATCH_LIMIT}`,
     db.$queryRaw<Record<string, unknown>[]>`
       WITH logs AS (
-        SELECT to_char(w."periodStart", 'YYYY-MM') AS month, count(*)::int AS logs,
-               sum(w.outpatients)::int8 AS outpatients, sum(w.operations)::int8 AS operations, sum(w.lectures)::int8 AS lectures,
-               sum(jsonb_array_length(w."newTechniques"))::int8 AS "newTechniques",
-               sum(coalesce((w.teaching ->> 'TRAINEE_HOSTING')::int, 0))::int8 AS "traineesHosted",
-               sum(w."juniorsMentored")::int8 AS "juniorsMentored"
-        FROM "WorkLog" w JOIN "Dispatch" d ON d.id = w."dispatchId" JOIN "Program" p ON p.id = d."programId"
-        WHERE ${inProgram} AND w.status = 'CONFIRMED'
+        SELECT to_char(m.month, 'YYYY-MM') AS month, sum(m.logs)::int8 AS logs,
+               sum(m.outpatients)::int8 AS outpatients, sum(m.operations)::int8 AS operations, sum(m.lectures)::int8 AS lectures,
+               sum(m."newTechniques")::int8 AS "newTechniques", sum(m."newDepartments")::int8 AS "newDepartments",
+               sum(m."traineesHosted")::int8 AS "traineesHosted", sum(m."juniorsMentored")::int8 AS "juniorsMentored"
+        FROM "WorkloadMonth" m JOIN "Dispatch" d ON d.id = m."dispatchId" JOIN "Program" p ON p.id = d."programId"
+        WHERE ${inProgram}
         GROUP BY 1
       ), exams AS (
         SELECT to_char(coalesce(mp."endDate", mp."updatedAt"::date), 'YYYY-MM') AS month, count(*)::int AS "examsPassed"
@@ -364,12 +364,13 @@ async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
       )
       SELECT coalesce(logs.month, exams.month) AS month,
              coalesce(logs.logs, 0) AS logs, coalesce(logs.outpatients, 0) AS outpatients, coalesce(logs.operations, 0) AS operations,
-             coalesce(logs.lectures, 0) AS lectures, coalesce(logs."newTechniques", 0) AS "newTechniques",
+             coalesce(logs.lectures, 0) AS lectures, coalesce(logs."newTechniques", 0) AS "newTechniques", coalesce(logs."newDepartments", 0) AS "newDepartments",
              coalesce(logs."traineesHosted", 0) AS "traineesHosted", coalesce(logs."juniorsMentored", 0) AS "juniorsMentored",
              coalesce(exams."examsPassed", 0) AS "examsPassed",
              sum(coalesce(logs.logs, 0)) OVER () AS "all_logs", sum(coalesce(logs.outpatients, 0)) OVER () AS "all_outpatients",
              sum(coalesce(logs.operations, 0)) OVER () AS "all_operations", sum(coalesce(logs.lectures, 0)) OVER () AS "all_lectures",
-             sum(coalesce(logs."newTechniques", 0)) OVER () AS "all_newTechniques", sum(coalesce(logs."traineesHosted", 0)) OVER () AS "all_traineesHosted",
+             sum(coalesce(logs."newTechniques", 0)) OVER () AS "all_newTechniques", sum(coalesce(logs."newDepartments", 0)) OVER () AS "all_newDepartments",
+             sum(coalesce(logs."traineesHosted", 0)) OVER () AS "all_traineesHosted",
              sum(coalesce(logs."juniorsMentored", 0)) OVER () AS "all_juniorsMentored", sum(coalesce(exams."examsPassed", 0)) OVER () AS "all_examsPassed"
       FROM logs FULL JOIN exams ON exams.month = logs.month
       ORDER BY 1`,
@@ -402,6 +403,7 @@ async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
     operations: n(r.operations),
     lectures: n(r.lectures),
     newTechniques: n(r.newTechniques),
+    newDepartments: n(r.newDepartments),
     traineesHosted: n(r.traineesHosted),
     juniorsMentored: n(r.juniorsMentored),
     examsPassed: n(r.examsPassed),
@@ -415,6 +417,7 @@ async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
         operations: n(first.all_operations),
         lectures: n(first.all_lectures),
         newTechniques: n(first.all_newTechniques),
+        newDepartments: n(first.all_newDepartments),
         traineesHosted: n(first.all_traineesHosted),
         juniorsMentored: n(first.all_juniorsMentored),
         examsPassed: n(first.all_examsPassed),

@@ -12,7 +12,8 @@ import { workLogSnapshotSelect } from "./work-logs";
 
 // The read side of work logs: a dispatch's logs with its confirmed totals, the supervisor's queue,
 // and the workload totals per programme, receiving unit or doctor. Totals are SQL aggregates over
-// confirmed logs only (never summed in JavaScript), scoped by the policy's dispatch filter.
+// confirmed logs only (never summed in JavaScript; by way of WorkloadMonth, the confirmed sums per
+// dispatch and month), scoped by the policy's dispatch filter.
 
 const PAGE_SIZE = 50;
 
@@ -24,26 +25,24 @@ export interface WorkloadTotals {
   juniorsMentored: number;
   lectures: number;
   newTechniques: number;
+  newDepartments: number;
   freeClinics: number;
   donatedMedicineFen: number;
   teachingActions: number;
 }
 
-const ZERO: WorkloadTotals = { logs: 0, outpatients: 0, operations: 0, caseDiscussions: 0, juniorsMentored: 0, lectures: 0, newTechniques: 0, freeClinics: 0, donatedMedicineFen: 0, teachingActions: 0 };
+const ZERO: WorkloadTotals = { logs: 0, outpatients: 0, operations: 0, caseDiscussions: 0, juniorsMentored: 0, lectures: 0, newTechniques: 0, newDepartments: 0, freeClinics: 0, donatedMedicineFen: 0, teachingActions: 0 };
 const TOTAL_KEYS = Object.keys(ZERO) as (keyof WorkloadTotals)[];
 
-/** The SQL sums of confirmed logs, over `w` (a WorkLog alias). */
-const SUMS = Prisma.sql`
-  count(w.id)::int AS "logs",
-  coalesce(sum(w."outpatients"), 0)::int8 AS "outpatients",
-  coalesce(sum(w."operations"), 0)::int8 AS "operations",
-  coalesce(sum(w."caseDiscussions"), 0)::int8 AS "caseDiscussions",
-  coalesce(sum(w."juniorsMentored"), 0)::int8 AS "juniorsMentored",
-  coalesce(sum(w."lectures"), 0)::int8 AS "lectures",
-  coalesce(sum(jsonb_array_length(w."newTechniques")), 0)::int8 AS "newTechniques",
-  coalesce(sum(w."freeClinics"), 0)::int8 AS "freeClinics",
-  coalesce(sum(w."donatedMedicineFen"), 0)::int8 AS "donatedMedicineFen",
-  coalesce(sum((SELECT coalesce(sum(t.value::int), 0) FROM jsonb_each_text(w."teaching") t)), 0)::int8 AS "teachingActions"`;
+/**
+ * The SQL sums of confirmed logs, over `m` (a WorkloadMonth alias): the table the WorkLog triggers
+ * keep with each dispatch's confirmed sums by month (migration 20261207010000_workload_months), so a
+ * total adds up months, not every log.
+ */
+const SUMS = Prisma.join(
+  TOTAL_KEYS.map((k) => Prisma.sql`coalesce(sum(m.${Prisma.raw(`"${k}"`)}), 0)::int8 AS ${Prisma.raw(`"${k}"`)}`),
+  ", ",
+);
 
 function totalsOf(row: Record<string, unknown>): WorkloadTotals {
   const totals = { ...ZERO };
@@ -112,10 +111,9 @@ export async function workloadTotals(db: PrismaClient, scope: Scope, query: Pick
       FROM "Dispatch" d JOIN "Program" p ON p.id = d."programId" JOIN "Doctor" doc ON doc.id = d."doctorId"
       WHERE ${where}
     ), l AS (
-      SELECT w."dispatchId", ${SUMS}
-      FROM "WorkLog" w JOIN d ON d.id = w."dispatchId"
-      WHERE w.status = 'CONFIRMED'
-      GROUP BY w."dispatchId"
+      SELECT m."dispatchId", ${SUMS}
+      FROM "WorkloadMonth" m JOIN d ON d.id = m."dispatchId"
+      GROUP BY m."dispatchId"
     ), m AS (
       SELECT mp."dispatchId", count(*)::int AS mentees,
              count(*) FILTER (WHERE mp.outcome IN ('LICENCE_EXAM_PASSED', 'TITLE_EXAM_PASSED'))::int AS "examsPassed"
@@ -173,7 +171,7 @@ export async function workloadTotals(db: PrismaClient, scope: Scope, query: Pick
 /** The confirmed totals of one dispatch (SQL sums). */
 export async function dispatchTotals(db: PrismaClient, dispatchId: string): Promise<WorkloadTotals> {
   const [row] = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT ${SUMS} FROM "WorkLog" w WHERE w."dispatchId" = ${dispatchId} AND w.status = 'CONFIRMED'`;
+    SELECT ${SUMS} FROM "WorkloadMonth" m WHERE m."dispatchId" = ${dispatchId}`;
   return totalsOf(row ?? {});
 }
 

@@ -25,6 +25,9 @@ function random(seed: number) {
 }
 
 const TECHNIQUES = ["慢性阻塞性肺疾病规范化管理", "中医针刺治疗颈椎病", "家庭医生签约随访信息化", "清创缝合新方法", "高血压分级诊疗路径", "糖尿病足早期筛查"];
+/** New departments (seed 003: 新建业务科室) a doctor helped a township centre set up: one, in the fifth week, for every third doctor. */
+const DEPARTMENTS = ["康复医学科", "中医馆", "血液净化室", "消化内镜室", "慢病管理门诊", "疼痛科"];
+const DEPARTMENT_WEEK = 5;
 const MENTEE_NAMES = ["向丽", "谭军", "牟芳", "冉涛", "黄燕", "熊伟", "陈静", "杨帆", "刘洋", "周婷", "李强", "邓敏", "何鑫", "彭丽", "秦浩", "付娟", "曾勇", "罗兰", "孙琳", "马骏"];
 const MENTEES = [
   { name: "向丽", title: "住院医师", department: "全科", goals: "一年内通过执业医师考试，能独立处理常见病" },
@@ -54,7 +57,7 @@ export async function seedServiceWorklogs(prisma: PrismaClient, now = new Date()
 
   const rows = {
     dispatchId: [] as string[], periodStart: [] as string[], periodEnd: [] as string[], outpatients: [] as number[], operations: [] as number[], caseDiscussions: [] as number[],
-    juniorsMentored: [] as number[], lectures: [] as number[], newTechniques: [] as string[], freeClinics: [] as number[], donatedMedicineFen: [] as number[], teaching: [] as string[],
+    juniorsMentored: [] as number[], lectures: [] as number[], newTechniques: [] as string[], newDepartments: [] as string[], freeClinics: [] as number[], donatedMedicineFen: [] as number[], teaching: [] as string[],
     otherWork: [] as (string | null)[], status: [] as string[], reviewComment: [] as (string | null)[], reviewedById: [] as (string | null)[], reviewedAt: [] as (Date | null)[], filedById: [] as string[], filedAt: [] as Date[],
   };
   let returnedOne = false;
@@ -65,7 +68,9 @@ export async function seedServiceWorklogs(prisma: PrismaClient, now = new Date()
     const next = random(index * 7919 + 17);
     const first = isoDay(d.startDate);
     const last = isoDay(d.lastDay) < addDays(thisMonday, -1) ? isoDay(d.lastDay) : addDays(thisMonday, -1);
+    let week = 0;
     for (let monday = mondayOf(first); daysFrom(monday, last) >= 0; monday = addDays(monday, 7)) {
+      week += 1;
       const start = daysFrom(monday, first) > 0 ? first : monday;
       const end = daysFrom(addDays(monday, 6), last) < 0 ? last : addDays(monday, 6);
       const days = daysFrom(start, end) + 1;
@@ -85,6 +90,8 @@ export async function seedServiceWorklogs(prisma: PrismaClient, now = new Date()
       rows.juniorsMentored.push(next(3));
       rows.lectures.push(next(5) === 0 ? 1 : 0);
       rows.newTechniques.push(JSON.stringify(next(20) === 0 ? [TECHNIQUES[next(TECHNIQUES.length - 1)]] : []));
+      // Not drawn from `next`, so the other counts stay what they were before departments were logged.
+      rows.newDepartments.push(JSON.stringify(week === DEPARTMENT_WEEK && index % 3 === 0 ? [DEPARTMENTS[(index / 3) % DEPARTMENTS.length]] : []));
       const clinic = next(8) === 0;
       rows.freeClinics.push(clinic ? 1 : 0);
       rows.donatedMedicineFen.push(clinic ? (1000 + next(5000)) * 100 : 0);
@@ -100,11 +107,11 @@ export async function seedServiceWorklogs(prisma: PrismaClient, now = new Date()
   });
 
   await prisma.$executeRaw`
-    INSERT INTO "WorkLog" (id, "dispatchId", "periodStart", "periodEnd", outpatients, operations, "caseDiscussions", "juniorsMentored", lectures, "newTechniques",
+    INSERT INTO "WorkLog" (id, "dispatchId", "periodStart", "periodEnd", outpatients, operations, "caseDiscussions", "juniorsMentored", lectures, "newTechniques", "newDepartments",
                            "freeClinics", "donatedMedicineFen", teaching, "otherWork", status, "reviewComment", "reviewedById", "reviewedAt", "filedById", "filedAt")
     SELECT gen_random_uuid()::text, u.* FROM unnest(
       ${rows.dispatchId}::text[], ${rows.periodStart}::date[], ${rows.periodEnd}::date[], ${rows.outpatients}::int[], ${rows.operations}::int[], ${rows.caseDiscussions}::int[],
-      ${rows.juniorsMentored}::int[], ${rows.lectures}::int[], ${rows.newTechniques}::jsonb[], ${rows.freeClinics}::int[], ${rows.donatedMedicineFen}::int[], ${rows.teaching}::jsonb[],
+      ${rows.juniorsMentored}::int[], ${rows.lectures}::int[], ${rows.newTechniques}::jsonb[], ${rows.newDepartments}::jsonb[], ${rows.freeClinics}::int[], ${rows.donatedMedicineFen}::int[], ${rows.teaching}::jsonb[],
       ${rows.otherWork}::text[], ${rows.status}::"WorkLogStatus"[], ${rows.reviewComment}::text[], ${rows.reviewedById}::text[], ${rows.reviewedAt}::timestamptz[], ${rows.filedById}::text[], ${rows.filedAt}::timestamptz[]
     ) AS u`;
 

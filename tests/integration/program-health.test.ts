@@ -98,12 +98,12 @@ beforeAll(async () => {
   for (const isPresent of [false, false, true]) {
     await p.attendanceCheck.create({ data: { dispatchId: dispatch.id, source: "SPOT_CHECK", startDate: day("2026-02-03"), endDate: day("2026-02-03"), isPresent, note: isPresent ? null : "不在岗", recordedById: staff } });
   }
-  const log = (start: string, status: "CONFIRMED" | "SUBMITTED", data: { outpatients?: number; operations?: number; lectures?: number; newTechniques?: string[]; teaching?: Record<string, number> }) =>
+  const log = (start: string, status: "CONFIRMED" | "SUBMITTED", data: { outpatients?: number; operations?: number; lectures?: number; newTechniques?: string[]; newDepartments?: string[]; teaching?: Record<string, number> }) =>
     p.workLog.create({ data: { dispatchId: dispatch.id, periodStart: day(start), periodEnd: new Date(day(start).getTime() + 6 * DAY), status, filedById: staff, ...data } });
   await log("2026-01-05", "CONFIRMED", { outpatients: 30, operations: 2, lectures: 1, newTechniques: ["腹腔镜胆囊切除"], teaching: { TRAINEE_HOSTING: 2 } });
   await log("2026-01-12", "CONFIRMED", { outpatients: 20, teaching: { TRAINEE_HOSTING: 1, MENTORING: 3 } });
-  await log("2026-02-02", "CONFIRMED", { outpatients: 40, newTechniques: ["无痛胃镜", "血液透析"] });
-  await log("2026-02-09", "SUBMITTED", { outpatients: 100 });
+  await log("2026-02-02", "CONFIRMED", { outpatients: 40, newTechniques: ["无痛胃镜", "血液透析"], newDepartments: ["康复医学科"] });
+  await log("2026-02-09", "SUBMITTED", { outpatients: 100, newDepartments: ["中医馆"] });
   await p.mentoringPair.create({ data: { dispatchId: dispatch.id, menteeName: "徒弟一", goals: "执业医师考试", startDate: day("2026-01-10"), endDate: day("2026-02-20"), outcome: "LICENCE_EXAM_PASSED", createdById: staff } });
   await p.mentoringPair.create({ data: { dispatchId: dispatch.id, menteeName: "徒弟二", goals: "技能", startDate: day("2026-01-10"), createdById: staff } });
 
@@ -179,11 +179,11 @@ describe("programme health of the city bureau's programme", () => {
     const h = await programHealth(db.prisma, scopes["city-staff"]!, cityProgramId, NOW);
     expect(h.dispatches.map((d) => [d.doctorName, d.receivingOrg, d.startDate, d.lastDay, d.status])).toEqual([["医生1", "健康-recv", "2026-01-05", "2027-01-04", "ACTIVE"]]);
     expect(h.leave.map((l) => [l.doctorName, l.homeLeaveDays, l.spouseVisitDays, l.sickDays, l.personalDays, l.pendingRequests, l.absences])).toEqual([["医生1", 10, 0, 3, 0, 1, 2]]);
-    expect(h.workload.months.map((m) => [m.month, m.logs, m.outpatients, m.operations, m.lectures, m.newTechniques, m.traineesHosted, m.examsPassed])).toEqual([
-      ["2026-01", 2, 50, 2, 1, 1, 3, 0],
-      ["2026-02", 1, 40, 0, 0, 2, 0, 1],
+    expect(h.workload.months.map((m) => [m.month, m.logs, m.outpatients, m.operations, m.lectures, m.newTechniques, m.newDepartments, m.traineesHosted, m.examsPassed])).toEqual([
+      ["2026-01", 2, 50, 2, 1, 1, 0, 3, 0],
+      ["2026-02", 1, 40, 0, 0, 2, 1, 0, 1],
     ]);
-    expect(h.workload.total).toMatchObject({ logs: 3, outpatients: 90, operations: 2, newTechniques: 3, traineesHosted: 3, examsPassed: 1 });
+    expect(h.workload.total).toMatchObject({ logs: 3, outpatients: 90, operations: 2, newTechniques: 3, newDepartments: 1, traineesHosted: 3, examsPassed: 1 });
     expect(h.allowances).toEqual([
       { month: "2026-01", dispatchingUnitFen: 1_000_000, bureauFinanceFen: 200_000, fundPoolFen: 0, dueFen: 1_200_000, paidFen: 1_200_000 },
       { month: "2026-02", dispatchingUnitFen: 0, bureauFinanceFen: 200_000, fundPoolFen: 0, dueFen: 200_000, paidFen: 0 },
@@ -201,10 +201,10 @@ describe("programme health of the city bureau's programme", () => {
     expect(sheet.name).toBe("每月工作量");
     const rows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(rows).toEqual([
-      ["月份", "已确认日志", "门诊人次", "手术台次", "讲座次数", "新技术新项目", "接收进修", "带教人次", "带教对象考试通过"],
-      ["2026-01", 2, 50, 2, 1, 1, 3, 0, 0],
-      ["2026-02", 1, 40, 0, 0, 2, 0, 0, 1],
-      ["合计", 3, 90, 2, 1, 3, 3, 0, 1],
+      ["月份", "已确认日志", "门诊人次", "手术台次", "讲座次数", "新技术新项目", "新建业务科室", "接收进修", "带教人次", "带教对象考试通过"],
+      ["2026-01", 2, 50, 2, 1, 1, 0, 3, 0, 0],
+      ["2026-02", 1, 40, 0, 0, 2, 1, 0, 0, 1],
+      ["合计", 3, 90, 2, 1, 3, 1, 3, 0, 1],
     ]);
     await expect(exportHealthTable(db.prisma, scopes["city-staff"]!, cityProgramId, "nonsense", (key) => key)).rejects.toMatchObject({ code: "notFound" });
   });

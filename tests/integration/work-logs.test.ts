@@ -100,6 +100,21 @@ describe("filing a log", () => {
     ).rejects.toThrow(/WorkLog_json_shape_check/);
   });
 
+  it("new departments (新建业务科室): named, repeats dropped; more than 10 refused by the schema and the database", async () => {
+    const tooMany = Array.from({ length: 11 }, (_, i) => `科室${i}`);
+    const error = await refused(() => fileAs("doctor", week("2026-11-30", "2026-11-30", { newDepartments: tooMany })), "validation");
+    expect(error.fieldErrors).toEqual({ newDepartments: ["tooManyDepartments"] });
+    await expect(
+      w.db.prisma.workLog.create({ data: { dispatchId: own, periodStart: dayDate("2026-06-01"), periodEnd: dayDate("2026-06-01"), newDepartments: tooMany, filedById: w.demo.userId("doctor") } }),
+    ).rejects.toThrow(/WorkLog_new_departments_shape_check/);
+    await expect(
+      w.db.prisma.workLog.create({ data: { dispatchId: own, periodStart: dayDate("2026-06-01"), periodEnd: dayDate("2026-06-01"), newDepartments: { name: "康复科" }, filedById: w.demo.userId("doctor") } }),
+    ).rejects.toThrow(/WorkLog_new_departments_shape_check/);
+    const log = await fileAs("doctor", week("2026-11-30", "2026-11-30", { newDepartments: [" 康复医学科 ", "康复医学科", ""] }));
+    expect(log.newDepartments).toEqual(["康复医学科"]);
+    await w.db.prisma.workLog.delete({ where: { id: log.id } });
+  });
+
   it("two filings of overlapping days at the same moment: one is written, the other refused", async () => {
     const second = createPrismaClient(w.db.url);
     try {

@@ -50,8 +50,8 @@ const sample: ProgramHealth = {
   dispatches: [{ dispatchId: "d", doctorName: "医生", dispatchingUnit: "单位", receivingOrg: "医院", postTitle: "岗位", startDate: "2026-01-05", lastDay: "2027-01-04", status: "ACTIVE" }],
   leave: [{ dispatchId: "d", doctorName: "医生", receivingOrg: "医院", homeLeaveDays: 10, spouseVisitDays: 0, sickDays: 1, personalDays: 0, pendingRequests: 0, absences: 1 }],
   workload: {
-    months: [{ month: "2026-01", logs: 1, outpatients: 5, operations: 1, lectures: 0, newTechniques: 1, traineesHosted: 0, juniorsMentored: 0, examsPassed: 0 }],
-    total: { month: "", logs: 1, outpatients: 5, operations: 1, lectures: 0, newTechniques: 1, traineesHosted: 0, juniorsMentored: 0, examsPassed: 0 },
+    months: [{ month: "2026-01", logs: 1, outpatients: 5, operations: 1, lectures: 0, newTechniques: 1, newDepartments: 0, traineesHosted: 0, juniorsMentored: 0, examsPassed: 0 }],
+    total: { month: "", logs: 1, outpatients: 5, operations: 1, lectures: 0, newTechniques: 1, newDepartments: 0, traineesHosted: 0, juniorsMentored: 0, examsPassed: 0 },
   },
   allowances: [{ month: "2026-01", dispatchingUnitFen: 1_000_050, bureauFinanceFen: 0, fundPoolFen: 0, dueFen: 1_000_050, paidFen: 0 }],
   grades: [{ year: 2026, excellent: 1, competent: 0, basicallyCompetent: 0, incompetent: 0, notGraded: 0, notAssessed: 0 }],

@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("workload.title") };
 }
 
-const COLUMNS = ["outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "freeClinics", "teachingActions", "mentees", "examsPassed"] as const;
+const COLUMNS = ["outpatients", "operations", "caseDiscussions", "juniorsMentored", "lectures", "newTechniques", "newDepartments", "freeClinics", "teachingActions", "mentees", "examsPassed"] as const;
 
 // The supervisor's logs to confirm, and the workload totals (SQL aggregates over confirmed logs) per
 // programme, receiving unit or doctor — the bureau's view; a receiving unit sees its own doctors'.

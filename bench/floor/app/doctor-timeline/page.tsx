@@ -54,8 +54,8 @@ export default async function DoctorTimeline({ searchParams }: { searchParams: P
       [doctorId],
     ),
     pool.query(
-      `SELECT "dispatchId", date_trunc('month', "periodStart")::date AS at, count(*) AS count, sum(outpatients) AS outpatients, sum(operations) AS operations
-         FROM "WorkLog" WHERE "dispatchId" IN (SELECT id FROM "Dispatch" WHERE "doctorId" = $1) AND status = 'CONFIRMED' GROUP BY 1, 2`,
+      `SELECT "dispatchId", month AS at, logs AS count, outpatients, operations
+         FROM "WorkloadMonth" WHERE "dispatchId" IN (SELECT id FROM "Dispatch" WHERE "doctorId" = $1)`,
       [doctorId],
     ),
     pool.query(

@@ -155,12 +155,12 @@ export default async function Health({ searchParams }: { searchParams: Promise<{
          FROM d JOIN a ON a."dispatchId" = d.id WHERE NOT EXISTS (SELECT 1 FROM l WHERE l."dispatchId" = d.id)
         ORDER BY 3, 2, 1 LIMIT ${LIMIT}`),
     q(`WITH logs AS (
-         SELECT to_char(w."periodStart", 'YYYY-MM') AS month, count(*)::int AS logs,
-                sum(w.outpatients)::int8 AS outpatients, sum(w.operations)::int8 AS operations, sum(w.lectures)::int8 AS lectures,
-                sum(jsonb_array_length(w."newTechniques"))::int8 AS "newTechniques",
-                sum(coalesce((w.teaching ->> 'TRAINEE_HOSTING')::int, 0))::int8 AS "traineesHosted", sum(w."juniorsMentored")::int8 AS "juniorsMentored"
-           FROM "WorkLog" w JOIN "Dispatch" d ON d.id = w."dispatchId" JOIN "Program" p ON p.id = d."programId"
-          WHERE ${inProgram} AND w.status = 'CONFIRMED' GROUP BY 1
+         SELECT to_char(m.month, 'YYYY-MM') AS month, sum(m.logs)::int8 AS logs,
+                sum(m.outpatients)::int8 AS outpatients, sum(m.operations)::int8 AS operations, sum(m.lectures)::int8 AS lectures,
+                sum(m."newTechniques")::int8 AS "newTechniques", sum(m."newDepartments")::int8 AS "newDepartments",
+                sum(m."traineesHosted")::int8 AS "traineesHosted", sum(m."juniorsMentored")::int8 AS "juniorsMentored"
+           FROM "WorkloadMonth" m JOIN "Dispatch" d ON d.id = m."dispatchId" JOIN "Program" p ON p.id = d."programId"
+          WHERE ${inProgram} GROUP BY 1
        ), exams AS (
          SELECT to_char(coalesce(mp."endDate", mp."updatedAt"::date), 'YYYY-MM') AS month, count(*)::int AS "examsPassed"
            FROM "MentoringPair" mp JOIN "Dispatch" d ON d.id = mp."dispatchId" JOIN "Program" p ON p.id = d."programId"
@@ -168,10 +168,11 @@ export default async function Health({ searchParams }: { searchParams: Promise<{
        )
        SELECT coalesce(logs.month, exams.month) AS month, coalesce(logs.logs, 0) AS logs, coalesce(logs.outpatients, 0) AS outpatients,
               coalesce(logs.operations, 0) AS operations, coalesce(logs.lectures, 0) AS lectures, coalesce(logs."newTechniques", 0) AS "newTechniques",
-              coalesce(logs."traineesHosted", 0) AS "traineesHosted", coalesce(logs."juniorsMentored", 0) AS "juniorsMentored",
+              coalesce(logs."newDepartments", 0) AS "newDepartments", coalesce(logs."traineesHosted", 0) AS "traineesHosted", coalesce(logs."juniorsMentored", 0) AS "juniorsMentored",
               coalesce(exams."examsPassed", 0) AS "examsPassed", sum(coalesce(logs.logs, 0)) OVER () AS "all_logs",
               sum(coalesce(logs.outpatients, 0)) OVER () AS "all_outpatients", sum(coalesce(logs.operations, 0)) OVER () AS "all_operations",
               sum(coalesce(logs.lectures, 0)) OVER () AS "all_lectures", sum(coalesce(logs."newTechniques", 0)) OVER () AS "all_newTechniques",
+              sum(coalesce(logs."newDepartments", 0)) OVER () AS "all_newDepartments",
               sum(coalesce(logs."traineesHosted", 0)) OVER () AS "all_traineesHosted", sum(coalesce(logs."juniorsMentored", 0)) OVER () AS "all_juniorsMentored",
               sum(coalesce(exams."examsPassed", 0)) OVER () AS "all_examsPassed"
          FROM logs FULL JOIN exams ON exams.month = logs.month ORDER BY 1`),

@@ -8,19 +8,19 @@ export default async function Workload({ searchParams }: { searchParams: Promise
   const { programId } = await searchParams;
   const { rows } = await pool.query<Record<string, string | number>>(
     `WITH l AS (
-       SELECT w."dispatchId", count(*) AS logs,
-              sum(w."outpatients") AS "outpatients",
-              sum(w."operations") AS "operations",
-              sum(w."caseDiscussions") AS "caseDiscussions",
-              sum(w."juniorsMentored") AS "juniorsMentored",
-              sum(w."lectures") AS "lectures",
-              sum(w."freeClinics") AS "freeClinics",
-              sum(w."donatedMedicineFen") AS "donatedMedicineFen",
-              sum(jsonb_array_length(w."newTechniques")) AS "newTechniques",
-              sum((SELECT coalesce(sum(t.value::int), 0) FROM jsonb_each_text(w.teaching) t)) AS "teachingActions"
-         FROM "WorkLog" w JOIN "Dispatch" d ON d.id = w."dispatchId"
-        WHERE d."programId" = $1 AND w.status = 'CONFIRMED'
-        GROUP BY w."dispatchId")
+       SELECT m."dispatchId", sum(m.logs) AS logs,
+              sum(m."outpatients") AS "outpatients",
+              sum(m."operations") AS "operations",
+              sum(m."caseDiscussions") AS "caseDiscussions",
+              sum(m."juniorsMentored") AS "juniorsMentored",
+              sum(m."lectures") AS "lectures",
+              sum(m."freeClinics") AS "freeClinics",
+              sum(m."donatedMedicineFen") AS "donatedMedicineFen",
+              sum(m."newTechniques") AS "newTechniques",
+              sum(m."teachingActions") AS "teachingActions"
+         FROM "WorkloadMonth" m JOIN "Dispatch" d ON d.id = m."dispatchId"
+        WHERE d."programId" = $1
+        GROUP BY m."dispatchId")
      SELECT o.id, o.name, count(d.id)::int AS dispatches, coalesce(sum(l.logs), 0)::int8 AS logs, coalesce(sum(l."outpatients"), 0)::int8 AS "outpatients", coalesce(sum(l."operations"), 0)::int8 AS "operations", coalesce(sum(l."caseDiscussions"), 0)::int8 AS "caseDiscussions", coalesce(sum(l."juniorsMentored"), 0)::int8 AS "juniorsMentored", coalesce(sum(l."lectures"), 0)::int8 AS "lectures", coalesce(sum(l."freeClinics"), 0)::int8 AS "freeClinics", coalesce(sum(l."donatedMedicineFen"), 0)::int8 AS "donatedMedicineFen", coalesce(sum(l."newTechniques"), 0)::int8 AS "newTechniques", coalesce(sum(l."teachingActions"), 0)::int8 AS "teachingActions"
        FROM "Dispatch" d JOIN "Organization" o ON o.id = d."receivingOrgId" LEFT JOIN l ON l."dispatchId" = d.id
       WHERE d."programId" = $1

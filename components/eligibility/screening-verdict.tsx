@@ -2,10 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { Verdict } from "@/lib/domain/eligibility";
 
-const tone = { ELIGIBLE: "success", INELIGIBLE: "danger", UNKNOWN: "warning" } as const;
+export const verdictTone = { ELIGIBLE: "success", INELIGIBLE: "danger", UNKNOWN: "warning" } as const;
 
 /** 符合 / 不符合 / 待核实. */
 export async function ScreeningVerdict({ verdict }: { verdict: Verdict }) {
   const t = await getTranslations("eligibility.verdict");
-  return <Badge tone={tone[verdict]}>{t(verdict)}</Badge>;
+  return <Badge tone={verdictTone[verdict]}>{t(verdict)}</Badge>;
 }

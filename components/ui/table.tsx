@@ -59,7 +59,7 @@ export function Table({ caption, head, children, minWidth = "min-w-[36rem]", sti
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className={clsx("divide-y divide-slate-100", CELL)}>{children}</tbody>
       </table>
     </div>
   );
@@ -68,6 +68,13 @@ export function Table({ caption, head, children, minWidth = "min-w-[36rem]", sti
 /** The first cell of every row stays in view while a wide table scrolls sideways in its frame (for tables not drawn by Table). */
 export const STICKY_FIRST_COLUMN = STICKY_FIRST;
 
+/**
+ * A body cell's padding and alignment, once on the table's body rather than on each of a page's
+ * 20 × 8 cells (issue 17): a Td carries only its own classes, and rows drawn by a list's client
+ * component are plain `<td>`s. (Td is only used inside Table.)
+ */
+const CELL = "[&>tr>td]:px-3 [&>tr>td]:py-2.5 [&>tr>td]:align-top";
+
 export function Td({ children, className }: { children: ReactNode; className?: string }) {
-  return <td className={clsx("px-3 py-2.5 align-top", className)}>{children}</td>;
+  return <td className={className}>{children}</td>;
 }

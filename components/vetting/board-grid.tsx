@@ -1,3 +1,5 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 import clsx from "clsx";
 import { STICKY_FIRST_COLUMN } from "@/components/ui/table";
@@ -24,7 +26,7 @@ function StageCell({ programId, post, stage }: { programId: string; post: BoardP
       <Link
         href={`/programs/${programId}/vetting/${post.id}?stage=${stage.kind}`}
         aria-label={t("board.waitingLink", { post: post.title, batch: post.rotationBatch, stage: tStage(stage.kind), count: tally.waiting })}
-        className={tally.waiting > 0 ? "font-medium text-brand-700" : "text-slate-500"}
+        className={tally.waiting > 0 ? undefined : "none"}
       >
         {t("board.waiting", { count: tally.waiting })}
       </Link>
@@ -36,10 +38,18 @@ function StageCell({ programId, post, stage }: { programId: string; post: BoardP
 
 /**
  * The cells' layout, once on the table instead of on each of a page's 25 × 9 cells (issue 17: the
- * board's HTML and payload repeat every class list): padding, and each stage cell's link, count and
- * badge stacked one per line.
+ * board's HTML and payload repeat every class list): padding, the number columns, and each stage
+ * cell's link, count and badge stacked one per line, coloured by a short marker class.
  */
-const CELLS = "[&_td]:px-2 [&_td]:py-2.5 [&_td>*]:block [&_td>*]:w-fit [&_td>*+*]:mt-1 [&_td>a]:rounded [&_td>a]:underline-offset-2 [&_td>a:hover]:underline";
+const CELLS = [
+  "[&_td]:px-2 [&_td]:py-2.5 [&_td>*]:block [&_td>*]:w-fit [&_td>*+*]:mt-1",
+  // The link into the stage's list: brand blue, grey where nobody waits (`none`).
+  "[&_td>a]:rounded [&_td>a]:font-medium [&_td>a]:text-brand-700 [&_td>a]:underline-offset-2 [&_td>a:hover]:underline [&_td>a.none]:font-normal [&_td>a.none]:text-slate-500",
+  // Passed of the cap (PassedOfCap): green and bold once the cap is reached.
+  "[&_.passed]:tabular-nums [&_.passed]:text-slate-700 [&_.passed.full]:font-semibold [&_.passed.full]:text-emerald-700",
+  // Headcount, applications, awaiting endorsement: the three number columns after the post.
+  "[&_td:nth-child(-n+4)]:text-right [&_td:nth-child(-n+4)]:tabular-nums",
+].join(" ");
 
 /**
  * Posts (rows, by rotation batch) × the programme's vetting stages (columns): per cell those waiting
@@ -92,13 +102,13 @@ export function BoardGrid({ board }: { board: Board }) {
               </tr>
               {posts.map((post) => (
                 <tr key={post.id} className="align-top">
-                  <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-2.5 font-normal">
+                  <th scope="row" className="px-2 py-2.5 font-normal">
                     <span className="block font-medium text-slate-900">{post.title}</span>
                     <span className="block text-xs text-slate-500">{post.receivingOrgName}</span>
                   </th>
-                  <td className="text-right tabular-nums">{post.headcount}</td>
-                  <td className="text-right tabular-nums">{post.total}</td>
-                  <td className="text-right tabular-nums">{post.pendingEndorsement}</td>
+                  <td>{post.headcount}</td>
+                  <td>{post.total}</td>
+                  <td>{post.pendingEndorsement}</td>
                   {stages.map((stage) => (
                     <td key={stage.kind}>
                       <StageCell programId={board.program.id} post={post} stage={stage} />

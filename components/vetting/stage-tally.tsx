@@ -18,13 +18,15 @@ export function ShortfallBadge({ tally, ratio, stage, ended = 0 }: { tally: Stag
   );
 }
 
-/** "3/3" (passed of the cap), or the number passed where the stage has no cap. */
+/**
+ * "3/3" (passed of the cap), or the number passed where the stage has no cap. Styled by the board's
+ * table (`passed`, `passed full`: components/vetting/board-grid.tsx CELLS), not a class list per cell.
+ */
 export function PassedOfCap({ tally }: { tally: StageTally }) {
   const t = useTranslations("vetting");
-  if (tally.cap === null) return <span className="tabular-nums text-slate-700">{t("board.passed", { passed: tally.passed })}</span>;
-  const full = tally.passed >= tally.cap;
+  if (tally.cap === null) return <span className="passed">{t("board.passed", { passed: tally.passed })}</span>;
   return (
-    <span className={full ? "font-semibold tabular-nums text-emerald-700" : "tabular-nums text-slate-700"}>
+    <span className={tally.passed >= tally.cap ? "passed full" : "passed"}>
       <span aria-hidden>{t("board.passedOfCap", { passed: tally.passed, cap: tally.cap })}</span>
       <span className="sr-only">{t("board.passedOfCapLabel", { passed: tally.passed, cap: tally.cap })}</span>
     </span>

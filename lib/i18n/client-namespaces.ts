@@ -18,7 +18,10 @@ export const CLIENT_NAMESPACES = {
   // The list's page sends none of its own (its unit picker takes its words as props): one application's page does.
   "app/(app)/applications/[applicationId]": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
   "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
-  "app/(app)/doctors": ["doctors"],
+  // The list's page sends none (its filters take their words as props): a doctor's pages and the forms do.
+  "app/(app)/doctors/[doctorId]": ["doctors"],
+  "app/(app)/doctors/import": ["doctors"],
+  "app/(app)/doctors/new": ["doctors"],
   "app/(app)/evaluations": ["evaluations", "list"],
   "app/(app)/notifications": ["notifications"],
   "app/(app)/programs/new": ["programKind", "programsAdmin"],

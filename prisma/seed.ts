@@ -359,6 +359,16 @@ export async function loadServiceAllowances(prisma: PrismaClient): Promise<numbe
   return seedServiceAllowances(prisma);
 }
 
+/** The whole cohort in service, in the order each part needs (tests that read every role's work at once). */
+export async function loadServiceDemo(prisma: PrismaClient): Promise<void> {
+  await loadServiceCohort(prisma);
+  await loadServiceLeave(prisma);
+  await loadServiceWorklogs(prisma);
+  await loadServiceHandover(prisma);
+  await loadServiceEvaluations(prisma);
+  await loadServiceAllowances(prisma);
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {

@@ -9,9 +9,7 @@ import { ReceivingPosts } from "@/components/dashboard/receiving-posts";
 import { Card, Stat } from "@/components/ui/card";
 import { isBureauRole, serviceDesk } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
-import { loadDashboard } from "@/lib/server/dashboard";
-import { loadInbox } from "@/lib/server/inbox";
+import { loadWorkbench } from "@/lib/server/dashboard";
 import { loadScope } from "@/lib/server/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const user = await requireUser();
   const scope = await loadScope(user);
-  const [data, inbox, t, tRoles] = await Promise.all([loadDashboard(scope), loadInbox(prisma, scope), getTranslations("dashboard"), getTranslations("roles")]);
+  const [{ dashboard: data, inbox }, t, tRoles] = await Promise.all([loadWorkbench(scope), getTranslations("dashboard"), getTranslations("roles")]);
   const desk = serviceDesk(scope);
   const programsTitle = isBureauRole(user.role) ? t("programs") : t("openPrograms");
 

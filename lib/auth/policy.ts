@@ -438,6 +438,48 @@ export function scoreWaitingWhere(scope: Scope, party: EvaluationParty): Prisma.
   };
 }
 
+/**
+ * A bureau's workbench (the landing page's figures, its programmes and deadlines, and its to-do inbox)
+ * for aggregate SQL (lib/server/workbench-sql.ts), where Prisma's counts and group-bys would take a
+ * statement each: which ids each of the filters above tests and which duties the role holds. The same
+ * decisions as programWhere (Program.bureauId), postWhere (through the programme), doctorWhere
+ * (Doctor.employerId), organizationWhere (Organization.id), auditLogWhere, reviewWaitingWhere
+ * (the application's programme, through its post), objectionWaitingWhere, leaveWaitingWhere (the
+ * bureau's step: the dispatch's programme) and scoringParties for a bureau role; the other waiting
+ * fragments hold nothing for a bureau. tests/unit/policy.test.ts and
+ * tests/integration/workbench-queries.test.ts hold them together. null for every other role.
+ */
+export interface BureauWorkbenchFilter {
+  bureauIds: string[];
+  employerIds: string[];
+  organizationIds: string[];
+  /** null: the role reads no audit log. */
+  audit: { actorOrgIds: string[]; unattributed: boolean } | null;
+  reviews: boolean;
+  objections: boolean;
+  leave: boolean;
+  scoreParties: readonly EvaluationParty[];
+}
+
+export function bureauWorkbenchFilter(scope: Scope): BureauWorkbenchFilter | null {
+  const { role } = scope.user;
+  // A duty the SQL does not cover (the others' inbox items) sends the role down the Prisma path.
+  const beyond: Permission[] = ["application.endorse", "service.supervise", "service.file", "handover.acknowledge", "allowance.pay"];
+  if (!isBureauRole(role) || beyond.some((permission) => can(scope, permission))) return null;
+  const readsAudit = role === "BUREAU_ADMIN" || role === "AUDITOR";
+  const isTopLevel = scope.ancestorIds.length === 1 && scope.ancestorIds[0] === scope.user.organizationId;
+  return {
+    bureauIds: scope.subtreeIds,
+    employerIds: scope.subtreeIds,
+    organizationIds: scope.subtreeIds,
+    audit: readsAudit ? { actorOrgIds: scope.subtreeIds, unattributed: isTopLevel } : null,
+    reviews: can(scope, "application.decide"),
+    objections: can(scope, "notice.manage"),
+    leave: can(scope, "service.oversee"),
+    scoreParties: scoringParties(scope),
+  };
+}
+
 /** Unpaid allowance lines due by `dueBy` that the user's office pays (a dispatching unit's lines its unit, the others the programme's bureau). */
 export function paymentDueWhere(scope: Scope, dueBy: Date): Prisma.AllowanceLineWhereInput | null {
   if (!can(scope, "allowance.pay")) return null;

@@ -20,6 +20,11 @@ export interface ApproachingDeadline {
   href: string;
 }
 
+/** A stage of a bureau's programme closing soon, leading to the programme's vetting board. */
+export function bureauDeadline(s: { kind: StageKind; closesAt: Date; program: { id: string; name: string } }): ApproachingDeadline {
+  return { programId: s.program.id, programName: s.program.name, stage: s.kind, closesAt: s.closesAt, reopened: false, href: `/programs/${s.program.id}/vetting` };
+}
+
 /** null: the role has no deadlines to watch (receiving hospitals). */
 export async function loadApproachingDeadlines(db: PrismaClient, scope: Scope, now: Date = new Date()): Promise<ApproachingDeadline[] | null> {
   const horizon = new Date(now.getTime() + DEADLINE_HORIZON_HOURS * 3_600_000);
@@ -28,14 +33,7 @@ export async function loadApproachingDeadlines(db: PrismaClient, scope: Scope, n
       where: { closesAt: { gt: now, lte: horizon }, program: { AND: [programWhere(scope), { status: { in: ["OPEN", "VETTING"] } }] } },
       select: { kind: true, opensAt: true, closesAt: true, program: { select: { id: true, name: true } } },
     });
-    return approachingDeadlines(stages, now, DEADLINE_HORIZON_HOURS).map((s) => ({
-      programId: s.program.id,
-      programName: s.program.name,
-      stage: s.kind,
-      closesAt: s.closesAt,
-      reopened: false,
-      href: `/programs/${s.program.id}/vetting`,
-    }));
+    return approachingDeadlines(stages, now, DEADLINE_HORIZON_HOURS).map(bureauDeadline);
   }
   if (scope.user.role !== "HOSPITAL_NOMINATOR" && scope.user.role !== "DOCTOR") return null;
   const organizationId = scope.user.organizationId;

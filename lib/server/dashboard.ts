@@ -1,9 +1,12 @@
 import "server-only";
 import { subDays } from "date-fns";
-import { applicationWhere, auditLogWhere, doctorWhere, isBureauRole, organizationWhere, postWhere, programWhere, type Scope } from "../auth/policy";
+import { applicationWhere, auditLogWhere, bureauWorkbenchFilter, doctorWhere, isBureauRole, organizationWhere, postWhere, programWhere, type Scope } from "../auth/policy";
 import { prisma } from "../db";
 import { programPhase, type ProgramPhase } from "../domain/program-phase";
 import { loadApproachingDeadlines, type ApproachingDeadline } from "./approaching-deadlines";
+import { loadInbox } from "./inbox";
+import { toInbox, type Inbox } from "./inbox-items";
+import { bureauDashboard, bureauDashboardSql, bureauInboxItems, bureauInboxSql, type BureauDashboardJson, type BureauInboxJson } from "./workbench-sql";
 import type { ApplicationStatus, ProgramKind, ProgramStatus, StageKind, TitleLevel } from "../generated/prisma/enums";
 
 export interface ProgramSummary {
@@ -55,8 +58,31 @@ async function programSummaries(scope: Scope, now: Date, onlyPublished: boolean)
 
 /** What each role's landing page shows: its real work, counted in the database within its scope, and the deadlines coming up. */
 export async function loadDashboard(scope: Scope, now: Date = new Date()): Promise<Dashboard> {
+  const filter = bureauWorkbenchFilter(scope);
+  if (filter) {
+    // A bureau's figures, programmes and deadlines in one statement (lib/server/workbench-sql.ts).
+    const [row] = await prisma.$queryRaw<{ dashboard: BureauDashboardJson }[]>`SELECT ${bureauDashboardSql(filter, now)} AS dashboard`;
+    return bureauDashboard(row!.dashboard, now);
+  }
+  return loadDashboardByFragments(scope, now);
+}
+
+/** The same dashboard through Prisma, a count or list per figure over the policy's `where` fragments: every role that is not a bureau's. */
+export async function loadDashboardByFragments(scope: Scope, now: Date = new Date()): Promise<Dashboard> {
   const [dashboard, deadlines] = await Promise.all([loadRoleDashboard(scope, now), loadApproachingDeadlines(prisma, scope, now)]);
   return { ...dashboard, deadlines };
+}
+
+/** The landing page: the dashboard and the to-do inbox; for a bureau, both in ONE statement. */
+export async function loadWorkbench(scope: Scope, now: Date = new Date()): Promise<{ dashboard: Dashboard; inbox: Inbox }> {
+  const filter = bureauWorkbenchFilter(scope);
+  if (!filter) {
+    const [dashboard, inbox] = await Promise.all([loadDashboard(scope, now), loadInbox(prisma, scope, now)]);
+    return { dashboard, inbox };
+  }
+  const [row] = await prisma.$queryRaw<{ dashboard: BureauDashboardJson; inbox: BureauInboxJson }[]>`
+    SELECT ${bureauDashboardSql(filter, now)} AS dashboard, ${bureauInboxSql(filter, now)} AS inbox`;
+  return { dashboard: bureauDashboard(row!.dashboard, now), inbox: toInbox([bureauInboxItems(row!.inbox)]) };
 }
 
 async function loadRoleDashboard(scope: Scope, now: Date): Promise<Omit<Dashboard, "deadlines">> {

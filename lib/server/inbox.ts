@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  bureauWorkbenchFilter,
   endorsementWaitingWhere,
   handoverToReadWhere,
   leaveWaitingWhere,
@@ -17,9 +18,9 @@ import { monthBounds, monthOf } from "../domain/allowance-schedule";
 import { STAGE_KINDS } from "../domain/program-timeline";
 import { dayDate } from "../domain/service-period";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { StageKind } from "../generated/prisma/enums";
-import type { InboxKind } from "../inbox-labels";
 import { shanghaiToday } from "./allowance-schedule";
+import { blank, leaveItem, objectionItem, reviewItem, scoreItem, toInbox, type Inbox, type InboxItem } from "./inbox-items";
+import { bureauInboxItems, bureauInboxSql, type BureauInboxJson } from "./workbench-sql";
 
 // The to-do inbox: what waits on the signed-in user now, counted in SQL (GROUP BY and aggregates
 // over the policy's `where` fragments of lib/auth/policy.ts — the records waiting for the user's own
@@ -27,39 +28,21 @@ import { shanghaiToday } from "./allowance-schedule";
 // The landing page, GET /api/v1/inbox and the daily digest (lib/server/digest.ts) all read it here.
 
 
-export interface InboxItem {
-  kind: InboxKind;
-  /** Unique within the inbox: the kind and what it is grouped by. */
-  key: string;
-  count: number;
-  /** When the oldest of them began to wait (null when not known). */
-  since: Date | null;
-  /** The nearest deadline: an instant, or a calendar day (deadlineIsDay) at midnight UTC. */
-  deadline: Date | null;
-  deadlineIsDay: boolean;
-  /** Where the work is done (an in-app path). */
-  href: string;
-  /** review: the stage the applications wait at. */
-  stage: StageKind | null;
-  /** leave: whose step, the receiving supervisor's or the bureau's. */
-  step: "supervisor" | "bureau" | null;
-  /** objection, score: the programme's name; score: the assessment's year. */
-  program: string | null;
-  year: number | null;
-  /** payment: the sum due, in fen. */
-  amountFen: number | null;
-}
-
-export interface Inbox {
-  items: InboxItem[];
-  /** The sum of the items' counts. */
-  total: number;
-}
-
-const blank = { since: null, deadline: null, deadlineIsDay: false, stage: null, step: null, program: null, year: null, amountFen: null } as const;
+export type { Inbox, InboxItem } from "./inbox-items";
 
 /** Everything waiting on the user, oldest first (items without a start last). */
 export async function loadInbox(db: PrismaClient, scope: Scope, now: Date = new Date()): Promise<Inbox> {
+  const filter = bureauWorkbenchFilter(scope);
+  if (filter) {
+    // A bureau's whole inbox in one statement (lib/server/workbench-sql.ts).
+    const [row] = await db.$queryRaw<{ inbox: BureauInboxJson }[]>`SELECT ${bureauInboxSql(filter, now)} AS inbox`;
+    return toInbox([bureauInboxItems(row!.inbox)]);
+  }
+  return loadInboxByFragments(db, scope, now);
+}
+
+/** The same inbox through Prisma, a group-by per kind over the policy's `where` fragments: every role that is not a bureau's. */
+export async function loadInboxByFragments(db: PrismaClient, scope: Scope, now: Date = new Date()): Promise<Inbox> {
   const groups = await Promise.all([
     reviewItems(db, scope, now),
     endorseItems(db, scope, now),
@@ -71,9 +54,7 @@ export async function loadInbox(db: PrismaClient, scope: Scope, now: Date = new 
     paymentItems(db, scope, now),
     handoverItems(db, scope),
   ]);
-  const items = groups.flat().filter((item) => item.count > 0);
-  items.sort((a, b) => (a.since?.getTime() ?? Infinity) - (b.since?.getTime() ?? Infinity) || a.key.localeCompare(b.key));
-  return { items, total: items.reduce((sum, item) => sum + item.count, 0) };
+  return toInbox(groups);
 }
 
 /** Applications per stage they wait at; the deadline is the nearest close of that stage among their programmes. */
@@ -93,7 +74,7 @@ async function reviewItems(db: PrismaClient, scope: Scope, now: Date): Promise<I
   );
   return stages.map((stage, i) => {
     const row = byStage.get(stage)!;
-    return { ...blank, kind: "review", key: `review:${stage}`, stage, count: row._count._all, since: row._min.updatedAt, deadline: deadlines[i]!._min.closesAt, href: `/applications?status=IN_PROGRESS&stage=${stage}` };
+    return reviewItem(stage, row._count._all, row._min.updatedAt, deadlines[i]!._min.closesAt);
   });
 }
 
@@ -121,17 +102,7 @@ async function objectionItems(db: PrismaClient, scope: Scope): Promise<InboxItem
   const byId = new Map(notices.map((n) => [n.id, n]));
   return rows.map((row) => {
     const notice = byId.get(row.noticeId)!;
-    return {
-      ...blank,
-      kind: "objection",
-      key: `objection:${row.noticeId}`,
-      count: row._count._all,
-      since: row._min.filedAt,
-      deadline: notice.endDate,
-      deadlineIsDay: true,
-      program: notice.program.name,
-      href: `/programs/${notice.programId}/notice?batch=${notice.rotationBatch}`,
-    };
+    return objectionItem({ noticeId: row.noticeId, count: row._count._all, since: row._min.filedAt, endDate: notice.endDate, programId: notice.programId, programName: notice.program.name, rotationBatch: notice.rotationBatch });
   });
 }
 
@@ -140,17 +111,7 @@ async function leaveItems(db: PrismaClient, scope: Scope): Promise<InboxItem[]> 
   const where = leaveWaitingWhere(scope);
   if (!where) return [];
   const rows = await db.leaveRequest.groupBy({ by: ["status"], where, _count: { _all: true }, _min: { filedAt: true, startDate: true } });
-  return rows.map((row) => ({
-    ...blank,
-    kind: "leave",
-    key: `leave:${row.status}`,
-    step: row.status === "PENDING_SUPERVISOR" ? "supervisor" : "bureau",
-    count: row._count._all,
-    since: row._min.filedAt,
-    deadline: row._min.startDate,
-    deadlineIsDay: true,
-    href: "/leave",
-  }));
+  return rows.map((row) => leaveItem(row.status, row._count._all, row._min.filedAt, row._min.startDate));
 }
 
 async function workLogItems(db: PrismaClient, scope: Scope): Promise<InboxItem[]> {
@@ -179,16 +140,7 @@ async function scoreItems(db: PrismaClient, scope: Scope): Promise<InboxItem[]> 
   }
   if (counts.size === 0) return [];
   const assessments = await db.assessment.findMany({ where: { id: { in: [...counts.keys()] } }, select: { id: true, year: true, openedAt: true, program: { select: { name: true } } } });
-  return assessments.map((a) => ({
-    ...blank,
-    kind: "score",
-    key: `score:${a.id}`,
-    count: counts.get(a.id)!,
-    since: a.openedAt,
-    program: a.program.name,
-    year: a.year,
-    href: `/evaluations/assessments/${a.id}`,
-  }));
+  return assessments.map((a) => scoreItem({ assessmentId: a.id, count: counts.get(a.id)!, openedAt: a.openedAt, programName: a.program.name, year: a.year }));
 }
 
 /** Unpaid lines due by the end of this month (Beijing) that the user's office pays. */

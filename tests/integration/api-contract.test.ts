@@ -15,7 +15,7 @@ import { composeIdNumber } from "@/lib/domain/id-number";
 import { issueApiToken } from "@/lib/server/api-tokens";
 import { publishNotice } from "@/lib/server/public-notice";
 import { buildScope } from "@/lib/server/organization-tree";
-import { DEMO_PASSWORD, loadServiceAllowances, loadServiceCohort, loadServiceEvaluations, loadServiceHandover, loadServiceLeave, loadServiceWorklogs, seedDemoData } from "@/prisma/seed";
+import { DEMO_PASSWORD, loadServiceDemo, seedDemoData } from "@/prisma/seed";
 import { seedDemoRound } from "@/prisma/seed/round";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
@@ -536,12 +536,7 @@ describe("every documented answer matches the document", () => {
 
   it("the service area (dispatches, leave, attendance, work logs, mentoring, hand-over, allowances, evaluations): every read answers as documented", async () => {
     // The demo's cohort in service (Wanzhou, seed 001) with its leave, logs, hand-over, assessment and allowances.
-    await loadServiceCohort(db.prisma);
-    await loadServiceLeave(db.prisma);
-    await loadServiceWorklogs(db.prisma);
-    await loadServiceHandover(db.prisma);
-    await loadServiceEvaluations(db.prisma);
-    await loadServiceAllowances(db.prisma);
+    await loadServiceDemo(db.prisma);
     const dispatch = await db.prisma.dispatch.findFirstOrThrow({ where: { doctor: { name: "谭晓宇" } }, select: { id: true, post: { select: { programId: true } } } });
     const dispatchId = dispatch.id;
     const wzProgramId = dispatch.post.programId;

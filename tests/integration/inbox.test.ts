@@ -13,7 +13,7 @@ import { runDailyDigest } from "@/lib/server/digest";
 import { loadInbox, type Inbox } from "@/lib/server/inbox";
 import { deliverPendingEmails } from "@/lib/server/mailer";
 import { buildScope } from "@/lib/server/organization-tree";
-import { loadDemoRound, loadServiceAllowances, loadServiceCohort, loadServiceEvaluations, loadServiceHandover, loadServiceLeave, loadServiceWorklogs, seedDemoData } from "@/prisma/seed";
+import { loadDemoRound, loadServiceDemo, seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
@@ -26,12 +26,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoData(db.prisma);
   await loadDemoRound(db.prisma);
-  await loadServiceCohort(db.prisma);
-  await loadServiceLeave(db.prisma);
-  await loadServiceWorklogs(db.prisma);
-  await loadServiceHandover(db.prisma);
-  await loadServiceEvaluations(db.prisma);
-  await loadServiceAllowances(db.prisma);
+  await loadServiceDemo(db.prisma);
   for (const user of await db.prisma.user.findMany({ where: { isActive: true } })) {
     inboxes[user.username] = await loadInbox(db.prisma, await buildScope(db.prisma, user), now);
   }

@@ -198,6 +198,17 @@ export function screeningVerdictWhere(scope: Scope): Prisma.ScreeningVerdictWher
   return { doctor: doctorWhere(scope) };
 }
 
+/**
+ * screeningVerdictWhere as a list of employers, where it is one (bureaus, nominators: "employed in the
+ * subtree"): the screening tabs' counts are then summed from the kept counts per post and employer
+ * (ScreeningVerdictCount). null where the rule is another (a doctor, a receiving unit): counted from
+ * the verdicts themselves. tests/unit/policy.test.ts holds the two together.
+ */
+export function screeningEmployerIds(scope: Scope): string[] | null {
+  const where = screeningVerdictWhere(scope);
+  return "employerId" in where && where.employerId && typeof where.employerId === "object" && "in" in where.employerId ? [...(where.employerId.in as string[])] : null;
+}
+
 export function applicationWhere(scope: Scope): Prisma.ApplicationWhereInput {
   const { role } = scope.user;
   if (isBureauRole(role)) return { post: { program: { bureauId: { in: scope.subtreeIds } } } };

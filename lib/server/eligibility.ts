@@ -1,5 +1,5 @@
 import "server-only";
-import { authorize, doctorWhere, postWhere, screeningVerdictWhere, type Scope } from "../auth/policy";
+import { authorize, doctorWhere, postWhere, screeningEmployerIds, screeningVerdictWhere, type Scope } from "../auth/policy";
 import { evaluateRules, reasonGroupsFor, type DoctorFacts, type Evaluation, type Explanation, type TitleLevel, type Verdict } from "../domain/eligibility";
 import { titleLevels } from "../schemas/eligibility";
 import { AppError } from "../errors";
@@ -198,7 +198,7 @@ async function screeningBasis(db: PrismaClient, scope: Scope, input: ScreenPostQ
   const post = await screenablePost(db, scope, input.postId);
   const rules = await rulesForPost(db, post.id);
   // The scope is its own AND term: a unit filter naming another hospital narrows it, never replaces it.
-  const where: Prisma.ScreeningVerdictWhereInput = {
+  const where: Prisma.ScreeningVerdictWhereInput & { postId: string } = {
     postId: post.id,
     AND: [
       screeningVerdictWhere(scope),
@@ -206,13 +206,33 @@ async function screeningBasis(db: PrismaClient, scope: Scope, input: ScreenPostQ
       ...(input.q ? [{ doctorName: { contains: input.q, mode: "insensitive" as const } }] : []),
     ],
   };
-  const grouped = await db.screeningVerdict.groupBy({ by: ["verdict"], where, _count: { _all: true } });
+  return { post, rules, where, counts: await verdictCounts(db, scope, post.id, where, input) };
+}
+
+/**
+ * The counts per verdict under the page's filter. Without a name search, where the scope is a list of
+ * employers, summed from the counts the verdicts' triggers keep per post and employer (a few hundred
+ * rows, whatever state the verdicts' pages are in after a rewrite); otherwise counted from the verdicts.
+ */
+async function verdictCounts(db: PrismaClient, scope: Scope, postId: string, where: Prisma.ScreeningVerdictWhereInput, input: ScreenPostQuery) {
   const counts = { ELIGIBLE: 0, INELIGIBLE: 0, UNKNOWN: 0, total: 0 };
-  for (const g of grouped) {
-    counts[g.verdict] = g._count._all;
-    counts.total += g._count._all;
+  const employerIds = screeningEmployerIds(scope);
+  const add = (verdict: Verdict, n: number) => {
+    counts[verdict] += n;
+    counts.total += n;
+  };
+  if (employerIds && !input.q) {
+    const kept = await db.screeningVerdictCount.groupBy({
+      by: ["verdict"],
+      where: { postId, AND: [{ employerId: { in: employerIds } }, ...(input.unitId ? [{ employerId: input.unitId }] : [])] },
+      _sum: { n: true },
+    });
+    for (const g of kept) add(g.verdict, g._sum.n ?? 0);
+    return counts;
   }
-  return { post, rules, where, counts };
+  const grouped = await db.screeningVerdict.groupBy({ by: ["verdict"], where, _count: { _all: true } });
+  for (const g of grouped) add(g.verdict, g._count._all);
+  return counts;
 }
 
 const storedRowSelect = {
@@ -225,9 +245,22 @@ const storedRowSelect = {
   doctor: { select: { specialty: true, employer: { select: { name: true } }, titles: { select: { level: true, name: true, specialty: true } } } },
 } as const satisfies Prisma.ScreeningVerdictSelect;
 
-/** A page of stored verdicts with what the table shows, in (name, id) order: one query with its relations. */
-async function loadStoredRows(db: PrismaClient, where: Prisma.ScreeningVerdictWhereInput, { skip, take }: { skip: number; take: number }, rulesVersion: string): Promise<ScreeningRow[]> {
-  const rows = await db.screeningVerdict.findMany({ where, select: storedRowSelect, orderBy: [{ doctorName: "asc" }, { doctorId: "asc" }], skip, take });
+const storedOrder = [{ doctorName: "asc" }, { doctorId: "asc" }] satisfies Prisma.ScreeningVerdictOrderByWithRelationInput[];
+
+/**
+ * A page of stored verdicts with what the table shows, in (name, id) order. A page past the first is
+ * found by a seek: the key of its first row, read from the index alone (postId, [verdict,] doctorName,
+ * doctorId, employerId — the scope's employer filter is in it), then the page's rows from that key on
+ * (a keyset read). The skipped rows never leave the index; any page can be jumped to.
+ */
+async function loadStoredRows(db: PrismaClient, where: Prisma.ScreeningVerdictWhereInput & { postId: string }, { skip, take }: { skip: number; take: number }, rulesVersion: string): Promise<ScreeningRow[]> {
+  let cursor: Prisma.ScreeningVerdictWhereUniqueInput | undefined;
+  if (skip > 0) {
+    const [first] = await db.screeningVerdict.findMany({ where, select: { doctorId: true, doctorName: true }, orderBy: storedOrder, skip, take: 1 });
+    if (!first) return [];
+    cursor = { postId_doctorId: { postId: where.postId, doctorId: first.doctorId } };
+  }
+  const rows = await db.screeningVerdict.findMany({ where, select: storedRowSelect, orderBy: storedOrder, ...(cursor ? { cursor } : {}), take });
   return rows.map((v) => {
     const titles = v.doctor.titles;
     const title = titles.reduce<(typeof titles)[number] | null>((best, t) => (!best || titleLevels.indexOf(t.level) > titleLevels.indexOf(best.level) ? t : best), null);

@@ -177,3 +177,77 @@ describe("two app instances", () => {
     }
   });
 });
+
+describe("the tabs' counts and any page of the list", () => {
+  /** The counts the verdicts' triggers keep, beside the verdicts grouped afresh. */
+  async function expectCountsKept() {
+    const kept = await db.prisma.$queryRaw<{ key: string; n: number }[]>`
+      SELECT "postId" || ' ' || "employerId" || ' ' || verdict AS key, n FROM "ScreeningVerdictCount" WHERE n <> 0 ORDER BY 1`;
+    const fresh = await db.prisma.$queryRaw<{ key: string; n: number }[]>`
+      SELECT "postId" || ' ' || "employerId" || ' ' || verdict AS key, count(*)::int AS n FROM "ScreeningVerdict" GROUP BY 1 ORDER BY 1`;
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(fresh);
+  }
+
+  it("are kept per post and employer through every write: seed, rule-change rewrites, a doctor moving employer, a post's verdicts deleted and judged again", async () => {
+    await expectCountsKept(); // after the seed and the rewrites of the tests above
+    const nominatorDoctor = await db.prisma.doctor.findFirstOrThrow({ where: { employerId: scopes.nominator!.user.organizationId } });
+    const elsewhere = await db.prisma.organization.findFirstOrThrow({ where: { kind: "HOSPITAL", id: { not: nominatorDoctor.employerId }, doctors: { some: {} } } });
+    await updateDoctor(db.prisma, scopes.admin!, await editOf(nominatorDoctor.id, { employerId: elsewhere.id }));
+    expect((await stored(vpPost, nominatorDoctor.id)).employerId).toBe(elsewhere.id);
+    await expectCountsKept();
+    await db.prisma.screeningVerdict.deleteMany({ where: { postId: vpPost } });
+    expect(await db.prisma.screeningVerdictCount.aggregate({ where: { postId: vpPost }, _sum: { n: true } })).toEqual({ _sum: { n: 0 } });
+    await enqueueScreening(db.prisma, [vpPost], "test");
+    await runScreeningJobs(db.prisma);
+    await expectCountsKept();
+  });
+
+  it("the page's counts are those of the verdicts under the scope and filters, kept or counted", async () => {
+    const unit = scopes.nominator!.user.organizationId;
+    const cases: [string, Record<string, unknown>][] = [["admin", {}], ["nominator", {}], ["admin", { unitId: unit }], ["nominator", { unitId: unit }], ["admin", { q: "王" }], ["staff", { verdict: "INELIGIBLE" }]];
+    for (const [username, filters] of cases) {
+      const { counts } = await screenPost(db.prisma, scopes[username]!, { postId: vpPost, ...filters });
+      const { screeningVerdictWhere } = await import("@/lib/auth/policy");
+      const where = { postId: vpPost, AND: [screeningVerdictWhere(scopes[username]!), ...(filters.unitId ? [{ employerId: unit }] : []), ...(filters.q ? [{ doctorName: { contains: String(filters.q) } }] : [])] };
+      const expected = { ELIGIBLE: 0, INELIGIBLE: 0, UNKNOWN: 0, total: 0 };
+      for (const g of await db.prisma.screeningVerdict.groupBy({ by: ["verdict"], where, _count: { _all: true } })) {
+        expected[g.verdict] = g._count._all;
+        expected.total += g._count._all;
+      }
+      expect(counts, `${username} ${JSON.stringify(filters)}`).toEqual(expected);
+    }
+    expect((await screenPost(db.prisma, scopes.nominator!, { postId: vpPost })).counts.total).toBeLessThan((await screenPost(db.prisma, scopes.admin!, { postId: vpPost })).counts.total);
+  });
+
+  it("every page, jumped to directly, holds the next rows in (name, id) order, and past the last none", async () => {
+    // Enough doctors for several pages of the smallest size (names that sort among the seed's), judged as an import does.
+    const employerId = scopes.nominator!.user.organizationId;
+    await db.prisma.doctor.createMany({
+      data: Array.from({ length: 45 }, (_, i) => ({
+        name: `${["王", "李", "张"][i % 3]}测试${String(i).padStart(2, "0")}`, sex: "MALE" as const, ethnicity: "汉族", birthDate: new Date("1980-01-01"), idType: "PASSPORT" as const,
+        idNumber: `P-PAGING-${i}`, education: "BACHELOR" as const, employerId, department: "眼科", specialty: "眼科",
+      })),
+    });
+    const added = await db.prisma.doctor.findMany({ where: { idNumber: { startsWith: "P-PAGING-" } }, select: { id: true } });
+    await db.prisma.$transaction((tx) => recomputeDoctors(tx, added.map((d) => d.id)));
+    const order = [{ doctorName: "asc" as const }, { doctorId: "asc" as const }];
+    for (const [username, verdict] of [["admin", "all"], ["admin", "INELIGIBLE"], ["nominator", "all"]] as const) {
+      const { screeningVerdictWhere } = await import("@/lib/auth/policy");
+      const all = await db.prisma.screeningVerdict.findMany({
+        where: { postId: vpPost, AND: [screeningVerdictWhere(scopes[username]!), ...(verdict === "all" ? [] : [{ verdict }])] },
+        orderBy: order,
+        select: { doctorId: true },
+      });
+      const size = 20;
+      const first = await screenPost(db.prisma, scopes[username]!, { postId: vpPost, verdict, size });
+      expect(first.page.pageCount).toBe(Math.max(1, Math.ceil(all.length / size)));
+      if (verdict === "all") expect(first.page.pageCount, "several pages to jump between").toBeGreaterThan(1);
+      for (const page of [first.page.pageCount, 2, first.page.pageCount - 1, 1].filter((p) => p >= 1 && p <= first.page.pageCount)) {
+        const { page: got } = await screenPost(db.prisma, scopes[username]!, { postId: vpPost, verdict, size, page });
+        expect(got.rows.map((r) => r.doctorId), `${username} ${verdict} page ${page}`).toEqual(all.slice((page - 1) * size, page * size).map((r) => r.doctorId));
+      }
+      expect((await screenPost(db.prisma, scopes[username]!, { postId: vpPost, verdict, size, page: first.page.pageCount + 1 })).page.rows).toEqual([]);
+    }
+  });
+});

@@ -137,6 +137,18 @@ describe("bureauWorkbenchFilter says what the workbench's where fragments say, f
   });
 });
 
+describe("screeningEmployerIds says what screeningVerdictWhere says, where that is a list of employers", () => {
+  it.each(ROLES)("%s", async (role) => {
+    const { screeningEmployerIds, screeningVerdictWhere } = await import("@/lib/auth/policy");
+    const scope = { ...scopeOf(role), user: { ...scopeOf(role).user, doctorId: role === "DOCTOR" ? "doc1" : null } };
+    const ids = screeningEmployerIds(scope);
+    const where = JSON.parse(JSON.stringify(screeningVerdictWhere(scope))) as unknown;
+    if (ids === null) expect(where).not.toHaveProperty("employerId");
+    else expect(where).toEqual({ employerId: { in: ids } });
+    expect(ids !== null).toBe(["BUREAU_ADMIN", "BUREAU_STAFF", "AUDITOR", "HOSPITAL_NOMINATOR"].includes(role));
+  });
+});
+
 // Pages ask these instead of testing the role (issue 10); written out by hand like the matrix.
 describe("what a page offers, by who reads it", () => {
   const desks: Record<Role, [ReturnType<typeof serviceDesk>, ReturnType<typeof allowanceDesk>]> = {

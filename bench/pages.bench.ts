@@ -9,34 +9,19 @@
 // BENCH_DURATION (10 s) after a warm-up, its floor right after it. Prints p50/p95/p99, req/s and HTML
 // bytes of both and the ratios, then the JavaScript each page loads on first visit (the <script src>
 // of its HTML, gzip-compressed sizes of the built files).
-import { readFile } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { BENCH_PROGRAM_ID } from "./lib/application-data";
 import { ensureBuild, startApp } from "./lib/app-server";
 import { signIn } from "./lib/app-session";
 import { benchDatabaseUrl } from "./lib/bench-db";
+import { firstLoadJs } from "./lib/first-load-js";
 import { startFloor } from "./lib/floor-process";
 import { CONNECTIONS, DURATION_S, load, type LoadResult } from "./lib/load";
 import { mb, ms, ratio, table } from "./lib/measure";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** The first-load JavaScript of a page: every /_next/static script its HTML names, gzip-compressed as served. */
-async function firstLoadJs(html: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const srcs = new Set([...html.matchAll(/<script[^>]+src="\/_next\/(static\/[^"]+\.js)"/g)].map((m) => m[1]!));
-  let raw = 0;
-  let gzip = 0;
-  for (const src of srcs) {
-    const body = await readFile(path.join(process.cwd(), ".next", decodeURIComponent(src)));
-    raw += body.length;
-    gzip += gzipSync(body).length;
-  }
-  return { files: srcs.size, raw, gzip };
-}
 
 async function main(): Promise<void> {
   const url = benchDatabaseUrl();
@@ -82,7 +67,7 @@ async function main(): Promise<void> {
       rows.push(line(page.what, measured), line(`  floor: bench/floor ${page.floor.split("?")[0]}`, bareFloor));
       ratios.push([page.what, ratio(measured.p50, bareFloor.p50), ratio(measured.p95, bareFloor.p95), ratio(bareFloor.rps, measured.rps), ratio(measured.bytes, bareFloor.bytes)]);
       const first = await firstLoadJs(html);
-      js.push([page.what, String(first.files), kb(first.raw), kb(first.gzip)]);
+      js.push([page.what, String(first.files.length), kb(first.raw), kb(first.gzip)]);
     }
     console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each after a warm-up (a page slower than 2 s: ${CONNECTIONS * 3} requests); latency of every 2xx response`);
     console.log(table(["what", "bound", "requests", "failed", "p50", "p95", "p99", "req/s", "HTML"], rows));

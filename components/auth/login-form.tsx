@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -28,6 +27,8 @@ export function LoginForm({ notice, initialError }: { notice?: string; initialEr
   async function onSubmit(values: LoginInput) {
     setFormError(null);
     try {
+      // next-auth's client is loaded on the first submit, not with the page (issue 17: first-load JavaScript).
+      const { signIn } = await import("next-auth/react");
       const result = await signIn("credentials", { ...values, redirect: false });
       if (!result || result.error) {
         setFormError(signInErrorText(result?.status === 429 ? "TooManyAttempts" : signInErrorCode(result?.error) ?? "CredentialsSignin"));

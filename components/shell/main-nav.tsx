@@ -1,11 +1,10 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import clsx from "clsx";
-import { BarChart3, BriefcaseMedical, TrendingUp, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Menu, Stethoscope, Users, FolderKanban, History, Wallet, X, type LucideIcon } from "lucide-react";
+import { BarChart3, BriefcaseMedical, TrendingUp, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Menu, Stethoscope, Users, FolderKanban, History, Wallet, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import type { NavItem } from "@/lib/navigation";
 
 const icons: Record<NavItem["icon"], LucideIcon> = {
@@ -26,6 +25,13 @@ const icons: Record<NavItem["icon"], LucideIcon> = {
   timeline: History,
   workforce: TrendingUp,
 };
+
+const loadDrawer = () => import("./mobile-nav-drawer");
+const MobileNavDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.MobileNavDrawer })));
+/** Fetch the drawer's code as the pointer comes near the button (or it gets focus), before the press. */
+function preloadDrawer() {
+  void loadDrawer();
+}
 
 type Item = { href: string; label: string; icon: NavItem["icon"] };
 
@@ -67,37 +73,42 @@ export function MainNav({ items, label }: { items: Item[]; label: string }) {
 }
 
 /**
- * The phone's menu button and drawer (Radix Dialog: focus stays inside while open, Escape and the
- * backdrop close it, the button says whether it is open).
+ * The phone's menu button; its drawer (Radix Dialog: focus stays inside while open, Escape and the
+ * backdrop close it) is ./mobile-nav-drawer, loaded on the first press: Radix's dialog with its focus
+ * trap and scroll lock is 13 KB gzip that no page needs before then (issue 17, first-load JavaScript).
  */
 export function MobileNav({ items, label, openLabel, closeLabel, menuLabel, footer }: { items: Item[]; label: string; openLabel: string; closeLabel: string; menuLabel: string; footer?: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  // The drawer is mounted from the first press on and kept: reopening loads nothing.
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger
+    <>
+      <button
+        ref={button}
+        type="button"
         aria-label={openLabel}
+        aria-haspopup="dialog"
         aria-expanded={open}
+        onPointerEnter={preloadDrawer}
+        onFocus={preloadDrawer}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
         className="inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 lg:hidden"
       >
         <Menu aria-hidden className="h-4 w-4" />
         <span>{menuLabel}</span>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content aria-describedby={undefined} className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-2 overflow-y-auto bg-white p-4 shadow-xl focus:outline-none">
-          <div className="flex items-center justify-between">
-            <Dialog.Title className="text-base font-semibold text-slate-900">{label}</Dialog.Title>
-            <Dialog.Close aria-label={closeLabel} className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100">
-              <X aria-hidden className="h-5 w-5" />
-            </Dialog.Close>
-          </div>
-          <nav aria-label={label} className="flex flex-col gap-0.5">
+      </button>
+      {wanted ? (
+        <Suspense fallback={null}>
+          <MobileNavDrawer open={open} onOpenChange={setOpen} returnFocusTo={button} label={label} closeLabel={closeLabel} footer={footer}>
             <NavLinks items={items} pathname={pathname} vertical onNavigate={() => setOpen(false)} />
-          </nav>
-          {footer ? <div className="mt-auto border-t border-slate-200 pt-3 text-xs text-slate-500">{footer}</div> : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          </MobileNavDrawer>
+        </Suspense>
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { getSession, signOut } from "next-auth/react";
 import { useEffect } from "react";
+
+// next-auth's client (9–10 KB gzip) is fetched when it is first needed, not with every page (issue 17).
+const nextAuth = () => import("next-auth/react");
 
 const IDLE_MS = 30 * 60 * 1000; // lib/auth/session-policy.ts IDLE_TIMEOUT_SECONDS
 const REFRESH_EVERY_MS = 60 * 1000;
@@ -16,15 +18,16 @@ export function SessionActivity() {
     let idleTimer = window.setTimeout(expire, IDLE_MS);
 
     function expire() {
-      void signOut({ callbackUrl: "/login?reason=idle" });
+      void nextAuth().then(({ signOut }) => signOut({ callbackUrl: "/login?reason=idle" }));
     }
     function onActivity() {
       window.clearTimeout(idleTimer);
       idleTimer = window.setTimeout(expire, IDLE_MS);
       if (Date.now() - lastRefresh > REFRESH_EVERY_MS) {
         lastRefresh = Date.now();
-        void getSession().then((session) => {
-          if (!session?.userId) void signOut({ callbackUrl: "/login?reason=expired" });
+        void nextAuth().then(async ({ getSession, signOut }) => {
+          const session = await getSession();
+          if (!session?.userId) await signOut({ callbackUrl: "/login?reason=expired" });
         });
       }
     }

@@ -24,18 +24,24 @@ export const DURATION_S = Number(process.env.BENCH_DURATION) || 10;
 const TIMEOUT_S = 120;
 
 /**
- * `connections` clients for DURATION_S seconds; a page whose single request takes more than 2 s would
+ * `connections` clients (BENCH_CONNECTIONS, 20, unless given) for DURATION_S seconds (or `durationS`); a page whose single request takes more than 2 s would
  * complete few requests or none in that time, so it gets a fixed number instead (3 per connection).
  */
-export async function load(url: string, headers: Record<string, string> = {}, options: { fixedAmount?: boolean } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  options: { fixedAmount?: boolean; connections?: number; durationS?: number } = {},
+): Promise<LoadResult> {
+  const connections = options.connections ?? CONNECTIONS;
+  const durationS = options.durationS ?? DURATION_S;
   const started = performance.now();
   await autocannon({ url, connections: 1, amount: 3, headers, timeout: TIMEOUT_S }); // warm-up: code paths, caches, pools
   // fixedAmount: always 3 requests per connection, so a page and its floor are measured alike when
   // either may be slow (a 10 s window keeps only the responses that finished in it).
   const slow = options.fixedAmount || (performance.now() - started) / 3 > 2_000;
-  const bound = slow ? { amount: CONNECTIONS * 3 } : { duration: DURATION_S };
+  const bound = slow ? { amount: connections * 3 } : { duration: durationS };
   const samples: number[] = [];
-  const instance = autocannon({ url, connections: CONNECTIONS, headers, timeout: TIMEOUT_S, ...bound });
+  const instance = autocannon({ url, connections, headers, timeout: TIMEOUT_S, ...bound });
   instance.on("response", (_client, status, _bytes, responseTime) => {
     if (status >= 200 && status < 300) samples.push(responseTime);
   });
@@ -46,11 +52,11 @@ export async function load(url: string, headers: Record<string, string> = {}, op
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    rps: r.requests.total / (r.duration || DURATION_S),
+    rps: r.requests.total / (r.duration || durationS),
     requests: r.requests.total,
     bytes: r.throughput.total / Math.max(1, r.requests.total),
     failed: r.non2xx + r.errors + r.timeouts,
-    bound: slow ? `${CONNECTIONS * 3} requests` : `${DURATION_S} s`,
+    bound: slow ? `${connections * 3} requests` : `${durationS} s`,
   };
 }
 

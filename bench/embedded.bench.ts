@@ -71,7 +71,7 @@ const ROLES: RoleRun[] = [
     who: "bureau admin, Wanzhou (cohort in service)",
     follow: [
       { from: "/programs", link: PROGRAMME, pages: (p) => [p, `${p}/vetting`, `${p}/health`] },
-      { from: "/dispatches", link: DISPATCH, pages: (d) => [d, `${d}/logs`, `${d}/leave`, `${d}/allowances`] },
+      { from: "/dispatches", link: DISPATCH, pages: (d) => [d, `${d}/logs`, `${d}/leave`] }, // its allowances: a redirect to /allowances/dispatches/…
       { from: "/doctors", link: DOCTOR, pages: (d) => [d, `${d}/timeline`] },
       { from: "/", link: ASSESSMENT, pages: (a) => [a] },
     ],

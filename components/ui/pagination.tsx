@@ -6,32 +6,57 @@ import { listHref, type ListParams } from "./list-href";
 /**
  * Previous / next links, the page size and a jump to any page, keeping the list's other search
  * params (filters, sort). A plain GET form: it works before the page's script has loaded.
+ * A page holding several paged tables gives each its own `param` (and `label`), no size choice
+ * (`sizes={false}`) and the table's `anchor`, so a step lands back on that table.
  */
-export async function Pagination({ page, pageCount, total, params, size }: { page: number; pageCount: number; total: number; params: ListParams; size?: number }) {
+export async function Pagination({
+  page,
+  pageCount,
+  total,
+  params,
+  size,
+  param = "page",
+  sizes = true,
+  anchor,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  params: ListParams;
+  size?: number;
+  param?: string;
+  sizes?: boolean;
+  anchor?: string;
+  label?: string;
+}) {
   const t = await getTranslations("list");
   const kept = { ...params, size: size && size !== PAGE_SIZE ? String(size) : undefined };
-  const href = (p: number) => listHref(kept, { page: String(p) });
+  const hash = anchor ? `#${anchor}` : "";
+  const href = (p: number) => `${listHref(kept, { [param]: String(p) })}${hash}`;
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
   const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
   const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
-    <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+    <nav aria-label={label ?? t("pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <span>{t("summary", { total, page, pageCount })}</span>
-      <form method="get" className="flex flex-wrap items-center gap-2">
-        {Object.entries(params).map(([name, value]) => (value && name !== "page" && name !== "size" ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-        <label className="flex items-center gap-1">
-          <span>{t("pageSize")}</span>
-          <select name="size" defaultValue={String(size ?? PAGE_SIZE)} className={field}>
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+      <form method="get" action={hash || undefined} className="flex flex-wrap items-center gap-2">
+        {Object.entries(params).map(([name, value]) => (value && name !== param && name !== "size" ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        {sizes ? (
+          <label className="flex items-center gap-1">
+            <span>{t("pageSize")}</span>
+            <select name="size" defaultValue={String(size ?? PAGE_SIZE)} className={field}>
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="flex items-center gap-1">
           <span>{t("jumpTo")}</span>
-          <input name="page" type="number" min={1} max={pageCount} defaultValue={page} className={`${field} w-16 tabular-nums`} />
+          <input name={param} type="number" min={1} max={pageCount} defaultValue={page} className={`${field} w-16 tabular-nums`} />
         </label>
         <button type="submit" className={link}>
           {t("go")}

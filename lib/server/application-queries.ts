@@ -265,6 +265,11 @@ export interface QuotaProgressRow {
  * a nominating unit sees the quotas of its own organisation and those above it.
  */
 export async function quotaProgress(db: PrismaClient, scope: Scope, programId: string, now = new Date()): Promise<QuotaProgressRow[]> {
+  return (await quotaProgressPage(db, scope, programId, now, null)).rows;
+}
+
+/** quotaProgress a page at a time (`window`: LIMIT/OFFSET over the quotas in their order; null, all), with how many quotas there are in all. */
+export async function quotaProgressPage(db: PrismaClient, scope: Scope, programId: string, now: Date, window: { take: number; skip: number } | null): Promise<{ rows: QuotaProgressRow[]; total: number }> {
   authorize(scope, "program.read");
   const program = await db.program.findFirst({
     where: { AND: [{ id: programId }, programWhere(scope)] },
@@ -272,13 +277,19 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
   });
   if (!program) throw new AppError("notFound");
   const bureauView = can(scope, "vetting.read", { organizationId: program.bureauId });
-  if (!bureauView && scope.user.role !== "HOSPITAL_NOMINATOR") return [];
-  const quotas = await db.nominationQuota.findMany({
-    where: { programId, ...(bureauView ? {} : { nominatingOrgId: { in: scope.ancestorIds } }) },
-    select: { minimum: true, post: { select: { id: true, title: true, rotationBatch: true } }, nominatingOrg: { select: { id: true, name: true } } },
-    orderBy: [{ post: { rotationBatch: "asc" } }, { post: { title: "asc" } }, { nominatingOrg: { name: "asc" } }],
-  });
-  if (quotas.length === 0) return [];
+  if (!bureauView && scope.user.role !== "HOSPITAL_NOMINATOR") return { rows: [], total: 0 };
+  const where = { programId, ...(bureauView ? {} : { nominatingOrgId: { in: scope.ancestorIds } }) };
+  const [quotas, counted] = await Promise.all([
+    db.nominationQuota.findMany({
+      where,
+      select: { minimum: true, post: { select: { id: true, title: true, rotationBatch: true } }, nominatingOrg: { select: { id: true, name: true } } },
+      orderBy: [{ post: { rotationBatch: "asc" } }, { post: { title: "asc" } }, { nominatingOrg: { name: "asc" } }, { id: "asc" }],
+      ...(window ?? {}),
+    }),
+    window ? db.nominationQuota.count({ where }) : null,
+  ]);
+  const total = counted ?? quotas.length;
+  if (quotas.length === 0) return { rows: [], total };
   // The organisation tree under the programme's bureau, to count a unit's nominations with its subunits'.
   const orgs = await db.$queryRaw<{ id: string; parentId: string | null }[]>`
     WITH RECURSIVE tree AS (
@@ -288,7 +299,7 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
     )
     SELECT id, "parentId" FROM tree`;
   const parentOf = new Map(orgs.map((o) => [o.id, o.parentId]));
-  const counts = await db.application.groupBy({ by: ["postId", "nominatingOrgId", "status", "currentStage"], where: { post: { programId } }, _count: { _all: true } });
+  const counts = await db.application.groupBy({ by: ["postId", "nominatingOrgId", "status", "currentStage"], where: { post: { programId }, ...(window ? { postId: { in: [...new Set(quotas.map((q) => q.post.id))] } } : {}) }, _count: { _all: true } });
   const reopenings = await db.stageReopening.findMany({ where: { programId, stage: "REGISTRATION" }, select: { organizationId: true, closesAt: true } });
   const registration = program.stages[0] ?? null;
 
@@ -296,7 +307,7 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
     for (let at: string | null | undefined = orgId; at; at = parentOf.get(at)) if (at === ancestorId) return true;
     return false;
   };
-  return quotas.map((q) => {
+  const rows = quotas.map((q) => {
     const nominated = counts
       .filter((c) => c.postId === q.post.id && countsTowardsQuota(c.status, c.currentStage) && isUnder(c.nominatingOrgId, q.nominatingOrg.id))
       .reduce((n, c) => n + c._count._all, 0);
@@ -316,4 +327,5 @@ export async function quotaProgress(db: PrismaClient, scope: Scope, programId: s
       closesAt,
     };
   });
+  return { rows, total };
 }

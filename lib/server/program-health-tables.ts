@@ -1,5 +1,5 @@
 import "server-only";
-import type { ProgramHealth } from "./program-health";
+import type { HealthPage, HealthPagedTable, ProgramHealth } from "./program-health";
 
 // The programme-health figures as the tables the page shows and the workbooks export: one
 // definition per chart (its columns, rows and the chart's series), so an export is exactly the
@@ -42,6 +42,8 @@ export interface HealthTable {
   columns: HealthColumn[];
   rows: HealthRow[];
   chart: HealthChart;
+  /** Where a table read a page at a time stands (the page; absent: every row is here, as in the exports). */
+  page?: HealthPage;
 }
 
 /** A next-intl translator over the whole catalogue. */
@@ -62,6 +64,7 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
     columns,
     rows,
     chart,
+    ...(h.pages && id in h.pages ? { page: h.pages[id as HealthPagedTable] } : {}),
   });
   const series = (...keys: string[]) => keys.map((key) => ({ key, label: c(key) }));
 

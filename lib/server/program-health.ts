@@ -1,11 +1,11 @@
 import "server-only";
 import { authorize, programHealthBureauIds, programWhere, type Scope } from "../auth/policy";
 import { RATIO_STAGES, ratioStanding, secondsToDays, type RatioStanding, type WaitingOn } from "../domain/program-health";
-import { stageCap, stageOrder, stagesAfter } from "../domain/vetting";
+import { stageCap, stageOrder } from "../domain/vetting";
 import { AppError } from "../errors";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { StageKind } from "../generated/prisma/enums";
-import { quotaProgress } from "./application-queries";
+import { quotaProgressPage } from "./application-queries";
 
 // Programme health for the bureau (issue 16): how a programme is going, in figures. Every figure is
 // a SQL aggregate (GROUP BY, GROUPING SETS, window functions) over the one programme, which must be
@@ -119,8 +119,24 @@ export interface HealthGrades {
   notAssessed: number;
 }
 
+/** The tables that grow with the programme (a row per post, per post and stage, per unit, per dispatch): the page shows them a page at a time. */
+export const HEALTH_PAGED_TABLES = ["posts", "stages", "ratios", "quotas", "dispatches", "leave"] as const;
+export type HealthPagedTable = (typeof HEALTH_PAGED_TABLES)[number];
+/** Rows of a paged table (and bars of its chart) on one page. */
+export const HEALTH_PAGE_SIZE = 15;
+/** Which page of each paged table to read (1 where absent). */
+export type HealthPages = Partial<Record<HealthPagedTable, number>>;
+export interface HealthPage {
+  page: number;
+  pageCount: number;
+  /** Rows of the whole table (the Excel export holds them all). */
+  total: number;
+}
+
 export interface ProgramHealth {
   program: { id: string; name: string; year: number; status: string };
+  /** Present when read a page at a time (the page): where each paged table stands. Absent, every table holds all its rows (the API, the exports). */
+  pages?: Record<HealthPagedTable, HealthPage>;
   posts: HealthPost[];
   stageCounts: HealthStageCount[];
   ratios: HealthRatio[];
@@ -133,10 +149,27 @@ export interface ProgramHealth {
   grades: HealthGrades[];
 }
 
-/** At most this many dispatches on the "who serves where" timeline and the leave table. */
-export const HEALTH_DISPATCH_LIMIT = 200;
-
 const n = (v: unknown) => Number(v ?? 0);
+
+/** LIMIT/OFFSET of a page (nothing: every row). */
+type Window = { take: number; skip: number } | null;
+const limit = (w: Window) => (w ? Prisma.sql`LIMIT ${w.take} OFFSET ${w.skip}` : Prisma.empty);
+
+/**
+ * One paged table's rows: `run` reads one window in SQL and each row carries the table's size
+ * (`count(*) OVER ()`, "rowCount"). A page past the end reads the first page again.
+ */
+async function paged<T>(page: number | undefined, run: (w: Window) => Promise<{ rows: T[]; total: number | null }>): Promise<{ rows: T[]; page: HealthPage | null }> {
+  if (page === undefined) return { rows: (await run(null)).rows, page: null };
+  const at = async (p: number) => ({ p, ...(await run({ take: HEALTH_PAGE_SIZE, skip: (p - 1) * HEALTH_PAGE_SIZE })) });
+  let result = await at(page);
+  if (result.rows.length === 0 && page > 1) result = await at(1);
+  const total = result.total ?? result.rows.length;
+  return { rows: result.rows, page: { page: result.p, pageCount: Math.max(1, Math.ceil(total / HEALTH_PAGE_SIZE)), total } };
+}
+
+/** The table's size from the first row's window count. */
+const rowCount = (rows: Record<string, unknown>[]) => (rows.length > 0 ? n(rows[0]!.rowCount) : 0);
 const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The programme, if the caller's bureau may read its health; otherwise notFound (out of scope) or forbidden (the role). */
@@ -151,112 +184,151 @@ async function healthProgram(db: PrismaClient, scope: Scope, programId: string) 
   return program;
 }
 
-/** The programme's health, as of `now` (waits still running are counted up to it). */
-export async function programHealth(db: PrismaClient, scope: Scope, programId: string, now = new Date()): Promise<ProgramHealth> {
+/**
+ * The programme's health, as of `now` (waits still running are counted up to it). With `pages`
+ * (the page), the tables that grow with the programme are read a page at a time in SQL
+ * (HEALTH_PAGE_SIZE rows, LIMIT/OFFSET); without, every row (the API and the exports).
+ */
+export async function programHealth(db: PrismaClient, scope: Scope, programId: string, now = new Date(), pages?: HealthPages): Promise<ProgramHealth> {
   const program = await healthProgram(db, scope, programId);
   // The programme, within the bureaus the policy lets the caller read (alias p).
   const inProgram = Prisma.sql`p.id = ${program.id} AND p."bureauId" = ANY(${programHealthBureauIds(scope)}::text[])`;
   const order = stageOrder(program.stages);
+  const pageOf = (table: HealthPagedTable) => (pages ? (pages[table] ?? 1) : undefined);
 
-  const [posts, stageCounts, ratios, quotas, durations, service] = await Promise.all([
-    postsFilled(db, inProgram),
-    applicationsPerStage(db, inProgram, order),
-    ratioCompliance(db, inProgram, program.stages, order),
-    quotaProgress(db, scope, program.id, now),
+  const [posts, stageTotals, stageCounts, ratios, quotas, durations, service] = await Promise.all([
+    paged(pageOf("posts"), (w) => postsFilled(db, inProgram, w)),
+    stageTotalsOf(db, inProgram, order),
+    paged(pageOf("stages"), (w) => applicationsPerStage(db, inProgram, order, w)),
+    paged(pageOf("ratios"), (w) => ratioCompliance(db, inProgram, program.stages, order, w)),
+    paged(pageOf("quotas"), (w) => quotaProgressPage(db, scope, program.id, now, w)),
     stageDurations(db, inProgram, order, now),
-    serviceFigures(db, inProgram),
+    serviceFigures(db, inProgram, pageOf("dispatches"), pageOf("leave")),
   ]);
+  const { dispatchesPage, leavePage, ...figures } = service;
   return {
     program: { id: program.id, name: program.name, year: program.year, status: program.status },
-    posts,
-    stageCounts,
-    ratios,
-    quotas: quotas.map((q) => ({ postTitle: q.postTitle, unitName: q.unitName, minimum: q.minimum, nominated: q.nominated, state: q.state })),
+    ...(pages
+      ? { pages: { posts: posts.page!, stages: stageCounts.page!, ratios: ratios.page!, quotas: quotas.page!, dispatches: dispatchesPage!, leave: leavePage! } }
+      : {}),
+    posts: posts.rows,
+    stageCounts: [...stageTotals, ...stageCounts.rows],
+    ratios: ratios.rows,
+    quotas: quotas.rows.map((q) => ({ postTitle: q.postTitle, unitName: q.unitName, minimum: q.minimum, nominated: q.nominated, state: q.state })),
     durations,
-    ...service,
+    ...figures,
   };
 }
 
 /** Per post: headcount, applications, appointees (approved) and dispatches not cancelled. */
-async function postsFilled(db: PrismaClient, inProgram: Prisma.Sql): Promise<HealthPost[]> {
+async function postsFilled(db: PrismaClient, inProgram: Prisma.Sql, w: Window) {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT po.id, po.title, o.name AS "receivingOrg", po."rotationBatch", po.headcount,
            count(a.id)::int AS applications,
            count(a.id) FILTER (WHERE a.status = 'APPROVED')::int AS approved,
-           (SELECT count(*) FROM "Dispatch" d WHERE d."postId" = po.id AND d.status <> 'CANCELLED')::int AS dispatched
+           (SELECT count(*) FROM "Dispatch" d WHERE d."postId" = po.id AND d.status <> 'CANCELLED')::int AS dispatched,
+           count(*) OVER ()::int AS "rowCount"
     FROM "Post" po
     JOIN "Program" p ON p.id = po."programId"
     JOIN "Organization" o ON o.id = po."receivingOrgId"
     LEFT JOIN "Application" a ON a."postId" = po.id
     WHERE ${inProgram}
     GROUP BY po.id, o.name
-    ORDER BY po."rotationBatch", po.title, po.id`;
-  return rows.map((r) => ({
-    postId: String(r.id),
-    title: String(r.title),
-    receivingOrg: String(r.receivingOrg),
-    rotationBatch: n(r.rotationBatch),
-    headcount: n(r.headcount),
-    applications: n(r.applications),
-    approved: n(r.approved),
-    dispatched: n(r.dispatched),
-  }));
+    ORDER BY po."rotationBatch", po.title, po.id
+    ${limit(w)}`;
+  return {
+    total: rowCount(rows),
+    rows: rows.map(
+      (r): HealthPost => ({
+        postId: String(r.id),
+        title: String(r.title),
+        receivingOrg: String(r.receivingOrg),
+        rotationBatch: n(r.rotationBatch),
+        headcount: n(r.headcount),
+        applications: n(r.applications),
+        approved: n(r.approved),
+        dispatched: n(r.dispatched),
+      }),
+    ),
+  };
 }
 
-/** Applications per post per stage (where each stands now), with each stage's line over all posts (GROUPING SETS). */
-async function applicationsPerStage(db: PrismaClient, inProgram: Prisma.Sql, order: StageKind[]): Promise<HealthStageCount[]> {
+const stageCount = (r: Record<string, unknown>): HealthStageCount => ({
+  postId: r.postId === null || r.postId === undefined ? null : String(r.postId),
+  postTitle: r.postId === null || r.postId === undefined ? null : String(r.postTitle),
+  stage: String(r.stage) as StageKind,
+  pendingEndorsement: n(r.pendingEndorsement),
+  inProgress: n(r.inProgress),
+  ended: n(r.ended),
+  approved: n(r.approved),
+});
+
+/** Where applications stand: the counts of one group (a stage, or a post's stage). */
+const STAGE_COUNTS = Prisma.sql`
+  count(*) FILTER (WHERE a.status = 'PENDING_ENDORSEMENT')::int AS "pendingEndorsement",
+  count(*) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS "inProgress",
+  count(*) FILTER (WHERE a.status IN ('REJECTED', 'WITHDRAWN'))::int AS ended,
+  count(*) FILTER (WHERE a.status = 'APPROVED')::int AS approved`;
+/** A stage's place in the programme's order (stages it no longer holds last). */
+const stageRank = (order: StageKind[]) => Prisma.sql`coalesce(array_position(${order}::text[], a."currentStage"::text), 1000)`;
+
+/** Applications per stage over all posts (the chart, and the first lines of the table on every page), in the programme's order. */
+async function stageTotalsOf(db: PrismaClient, inProgram: Prisma.Sql, order: StageKind[]): Promise<HealthStageCount[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT a."postId", min(po.title) AS "postTitle", a."currentStage"::text AS stage,
-           count(*) FILTER (WHERE a.status = 'PENDING_ENDORSEMENT')::int AS "pendingEndorsement",
-           count(*) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS "inProgress",
-           count(*) FILTER (WHERE a.status IN ('REJECTED', 'WITHDRAWN'))::int AS ended,
-           count(*) FILTER (WHERE a.status = 'APPROVED')::int AS approved,
-           min(po."rotationBatch") AS batch
+    SELECT a."currentStage"::text AS stage, ${STAGE_COUNTS}
     FROM "Application" a
     JOIN "Post" po ON po.id = a."postId"
     JOIN "Program" p ON p.id = po."programId"
     WHERE ${inProgram}
-    GROUP BY GROUPING SETS ((a."postId", a."currentStage"), (a."currentStage"))
-    ORDER BY (a."postId" IS NULL) DESC, min(po."rotationBatch"), min(po.title), a."postId", a."currentStage"`;
-  const rank = (s: StageKind) => (order.includes(s) ? order.indexOf(s) : order.length);
-  const mapped = rows.map((r) => ({
-    postId: r.postId === null ? null : String(r.postId),
-    postTitle: r.postId === null ? null : String(r.postTitle),
-    stage: String(r.stage) as StageKind,
-    pendingEndorsement: n(r.pendingEndorsement),
-    inProgress: n(r.inProgress),
-    ended: n(r.ended),
-    approved: n(r.approved),
-  }));
-  // Stages in the programme's order within each post (the SQL keeps the posts' order).
-  return mapped
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => (a.row.postId === b.row.postId ? rank(a.row.stage) - rank(b.row.stage) : a.i - b.i))
-    .map(({ row }) => row);
+    GROUP BY a."currentStage"
+    ORDER BY min(${stageRank(order)}), 1`;
+  return rows.map(stageCount);
 }
 
-/** Per post, at the shortlist and report stages: how many passed (lib/domain/vetting's hasPassed, as SQL) against the cap (stageCap). */
-async function ratioCompliance(db: PrismaClient, inProgram: Prisma.Sql, stages: { kind: StageKind; ratio: number | null }[], order: StageKind[]): Promise<HealthRatio[]> {
+/** Applications per post per stage (where each stands now): posts in their order, stages in the programme's within each. */
+async function applicationsPerStage(db: PrismaClient, inProgram: Prisma.Sql, order: StageKind[], w: Window) {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT a."postId", min(po.title) AS "postTitle", a."currentStage"::text AS stage, ${STAGE_COUNTS},
+           count(*) OVER ()::int AS "rowCount"
+    FROM "Application" a
+    JOIN "Post" po ON po.id = a."postId"
+    JOIN "Program" p ON p.id = po."programId"
+    WHERE ${inProgram}
+    GROUP BY a."postId", a."currentStage"
+    ORDER BY min(po."rotationBatch"), min(po.title), a."postId", min(${stageRank(order)}), 3
+    ${limit(w)}`;
+  return { total: rowCount(rows), rows: rows.map(stageCount) };
+}
+
+/**
+ * Per post, at the shortlist and report stages (each post's lines together): how many passed
+ * (lib/domain/vetting's hasPassed, as SQL: approved, or still in the running at a later stage of
+ * the programme's order) against the cap (stageCap).
+ */
+async function ratioCompliance(db: PrismaClient, inProgram: Prisma.Sql, stages: { kind: StageKind; ratio: number | null }[], order: StageKind[], w: Window) {
   const checked = stages.filter((s) => (RATIO_STAGES as readonly StageKind[]).includes(s.kind) && s.ratio);
-  const perStage = await Promise.all(
-    checked.map(async (stage) => {
-      const after = stagesAfter(order, stage.kind);
-      const rows = await db.$queryRaw<Record<string, unknown>[]>`
-        SELECT po.id, po.title, po.headcount,
-               count(a.id) FILTER (WHERE a.status = 'APPROVED' OR (a.status = 'IN_PROGRESS' AND a."currentStage"::text = ANY(${after}::text[])))::int AS passed
-        FROM "Post" po
-        JOIN "Program" p ON p.id = po."programId"
-        LEFT JOIN "Application" a ON a."postId" = po.id
-        WHERE ${inProgram}
-        GROUP BY po.id
-        ORDER BY po."rotationBatch", po.title, po.id`;
-      return rows.map((r): HealthRatio => {
-        const cap = stageCap(stage, n(r.headcount));
-        return { postId: String(r.id), postTitle: String(r.title), stage: stage.kind, ratio: stage.ratio ?? 0, headcount: n(r.headcount), cap, passed: n(r.passed), standing: ratioStanding(cap, n(r.passed)) };
-      });
+  if (checked.length === 0) return { total: 0, rows: [] };
+  const kinds = checked.map((s) => s.kind);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT po.id, po.title, po.headcount, s.kind AS stage,
+           count(a.id) FILTER (WHERE a.status = 'APPROVED' OR (a.status = 'IN_PROGRESS' AND array_position(${order}::text[], a."currentStage"::text) > array_position(${order}::text[], s.kind)))::int AS passed,
+           count(*) OVER ()::int AS "rowCount"
+    FROM "Post" po
+    JOIN "Program" p ON p.id = po."programId"
+    CROSS JOIN unnest(${kinds}::text[]) WITH ORDINALITY AS s(kind, n)
+    LEFT JOIN "Application" a ON a."postId" = po.id
+    WHERE ${inProgram}
+    GROUP BY po.id, s.kind, s.n
+    ORDER BY po."rotationBatch", po.title, po.id, s.n
+    ${limit(w)}`;
+  return {
+    total: rowCount(rows),
+    rows: rows.map((r): HealthRatio => {
+      const stage = checked.find((s) => s.kind === r.stage)!;
+      const cap = stageCap(stage, n(r.headcount));
+      return { postId: String(r.id), postTitle: String(r.title), stage: stage.kind, ratio: stage.ratio ?? 0, headcount: n(r.headcount), cap, passed: n(r.passed), standing: ratioStanding(cap, n(r.passed)) };
     }),
-  );
-  return perStage.flat();
+  };
 }
 
 /**
@@ -313,40 +385,48 @@ async function stageDurations(db: PrismaClient, inProgram: Prisma.Sql, order: St
 const dayText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 /** Who serves where, leave and absences, confirmed workload by month (WorkloadMonth: the confirmed sums per dispatch and month, kept by triggers on WorkLog), allowances by payer and month, grades by year. */
-async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
+async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql, dispatchesPage: number | undefined, leavePage: number | undefined) {
   const [dispatches, leave, workload, allowances, grades] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT d.id, doc.name AS "doctorName", e.name AS "dispatchingUnit", o.name AS "receivingOrg", po.title AS "postTitle",
-             d."startDate", d."lastDay", d.status::text AS status
-      FROM "Dispatch" d JOIN "Program" p ON p.id = d."programId" JOIN "Doctor" doc ON doc.id = d."doctorId"
-      JOIN "Organization" e ON e.id = doc."employerId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Post" po ON po.id = d."postId"
-      WHERE ${inProgram} AND d.status <> 'CANCELLED'
-      ORDER BY o.name, d."startDate", doc.name, d.id
-      LIMIT ${HEALTH_DISPATCH_LIMIT}`,
-    db.$queryRaw<Record<string, unknown>[]>`
-      WITH d AS (
-        SELECT d.id, doc.name AS "doctorName", o.name AS "receivingOrg", d."startDate"
-        FROM "Dispatch" d JOIN "Program" p ON p.id = d."programId" JOIN "Doctor" doc ON doc.id = d."doctorId" JOIN "Organization" o ON o.id = d."receivingOrgId"
+    paged(dispatchesPage, async (w) => {
+      const rows = await db.$queryRaw<Record<string, unknown>[]>`
+        SELECT d.id, doc.name AS "doctorName", e.name AS "dispatchingUnit", o.name AS "receivingOrg", po.title AS "postTitle",
+               d."startDate", d."lastDay", d.status::text AS status, count(*) OVER ()::int AS "rowCount"
+        FROM "Dispatch" d JOIN "Program" p ON p.id = d."programId" JOIN "Doctor" doc ON doc.id = d."doctorId"
+        JOIN "Organization" e ON e.id = doc."employerId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Post" po ON po.id = d."postId"
         WHERE ${inProgram} AND d.status <> 'CANCELLED'
-      ), l AS (
-        SELECT lr."dispatchId",
-               coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'HOME_LEAVE'), 0)::int AS "homeLeaveDays",
-               coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'SPOUSE_VISIT'), 0)::int AS "spouseVisitDays",
-               coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'SICK'), 0)::int AS "sickDays",
-               coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'PERSONAL'), 0)::int AS "personalDays",
-               count(*) FILTER (WHERE lr.status IN ('PENDING_SUPERVISOR', 'PENDING_BUREAU'))::int AS "pendingRequests"
-        FROM "LeaveRequest" lr JOIN d ON d.id = lr."dispatchId" GROUP BY lr."dispatchId"
-      ), a AS (
-        SELECT ac."dispatchId", count(*)::int AS absences
-        FROM "AttendanceCheck" ac JOIN d ON d.id = ac."dispatchId" WHERE NOT ac."isPresent" GROUP BY ac."dispatchId"
-      )
-      SELECT d.id, d."doctorName", d."receivingOrg", l."homeLeaveDays", l."spouseVisitDays", l."sickDays", l."personalDays", l."pendingRequests", a.absences
-      FROM d JOIN l ON l."dispatchId" = d.id LEFT JOIN a ON a."dispatchId" = d.id
-      UNION ALL
-      SELECT d.id, d."doctorName", d."receivingOrg", 0, 0, 0, 0, 0, a.absences
-      FROM d JOIN a ON a."dispatchId" = d.id WHERE NOT EXISTS (SELECT 1 FROM l WHERE l."dispatchId" = d.id)
-      ORDER BY 3, 2, 1
-      LIMIT ${HEALTH_DISPATCH_LIMIT}`,
+        ORDER BY o.name, d."startDate", doc.name, d.id
+        ${limit(w)}`;
+      return { total: rowCount(rows), rows };
+    }),
+    paged(leavePage, async (w) => {
+      const rows = await db.$queryRaw<Record<string, unknown>[]>`
+        WITH d AS (
+          SELECT d.id, doc.name AS "doctorName", o.name AS "receivingOrg", d."startDate"
+          FROM "Dispatch" d JOIN "Program" p ON p.id = d."programId" JOIN "Doctor" doc ON doc.id = d."doctorId" JOIN "Organization" o ON o.id = d."receivingOrgId"
+          WHERE ${inProgram} AND d.status <> 'CANCELLED'
+        ), l AS (
+          SELECT lr."dispatchId",
+                 coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'HOME_LEAVE'), 0)::int AS "homeLeaveDays",
+                 coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'SPOUSE_VISIT'), 0)::int AS "spouseVisitDays",
+                 coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'SICK'), 0)::int AS "sickDays",
+                 coalesce(sum(lr.days) FILTER (WHERE lr.status = 'APPROVED' AND lr.kind = 'PERSONAL'), 0)::int AS "personalDays",
+                 count(*) FILTER (WHERE lr.status IN ('PENDING_SUPERVISOR', 'PENDING_BUREAU'))::int AS "pendingRequests"
+          FROM "LeaveRequest" lr JOIN d ON d.id = lr."dispatchId" GROUP BY lr."dispatchId"
+        ), a AS (
+          SELECT ac."dispatchId", count(*)::int AS absences
+          FROM "AttendanceCheck" ac JOIN d ON d.id = ac."dispatchId" WHERE NOT ac."isPresent" GROUP BY ac."dispatchId"
+        ), leave_rows AS (
+          SELECT d.id, d."doctorName", d."receivingOrg", l."homeLeaveDays", l."spouseVisitDays", l."sickDays", l."personalDays", l."pendingRequests", a.absences
+          FROM d JOIN l ON l."dispatchId" = d.id LEFT JOIN a ON a."dispatchId" = d.id
+          UNION ALL
+          SELECT d.id, d."doctorName", d."receivingOrg", 0, 0, 0, 0, 0, a.absences
+          FROM d JOIN a ON a."dispatchId" = d.id WHERE NOT EXISTS (SELECT 1 FROM l WHERE l."dispatchId" = d.id)
+        )
+        SELECT leave_rows.*, count(*) OVER ()::int AS "rowCount" FROM leave_rows
+        ORDER BY 3, 2, 1
+        ${limit(w)}`;
+      return { total: rowCount(rows), rows };
+    }),
     db.$queryRaw<Record<string, unknown>[]>`
       WITH logs AS (
         SELECT to_char(m.month, 'YYYY-MM') AS month, sum(m.logs)::int8 AS logs,
@@ -424,7 +504,9 @@ async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
       }
     : null;
   return {
-    dispatches: dispatches.map((r) => ({
+    dispatchesPage: dispatches.page,
+    leavePage: leave.page,
+    dispatches: dispatches.rows.map((r) => ({
       dispatchId: String(r.id),
       doctorName: String(r.doctorName),
       dispatchingUnit: String(r.dispatchingUnit),
@@ -434,7 +516,7 @@ async function serviceFigures(db: PrismaClient, inProgram: Prisma.Sql) {
       lastDay: dayText(r.lastDay),
       status: String(r.status),
     })),
-    leave: leave.map((r) => ({
+    leave: leave.rows.map((r) => ({
       dispatchId: String(r.id),
       doctorName: String(r.doctorName),
       receivingOrg: String(r.receivingOrg),

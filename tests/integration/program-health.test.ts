@@ -153,9 +153,10 @@ describe("programme health of the city bureau's programme", () => {
       ["二号岗位", "PRELIMINARY_REVIEW", 0, 1, 0, 0],
     ]);
     expect(h.ratios.map((r) => [r.postTitle, r.stage, r.cap, r.passed, r.standing])).toEqual([
+      // Each post's lines together, the stages in the programme's order.
       ["一号岗位", "INSPECTION_SHORTLIST", 3, 2, "under"],
-      ["二号岗位", "INSPECTION_SHORTLIST", 6, 0, "under"],
       ["一号岗位", "REPORT_LIST", 2, 2, "full"],
+      ["二号岗位", "INSPECTION_SHORTLIST", 6, 0, "under"],
       ["二号岗位", "REPORT_LIST", 4, 0, "under"],
     ]);
     expect(h.quotas.map((q) => [q.postTitle, q.minimum, q.nominated, q.state])).toEqual([
@@ -207,6 +208,56 @@ describe("programme health of the city bureau's programme", () => {
       ["合计", 3, 90, 2, 1, 3, 1, 3, 0, 1],
     ]);
     await expect(exportHealthTable(db.prisma, scopes["city-staff"]!, cityProgramId, "nonsense", (key) => key)).rejects.toMatchObject({ code: "notFound" });
+  });
+});
+
+describe("a programme of many posts, read a page at a time", () => {
+  // 17 posts (one over a page of 15), one application on the last: the page reads 15 rows in SQL, the second page the rest, the export all.
+  let bigProgramId = "";
+  beforeAll(async () => {
+    const p = db.prisma;
+    const stages = [
+      { kind: "REGISTRATION" as const, sequence: 1, ratio: null, opensAt: at(-30), closesAt: at(-5) },
+      { kind: "INSPECTION_SHORTLIST" as const, sequence: 2, ratio: 3, opensAt: at(-30), closesAt: at(-4) },
+      { kind: "REPORT_LIST" as const, sequence: 3, ratio: 2, opensAt: at(-30), closesAt: at(-3) },
+    ];
+    const program = await p.program.create({ data: { bureauId: ids.city!, kind: "OTHER", name: "多岗位测试项目", year: 2026, status: "VETTING", serviceMonths: 12, stages: { create: stages } } });
+    bigProgramId = program.id;
+    await p.post.createMany({ data: Array.from({ length: 17 }, (_, i) => ({ programId: program.id, receivingOrgId: ids.recv!, title: `岗位${String(i + 1).padStart(2, "0")}`, specialty: "内科", headcount: i + 1 })) });
+  });
+
+  it("pages each growing table in SQL and says where it stands; the export holds every row", async () => {
+    const first = await programHealth(db.prisma, scopes["city-staff"]!, bigProgramId, NOW, {});
+    expect(first.posts.map((x) => x.title)).toEqual(Array.from({ length: 15 }, (_, i) => `岗位${String(i + 1).padStart(2, "0")}`));
+    expect(first.pages?.posts).toEqual({ page: 1, pageCount: 2, total: 17 });
+    // Two ratio lines per post: 34 rows, the first page ends on post 8's shortlist line.
+    expect(first.pages?.ratios).toEqual({ page: 1, pageCount: 3, total: 34 });
+    expect(first.ratios.at(-1)).toMatchObject({ postTitle: "岗位08", stage: "INSPECTION_SHORTLIST", cap: 24 });
+
+    const second = await programHealth(db.prisma, scopes["city-staff"]!, bigProgramId, NOW, { posts: 2, ratios: 3 });
+    expect(second.posts.map((x) => [x.title, x.headcount])).toEqual([
+      ["岗位16", 16],
+      ["岗位17", 17],
+    ]);
+    expect(second.pages?.posts).toEqual({ page: 2, pageCount: 2, total: 17 });
+    expect(second.ratios.map((r) => [r.postTitle, r.stage, r.cap])).toEqual([
+      ["岗位16", "INSPECTION_SHORTLIST", 48],
+      ["岗位16", "REPORT_LIST", 32],
+      ["岗位17", "INSPECTION_SHORTLIST", 51],
+      ["岗位17", "REPORT_LIST", 34],
+    ]);
+    // A page past the end reads the first page.
+    const past = await programHealth(db.prisma, scopes["city-staff"]!, bigProgramId, NOW, { posts: 9 });
+    expect(past.pages?.posts).toEqual({ page: 1, pageCount: 2, total: 17 });
+    expect(past.posts).toHaveLength(15);
+
+    // Without pages (the API, the exports) every row.
+    const all = await programHealth(db.prisma, scopes["city-staff"]!, bigProgramId, NOW);
+    expect(all.pages).toBeUndefined();
+    expect(all.posts).toHaveLength(17);
+    const t = createTranslator({ locale: "zh-CN", messages: await loadMessages("zh-CN") });
+    const file = await exportHealthTable(db.prisma, scopes["city-staff"]!, bigProgramId, "posts", (key, values) => t(key as never, values as never), NOW);
+    expect(file.rowCount).toBe(17);
   });
 });
 

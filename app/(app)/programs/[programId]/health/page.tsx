@@ -5,7 +5,7 @@ import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { prisma } from "@/lib/db";
 import { orErrorPage, requirePermission } from "@/lib/server/page-guard";
-import { HEALTH_DISPATCH_LIMIT, programHealth } from "@/lib/server/program-health";
+import { HEALTH_PAGE_SIZE, HEALTH_PAGED_TABLES, programHealth, type HealthPages } from "@/lib/server/program-health";
 import { healthTables, type HealthTableId } from "@/lib/server/program-health-tables";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,8 +20,23 @@ const SECTIONS: { key: "selection" | "waits" | "service"; tables: HealthTableId[
 ];
 
 // Programme health for the bureau (issue 16): each figure a chart with its table and an Excel export
-// of that table. The charts' words come from the server, so the browser gets no catalogue.
-export default function ProgramHealthPage(props: { params: Promise<{ programId: string }> }) {
+// of that table. The charts' words come from the server, so the browser gets no catalogue. The
+// tables that grow with the programme (a row per post, unit or dispatch) come a page at a time,
+// each under its own search param (?posts=2&leave=3), their charts showing the same rows; the
+// exports hold every row.
+type Props = { params: Promise<{ programId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The page of each paged table from the search params (a positive whole number; anything else is page 1). */
+function healthPages(search: Record<string, string | string[] | undefined>): HealthPages {
+  const pages: HealthPages = {};
+  for (const id of HEALTH_PAGED_TABLES) {
+    const value = Number(search[id]);
+    pages[id] = Number.isInteger(value) && value >= 1 && value <= 100_000 ? value : 1;
+  }
+  return pages;
+}
+
+export default function ProgramHealthPage(props: Props) {
   return (
     <ClientMessages folder="app/(app)/programs/[programId]/health">
       <ProgramHealthView {...props} />
@@ -29,11 +44,14 @@ export default function ProgramHealthPage(props: { params: Promise<{ programId: 
   );
 }
 
-async function ProgramHealthView({ params }: { params: Promise<{ programId: string }> }) {
+async function ProgramHealthView({ params, searchParams }: Props) {
   const { scope } = await requirePermission("program.health");
   const { programId } = await params;
+  const pages = healthPages(await searchParams);
   // Another bureau's programme and an unknown one are both the 404 page.
-  const health = await orErrorPage(() => programHealth(prisma, scope, programId));
+  const health = await orErrorPage(() => programHealth(prisma, scope, programId, new Date(), pages));
+  // The other tables' pages, kept by each table's paging (page 1 left out of the address).
+  const kept = Object.fromEntries(Object.entries(health.pages ?? {}).map(([id, p]) => [id, p.page > 1 ? String(p.page) : undefined]));
   const [t, tAll, locale] = await Promise.all([getTranslations("health"), getTranslations(), getLocale()]);
   const tables = new Map(healthTables(health, (key, values) => tAll(key as never, values as never)).map((table) => [table.id, table]));
   return (
@@ -57,11 +75,25 @@ async function ProgramHealthView({ params }: { params: Promise<{ programId: stri
                 table={table}
                 locale={locale}
                 exportHref={`/api/v1/programs/${health.program.id}/health/export/${id}`}
-                labels={{ export: t("export"), exportLabel: t("exportLabel", { title: table.title }), chartLabel: t("chartLabel", { title: table.title }) }}
+                params={kept}
+                labels={{
+                  export: t("export"),
+                  exportLabel: t("exportLabel", { title: table.title }),
+                  chartLabel: t("chartLabel", { title: table.title }),
+                  pagination: t("pagination", { title: table.title }),
+                  ...(table.page
+                    ? {
+                        pagedNote: t(id === "stages" ? "pagedNoteTotals" : "pagedNote", {
+                          from: (table.page.page - 1) * HEALTH_PAGE_SIZE + 1,
+                          to: Math.min(table.page.page * HEALTH_PAGE_SIZE, table.page.total),
+                          total: table.page.total,
+                        }),
+                      }
+                    : {}),
+                }}
               />
             );
           })}
-          {section.key === "service" && health.dispatches.length >= HEALTH_DISPATCH_LIMIT ? <p className="text-sm text-amber-700">{t("dispatchLimit", { limit: HEALTH_DISPATCH_LIMIT })}</p> : null}
         </section>
       ))}
     </div>

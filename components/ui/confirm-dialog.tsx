@@ -6,7 +6,8 @@ import { useState, type ReactNode } from "react";
 
 /**
  * Asks before a destructive or weighty act (deactivate, reset a password…). Radix's AlertDialog
- * traps focus, restores it, and is announced as an alert dialog.
+ * traps focus, restores it, and is announced as an alert dialog. Opened by its `trigger`, or, for a
+ * form that asks only when its values call for it, held open by the form (`open` and `onOpenChange`).
  */
 export function ConfirmDialog({
   trigger,
@@ -16,8 +17,10 @@ export function ConfirmDialog({
   tone = "danger",
   onConfirm,
   alternative,
+  open: held,
+  onOpenChange,
 }: {
-  trigger: ReactNode;
+  trigger?: ReactNode;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -25,10 +28,14 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void> | void;
   /** A second way forward beside the main one (e.g. "open with the dates as they are"), shown as a plain button. */
   alternative?: { label: string; onConfirm: () => Promise<void> | void };
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
   const t = useTranslations("list");
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState(false);
+  const [own, setOwn] = useState(false);
+  const open = held ?? own;
+  const setOpen = (next: boolean) => (onOpenChange ? onOpenChange(next) : setOwn(next));
   async function run(action: () => Promise<void> | void) {
     setBusy(true);
     try {
@@ -40,7 +47,7 @@ export function ConfirmDialog({
   }
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 bg-slate-900/40" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">

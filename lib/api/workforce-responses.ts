@@ -71,6 +71,7 @@ export const contractListSchema = z.object({
       remainingDays: z.number().int(),
       hasStarted: z.boolean(),
       isFulfilled: z.boolean(),
+      can: z.object({ correct: z.boolean() }).meta({ description: "Whether the caller may correct the contract (PATCH /workforce/contracts/{contractId})" }),
     }),
   ),
 });

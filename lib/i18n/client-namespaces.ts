@@ -40,7 +40,7 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/programs/[programId]/vetting/[postId]": ["attachments", "eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
   "app/(app)/worklogs": ["list", "worklogs"],
-  "app/(app)/workforce": ["workforce"],
+  "app/(app)/workforce": ["list", "workforce"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessagesFolder = keyof typeof CLIENT_NAMESPACES;

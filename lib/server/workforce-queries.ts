@@ -169,6 +169,8 @@ export interface ContractRow extends ContractStatus {
   serviceOrgName: string;
   doctorId: string | null;
   note: string | null;
+  /** What the caller may do with it (the policy: "workforce.manage" over the place of service). */
+  can: { correct: boolean };
 }
 
 /** The ids of a region's organisations when the caller reads the region; all the caller's own otherwise. */
@@ -205,6 +207,7 @@ export async function targetedContracts(db: PrismaClient, scope: Scope, query: {
     doctorId: r.doctorId,
     note: r.note,
     ...contractStatus(r.serviceStartDate, r.serviceYears, today),
+    can: { correct: can(scope, "workforce.manage", { organizationId: r.serviceOrgId }) },
   }));
   const status = query.status;
   const kept = status ? all.filter((r) => (status === "fulfilled" ? r.isFulfilled : status === "notStarted" ? !r.hasStarted : r.hasStarted && !r.isFulfilled)) : all;

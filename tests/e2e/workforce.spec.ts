@@ -94,3 +94,37 @@ test("the page fits a phone, in Chinese and in English; a county's region below 
   await saveScreenshot(english, "workforce-390-en");
   await english.context().close();
 });
+
+test("the bureau corrects a targeted student's contract: a note at once, the years of service after a confirmation", async ({ browser }) => {
+  const page = await as(browser, "staff");
+  await page.goto("/workforce");
+  const contracts = page.getByRole("table", { name: "定向医学生服务协议" });
+  const row = contracts.getByRole("row").filter({ hasText: "徐浩然" });
+  await expect(row).toContainText("2027年8月31日");
+  await row.getByRole("link", { name: "更正徐浩然的服务协议" }).click();
+  await expect(page.getByRole("heading", { name: "更正服务协议：徐浩然" })).toBeVisible();
+  const form = page.locator("#contract-form");
+  await expect(form.getByLabel("服务年限（年）")).toHaveValue("6");
+
+  // A note: saved without asking.
+  await fillField(form.getByLabel("备注"), "按协议原件核对");
+  await form.getByRole("button", { name: "保存更正" }).click();
+  await expect(form.getByText("已更正。")).toBeVisible();
+
+  // The years of service change the days owed: asked once more, then saved from the new version.
+  await fillField(form.getByLabel("服务年限（年）"), "5");
+  await form.getByRole("button", { name: "保存更正" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "更正徐浩然的服务期？" });
+  await expect(dialog).toBeVisible();
+  await view(page, dialog, "workforce-contract-confirm-1280-zh");
+  await dialog.getByRole("button", { name: "保存更正" }).click();
+  await expect(row).toContainText("2026年8月31日");
+  await saveScreenshot(page, "workforce-contract-corrected-1280-zh");
+
+  // Back to six years (the demo's contract as seeded), again after the question.
+  await fillField(form.getByLabel("服务年限（年）"), "6");
+  await form.getByRole("button", { name: "保存更正" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "保存更正" }).click();
+  await expect(row).toContainText("2027年8月31日");
+  await page.context().close();
+});

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "@/lib/auth/policy";
 import { composeIdNumber } from "@/lib/domain/id-number";
 import { buildScope } from "@/lib/server/organization-tree";
-import { createContract, createFigure, updateContract, updateFigure } from "@/lib/server/workforce";
+import { createContract, createFigure, saveContract, updateContract, updateFigure } from "@/lib/server/workforce";
 import { promotionService, targetedContracts, workforceIndicators } from "@/lib/server/workforce-queries";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
@@ -164,6 +164,24 @@ describe("targeted students' contracts", () => {
     expect(corrected).toMatchObject({ serviceYears: 5, version: 2 });
     await expect(updateContract(db.prisma, s["wz-admin"]!, { contractId: centre.id, version: 2, name: "x", school: "y", graduationYear: 2021, serviceYears: 5, serviceStartDate: "2021-09-01", serviceOrgId: ids.centre })).rejects.toMatchObject({ code: "notFound" });
     expect(await db.prisma.auditLog.count({ where: { entity: "TargetedStudent", entityId: centre.id } })).toBe(2);
+  });
+
+  it("the page's correction: offered to the bureau over the place of service, not the hospital; from the version read, else 409 and nothing changed", async () => {
+    const student = await createContract(db.prisma, s.county!, { name: "测试生戊", school: "温州医科大学", graduationYear: 2022, serviceYears: 6, serviceStartDate: "2022-09-01", serviceOrgId: ids.hospital });
+    const row = async (who: string) => (await targetedContracts(db.prisma, s[who]!, {}, NOW)).rows.find((r) => r.id === student.id);
+    expect((await row("county"))?.can).toEqual({ correct: true });
+    // The hospital sees the student serving with it, and may not correct the contract.
+    expect((await row("hospital"))?.can).toEqual({ correct: false });
+    const fields = { contractId: student.id, name: "测试生戊", school: "温州医科大学", graduationYear: 2022, serviceStartDate: "2022-09-01", serviceOrgId: ids.hospital };
+    await expect(saveContract(db.prisma, s.hospital!, { ...fields, version: 1, serviceYears: 3 })).rejects.toMatchObject({ code: "forbidden" });
+    // The form's one action corrects when it carries the id and version.
+    expect(await saveContract(db.prisma, s.county!, { ...fields, version: 1, serviceYears: 5, note: "按协议原件更正" })).toMatchObject({ id: student.id, serviceYears: 5, note: "按协议原件更正", version: 2 });
+    // A second editor who read version 1 is refused, and the contract stays as corrected.
+    await expect(saveContract(db.prisma, s.county!, { ...fields, version: 1, serviceYears: 2 })).rejects.toMatchObject({ code: "conflict", message: "staleEdit" });
+    expect(await db.prisma.targetedStudent.findUniqueOrThrow({ where: { id: student.id }, select: { serviceYears: true, version: true } })).toEqual({ serviceYears: 5, version: 2 });
+    const audits = await db.prisma.auditLog.findMany({ where: { entity: "TargetedStudent", entityId: student.id }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } });
+    expect(audits.map((a) => a.action)).toEqual(["workforce.contract_create", "workforce.contract_update"]);
+    expect(audits[1]).toMatchObject({ before: { serviceYears: 6, version: 1 }, after: { serviceYears: 5, version: 2, note: "按协议原件更正" } });
   });
 });
 

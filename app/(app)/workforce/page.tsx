@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -28,6 +29,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
   const { scope } = await requirePermission("workforce.read");
   const raw = await searchParams;
   const query = workforceQuerySchema.parse({ regionId: typeof raw.regionId === "string" ? raw.regionId : undefined });
+  const editId = typeof raw.edit === "string" ? raw.edit : undefined;
   const readsRegions = can(scope, "workforce.indicators");
   const manages = can(scope, "workforce.manage");
   const [t, format] = await Promise.all([getTranslations("workforce"), getFormatter()]);
@@ -45,6 +47,10 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
   const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
   const metBadge = (v: boolean | null) => (v === null ? <span className="text-slate-400">{t("noValue")}</span> : v ? <Badge tone="success">{t("met")}</Badge> : <Badge tone="danger">{t("notMet")}</Badge>);
   const today = contracts.today;
+  // ?edit=<id>: the contract the form corrects (one the caller may correct, else the form records a new one).
+  const edited = editId ? contracts.rows.find((c) => c.id === editId && c.can.correct) : undefined;
+  const here = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(query.regionId ? { regionId: query.regionId } : {}), ...extra }).toString()}`;
+  const correctsAny = contracts.rows.some((c) => c.can.correct);
 
   const indicatorCard = (indicator: IndicatorSeries) => (
     <Card key={indicator.id} title={`${indicator.name}（${indicator.unit}）`} action={<Badge tone={indicator.source === "REGISTRY" ? "info" : "neutral"}>{t(`sources.${indicator.source}`)}</Badge>}>
@@ -105,7 +111,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
         {contracts.rows.length === 0 ? (
           <EmptyState>{t("contracts.empty")}</EmptyState>
         ) : (
-          <Table caption={t("contracts.caption")} head={[t("contracts.name"), t("contracts.serviceOrg"), t("contracts.serviceYears"), t("contracts.serviceStartDate"), t("contracts.lastDay"), t("contracts.served"), t("contracts.remaining"), t("contracts.status")]} stickyFirst>
+          <Table caption={t("contracts.caption")} head={[t("contracts.name"), t("contracts.serviceOrg"), t("contracts.serviceYears"), t("contracts.serviceStartDate"), t("contracts.lastDay"), t("contracts.served"), t("contracts.remaining"), t("contracts.status"), ...(correctsAny ? [t("contracts.actions")] : [])]} stickyFirst>
             {contracts.rows.map((c) => (
               <tr key={c.id}>
                 <Td>
@@ -119,14 +125,30 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
                 <Td>{c.servedDays}</Td>
                 <Td>{c.remainingDays}</Td>
                 <Td>{c.isFulfilled ? <Badge tone="success">{t("contracts.fulfilled")}</Badge> : c.hasStarted ? <Badge tone="info">{t("contracts.serving")}</Badge> : <Badge>{t("contracts.notStarted")}</Badge>}</Td>
+                {correctsAny ? (
+                  <Td>
+                    {c.can.correct ? (
+                      <Link href={`${here({ edit: c.id })}#contract-form`} aria-label={t("contracts.correctLabel", { name: c.name })} aria-current={edited?.id === c.id ? "true" : undefined} className="whitespace-nowrap text-sm font-medium text-brand-700 hover:underline">
+                        {t("contracts.correct")}
+                      </Link>
+                    ) : null}
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </Table>
         )}
         {manages ? (
-          <div className="mt-5 border-t border-slate-100 pt-4">
-            <h3 className="mb-3 text-sm font-semibold text-slate-900">{t("contracts.formTitle")}</h3>
-            <ContractForm units={units} today={today} />
+          <div id="contract-form" className="mt-5 scroll-mt-4 border-t border-slate-100 pt-4">
+            <h3 className="mb-3 text-sm font-semibold text-slate-900">{edited ? t("contracts.correctTitle", { name: edited.name }) : t("contracts.formTitle")}</h3>
+            {edited ? <p className="mb-3 text-sm text-slate-600">{t("contracts.correctIntro")}</p> : null}
+            <ContractForm
+              key={edited?.id ?? "new"}
+              units={units}
+              today={today}
+              contract={edited ? { id: edited.id, version: edited.version, name: edited.name, school: edited.school, graduationYear: edited.graduationYear, serviceYears: edited.serviceYears, serviceStartDate: edited.serviceStartDate, serviceOrgId: edited.serviceOrgId, doctorId: edited.doctorId, note: edited.note } : undefined}
+              cancelHref={`${here({})}#contract-form`}
+            />
           </div>
         ) : null}
       </Card>

@@ -54,7 +54,9 @@ test("staff open the programme's health and export a chart's table: the workbook
   const written = sheet
     .getRows(2, sheet.rowCount - 1)!
     .map((row) => (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "—" : String(v))));
-  expect(written).toEqual(shown);
+  // The page shows the stage totals and the first 15 lines per post; the workbook holds every line, in the same order.
+  expect(written.slice(0, shown.length)).toEqual(shown);
+  expect(written.length).toBeGreaterThanOrEqual(shown.length);
   await page.context().close();
 });
 

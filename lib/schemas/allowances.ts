@@ -153,7 +153,6 @@ export const financeListFields = { ...sortFields(FINANCE_SORT_KEYS), size: listQ
 /** The API's query of finance's month: the month's lines due (unpaid, due by its end) or paid in it, 100 a page unless size; an unknown sort, dir or size is refused. */
 export const dueQuerySchema = financeMonthQuerySchema.extend({
   status: z.enum(["due", "paid"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
   ...strictListFields(FINANCE_SORT_KEYS),
 });
 

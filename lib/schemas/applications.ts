@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STAGE_KINDS, fromShanghaiWallClock } from "../domain/program-timeline";
-import { listQuerySchema, optionSearchSchema, sortFields } from "./list-query";
+import { listQuerySchema, optionSearchSchema, sortFields, strictListFields } from "./list-query";
 
 // Nominations and vetting: one schema per form/use case, shared by the client form (zodResolver)
 // and the server. Messages are catalogue keys of the "applications" namespace's errors.
@@ -99,4 +99,6 @@ export const applicationListQuerySchema = listQuerySchema.extend({
   status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
   unitId: id.optional().catch(undefined),
 });
+/** GET /api/v1/applications (and its export): the same, an unknown sort key, direction, page or page size refused (422). */
+export const applicationListApiQuerySchema = applicationListQuerySchema.extend(strictListFields(APPLICATION_SORT_KEYS));
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;

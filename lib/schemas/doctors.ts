@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { birthDateFromIdNumber, isValidIdNumber, normalizeIdNumber } from "../domain/id-number";
 import { editVersion } from "./common";
-import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Shared by the doctor form (zodResolver), the server actions, the use cases and the import. Messages
 // are catalogue keys of doctors.errors. Calendar dates travel as "YYYY-MM-DD" strings and become
@@ -162,6 +162,8 @@ export const doctorListQuerySchema = listQuerySchema.extend({
   titleLevel: z.enum(TITLE_LEVELS).optional().catch(undefined),
   education: z.enum(EDUCATIONS).optional().catch(undefined),
 });
+/** GET /api/v1/doctors (and its export): the same, an unknown sort key, direction, page or page size refused (422). */
+export const doctorListApiQuerySchema = doctorListQuerySchema.extend(strictListFields(DOCTOR_SORT_KEYS));
 
 export type DoctorListQuery = z.infer<typeof doctorListQuerySchema>;
 

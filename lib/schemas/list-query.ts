@@ -68,17 +68,31 @@ export function orderOf<K extends string, O>(orders: Record<K, (dir: SortDir) =>
 }
 
 /**
- * The API's reading of a list's `sort`, `dir` and `size`: the same whitelist, but a key, direction or
- * page size it does not know is refused (422, at its field) rather than dropped, so that an
- * integrator's typo does not come back silently in another order. Extend the list's page schema with it.
+ * The API's reading of a list's `page` and `size`: the same bounds as the page's, but a page or a size
+ * it does not know is refused (422, at its field) rather than dropped. Lists with no sortable columns
+ * (notifications, the screening, logs waiting) extend their page schema with this; sorted lists get it
+ * through strictListFields.
+ */
+export const strictPageFields = {
+  page: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(100_000, "invalid").default(1),
+  size: z.coerce
+    .number({ error: "invalid" })
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), "invalid")
+    .optional(),
+};
+
+/**
+ * The API's reading of a list's `sort`, `dir`, `page` and `size`: the same whitelist, but a key, direction,
+ * page or page size it does not know is refused (422, at its field) rather than dropped, so that an
+ * integrator's typo does not come back silently in another order. Every GET list of /api/v1 extends the
+ * page's schema with it (the web pages keep sortFields: an unknown key in the address falls back to the
+ * list's default order); the OpenAPI document shows `sort`'s keys as an enum.
+ * tests/integration/api-contract.test.ts sweeps every documented list with a bogus value of each.
  */
 export function strictListFields<const K extends readonly [string, ...string[]]>(keys: K) {
   return {
     sort: z.enum(keys, { error: "invalid" }).optional(),
     dir: z.enum(["asc", "desc"], { error: "invalid" }).optional(),
-    size: z.coerce
-      .number({ error: "invalid" })
-      .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), "invalid")
-      .optional(),
+    ...strictPageFields,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { HOSPITAL_GRADES, isHospitalKind, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from "../domain/organization-tree";
 import { editVersion } from "./common";
-import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Shared by the organisation form (zodResolver) and the server actions. Messages are catalogue keys
 // of organizations.errors; a form shows them through its translator.
@@ -59,5 +59,7 @@ export const organizationListQuerySchema = listQuerySchema.extend({
   level: z.enum(ORGANIZATION_LEVELS).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
 });
+/** GET /api/v1/organizations: the same, an unknown sort key, direction, page or page size refused (422). */
+export const organizationListApiQuerySchema = organizationListQuerySchema.extend(strictListFields(ORGANIZATION_SORT_KEYS));
 
 export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;

@@ -3,7 +3,7 @@ import { PROGRAM_STATUSES } from "../domain/program-status";
 import { TEMPLATE_KEYS } from "../domain/program-templates";
 import { calendarDate, fromShanghaiWallClock, STAGE_KINDS, timelineProblems } from "../domain/program-timeline";
 import { editVersion } from "./common";
-import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Shared by the programme and post forms (zodResolver) and the use cases. Messages are catalogue keys
 // of programsAdmin.errors; a form shows them through its translator.
@@ -134,6 +134,8 @@ export const programListQuerySchema = listQuerySchema.extend({
   ...sortFields(PROGRAM_SORT_KEYS),
   status: z.enum(PROGRAM_STATUSES).optional().catch(undefined),
 });
+/** GET /api/v1/programs: the same, an unknown sort key, direction, page or page size refused (422). */
+export const programListApiQuerySchema = programListQuerySchema.extend(strictListFields(PROGRAM_SORT_KEYS));
 export type ProgramListQuery = z.infer<typeof programListQuerySchema>;
 
 // ───────────── Posts ─────────────

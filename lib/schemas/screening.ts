@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listQuerySchema } from "./list-query";
+import { listQuerySchema, strictPageFields } from "./list-query";
 
 // The eligibility screening list of a post: its URL query and the ids of the single-doctor check.
 export const verdicts = ["ELIGIBLE", "INELIGIBLE", "UNKNOWN"] as const;
@@ -11,6 +11,8 @@ export const screeningQuerySchema = listQuerySchema.extend({
   verdict: z.enum(verdicts).optional().catch(undefined),
   unitId: id.optional().catch(undefined),
 });
+/** GET /api/v1/posts/{postId}/screening: the same, a page or page size it does not know refused (422). */
+export const screeningApiQuerySchema = screeningQuerySchema.extend(strictPageFields);
 export type ScreeningQuery = z.infer<typeof screeningQuerySchema>;
 
 /** The tab the page opens on (and the export takes) when the URL names none: 符合; verdict=all shows everyone. */

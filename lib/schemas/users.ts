@@ -2,7 +2,7 @@ import { z } from "zod";
 import { passwordProblems } from "../domain/password-policy";
 import { Role } from "../generated/prisma/enums";
 import { editVersion } from "./common";
-import { listQuerySchema, sortFields, type DefaultSort } from "./list-query";
+import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
 
 // Accounts: shared by the forms (zodResolver) and the server. Messages are catalogue keys (users.errors.*).
 export const roles = Object.values(Role) as [Role, ...Role[]];
@@ -19,6 +19,8 @@ export const userListQuerySchema = listQuerySchema.extend({
   organizationId: z.string().trim().min(1).max(40).optional().catch(undefined),
   status: z.enum(userStatuses).optional().catch(undefined),
 });
+/** GET /api/v1/users: the same, an unknown sort key, direction, page or page size refused (422). */
+export const userListApiQuerySchema = userListQuerySchema.extend(strictListFields(USER_SORT_KEYS));
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 const id = z.string().trim().min(1, "required").max(40, "required");

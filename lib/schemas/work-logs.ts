@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
+import { listQuerySchema, sortFields, strictListFields, strictPageFields, type DefaultSort } from "./list-query";
 import { MAX_NEW_DEPARTMENTS, MAX_NEW_TECHNIQUES, MAX_TEACHING_PER_TYPE, TEACHING_ACTIONS, WORK_LOG_BOUNDS } from "../domain/work-log";
 import { parseYuan } from "../domain/money";
 import { isCalendarDate } from "./doctors";
@@ -128,6 +128,8 @@ export const workloadDefaultSort = (by: WorkloadGroup): DefaultSort<WorkloadSort
 export const pendingLogsQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+/** GET /api/v1/work-logs/pending: the same, a page it does not know refused (422). */
+export const pendingLogsApiQuerySchema = pendingLogsQuerySchema.extend({ page: strictPageFields.page });
 
 // ───────────── Mentoring pairs (师带徒) ─────────────
 

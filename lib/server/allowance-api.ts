@@ -3,6 +3,7 @@ import type { Scope } from "../auth/policy";
 import { isoDay } from "../domain/eligibility/calendar";
 import type { AllowanceLine, PrismaClient } from "../generated/prisma/client";
 import { dueQuerySchema } from "../schemas/allowances";
+import { parse } from "./kit";
 import { dispatchSchedule, financeMonth, payeeOf, payerNameOf, programAllowances, type LineRow } from "./allowance-queries";
 
 // The JSON of the allowance endpoints: the queries' answers with calendar days as "YYYY-MM-DD" and
@@ -70,7 +71,7 @@ export async function scheduleJson(db: PrismaClient, scope: Scope, dispatchId: s
 }
 
 export async function dueJson(db: PrismaClient, scope: Scope, search: URLSearchParams) {
-  const query = dueQuerySchema.parse(Object.fromEntries(search));
+  const query = parse(dueQuerySchema, Object.fromEntries(search));
   const m = await financeMonth(db, scope, query);
   return { month: m.month, today: m.today, status: m.status, payers: m.payers, rows: m.page.rows.map(lineJson), total: m.page.total, page: m.page.page, pageCount: m.page.pageCount };
 }

@@ -163,9 +163,11 @@ describe("every documented answer matches the document", () => {
   it("programmes: list, read, create, edit, timeline, posts, quotas, rules, status", async () => {
     expect((await api("openapi", "staff")).status).toBe(200);
     expect((await api("listPrograms", "admin", { query: "page=1" })).json.total).toBeGreaterThan(0);
-    // The lists' sort and page size are documented query params; a forged key is the default order, never an error.
+    // The lists' sort and page size are documented query params; a forged key or direction is refused at its field (422), as on every list of the API.
     expect((await api("listPrograms", "admin", { query: "sort=name&dir=desc&size=50" })).status).toBe(200);
-    expect((await api("listPrograms", "admin", { query: "sort=createdAt;--&dir=sideways" })).status).toBe(200);
+    const forged = await api("listPrograms", "admin", { query: "sort=createdAt;--&dir=sideways" });
+    expect(forged.status).toBe(422);
+    expect(Object.keys(forged.json.error.fieldErrors).sort()).toEqual(["dir", "sort"]);
     expect((await api("getProgram", "admin", { params: { programId } })).json.id).toBe(programId);
     const timeline = await api("getTimeline", "staff", { params: { programId } });
     expect(timeline.json.stages[0].kind).toBe("REGISTRATION");
@@ -643,6 +645,35 @@ describe("every documented answer matches the document", () => {
       }
     }
     expect(bad).toBe(0);
+  }, 180_000);
+
+  it("every documented list refuses an unknown sort, dir, page or size (422 at its field, as documented), and documents its sort keys", async () => {
+    // Every GET of the registry whose query pages or sorts, found from the registry itself (a list added later is swept too).
+    const lists = (Object.entries(operations) as [OperationId, ApiOperation][]).filter(([, op]) => op.method === "get" && op.query && ("page" in op.query.shape || "sort" in op.query.shape));
+    expect(lists.map(([id]) => id)).toEqual(expect.arrayContaining(["listApplications", "listDoctors", "listPrograms", "listOrganizations", "listUsers", "listDispatchPage", "leaveQueue", "workloadTotals", "allowancesDue", "listAssessments", "listNotifications", "screenPost", "pendingWorkLogs"]));
+    const params = { postId: eyePostId, programId };
+    const failures: string[] = [];
+    for (const [operationId, op] of lists) {
+      const shape = op.query!.shape as Record<string, unknown>;
+      const parameters = (documentJson.paths[op.path][op.method].parameters ?? []) as Json[];
+      if ("sort" in shape) {
+        const keys = parameters.find((p) => p.name === "sort" && p.in === "query")?.schema?.enum;
+        if (!Array.isArray(keys) || keys.length === 0) failures.push(`${operationId}: the document gives no enum of sort keys`);
+      }
+      const bogus = { sort: "password", dir: "sideways", page: "0", size: "7" };
+      for (const [field, value] of Object.entries(bogus)) {
+        if (!(field in shape)) continue;
+        // The first user the route lets in (its permission), in the order of USERS.
+        let answer: { status: number; json: Json } | undefined;
+        for (const user of USERS) {
+          answer = await api(operationId, user, { params, query: `${field}=${value}`, lang: "en" });
+          if (answer.status !== 401 && answer.status !== 403) break;
+        }
+        if (answer!.status !== 422) failures.push(`${operationId} ${field}=${value}: ${answer!.status}`);
+        else if (!answer!.json.error.fieldErrors?.[field]?.[0]) failures.push(`${operationId} ${field}=${value}: no field error at ${field}`);
+      }
+    }
+    expect(failures).toEqual([]);
   }, 180_000);
 
   it("every operation of the document was answered successfully and validated", () => {

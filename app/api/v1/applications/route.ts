@@ -2,9 +2,10 @@ import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { authorize, can } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
-import { applicationListQuerySchema } from "@/lib/schemas/applications";
+import { applicationListApiQuerySchema } from "@/lib/schemas/applications";
 import { listApplications, type ApplicationListRow } from "@/lib/server/application-queries";
 import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { parse } from "@/lib/server/kit";
 import { nominate, register } from "@/lib/server/applications";
 
 /** The list's compact row: what a client needs to show and filter it, nothing of the doctor's record beyond name and employer. */
@@ -30,7 +31,7 @@ function rowOf(app: ApplicationListRow) {
 
 // GET /api/v1/applications — the applications the caller may see, filtered and paged.
 export const GET = apiRoute({ permission: operations.listApplications.permission }, async ({ request, scope }) => {
-  const query = applicationListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const query = parse(applicationListApiQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   const page = await listApplications(prisma, scope, query);
   return NextResponse.json({ ...page, rows: page.rows.map(rowOf) });
 });

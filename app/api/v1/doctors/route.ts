@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
-import { doctorListQuerySchema } from "@/lib/schemas/doctors";
+import { doctorListApiQuerySchema } from "@/lib/schemas/doctors";
 import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { parse } from "@/lib/server/kit";
 import { createDoctor } from "@/lib/server/doctor-mutations";
 import { listDoctors } from "@/lib/server/doctors";
 
 export const GET = apiRoute({ permission: operations.listDoctors.permission }, async ({ request, scope }) => {
-  const query = doctorListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const query = parse(doctorListApiQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   return NextResponse.json(await listDoctors(prisma, scope, query));
 });
 

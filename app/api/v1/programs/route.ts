@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
-import { programListQuerySchema } from "@/lib/schemas/programs";
+import { programListApiQuerySchema } from "@/lib/schemas/programs";
 import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { parse } from "@/lib/server/kit";
 import { createProgram, listPrograms } from "@/lib/server/programs";
 
 export const GET = apiRoute({ permission: operations.listPrograms.permission }, async ({ request, scope }) => {
-  const query = programListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const query = parse(programListApiQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   return NextResponse.json(await listPrograms(prisma, scope, query));
 });
 

@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { operations } from "@/lib/api/openapi";
 import { prisma } from "@/lib/db";
-import { userListQuerySchema } from "@/lib/schemas/users";
+import { userListApiQuerySchema } from "@/lib/schemas/users";
 import { apiRoute, readJsonBody } from "@/lib/server/api-route";
+import { parse } from "@/lib/server/kit";
 import { createUser, listUsers } from "@/lib/server/users";
 
 // GET /api/v1/users — the accounts page's list (same scope, search and filters).
 export const GET = apiRoute({ permission: operations.listUsers.permission }, async ({ request, scope }) => {
-  const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const query = parse(userListApiQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   return NextResponse.json(await listUsers(prisma, scope, query));
 });
 

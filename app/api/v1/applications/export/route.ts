@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { prisma } from "@/lib/db";
 import type { SheetColumn } from "@/lib/excel/sheet";
 import { attachmentDisposition, contentTypes, writeSheet } from "@/lib/excel/sheet";
-import { applicationListQuerySchema } from "@/lib/schemas/applications";
+import { applicationListApiQuerySchema } from "@/lib/schemas/applications";
 import { APPLICATION_EXPORT_LIMIT, listApplicationsForExport, type ApplicationListRow } from "@/lib/server/application-queries";
 import { apiRoute } from "@/lib/server/api-route";
+import { parse } from "@/lib/server/kit";
 
 /** 20261203: today in Beijing time, for the file name. */
 function shanghaiStamp(now: Date): string {
@@ -15,7 +16,7 @@ function shanghaiStamp(now: Date): string {
 // The application list as an Excel sheet: the same scope, filters and order as the page, every
 // value in words (stage, status, verdict in the caller's language), at most APPLICATION_EXPORT_LIMIT rows.
 export const GET = apiRoute({ permission: "application.read" }, async ({ request, scope }) => {
-  const query = applicationListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const query = parse(applicationListApiQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   const [t, tStage, tStatus, tVerdict, tSex] = await Promise.all([
     getTranslations("applications"),
     getTranslations("stage"),

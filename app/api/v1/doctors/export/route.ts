@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { prisma } from "@/lib/db";
 import { attachmentDisposition, contentTypes, writeSheet } from "@/lib/excel/sheet";
-import { doctorExportSchema, doctorListQuerySchema } from "@/lib/schemas/doctors";
+import { doctorExportSchema, doctorListApiQuerySchema } from "@/lib/schemas/doctors";
 import { doctorSheetColumns, EXPORT_LIMIT, listDoctorsForExport } from "@/lib/server/doctors";
 import { apiRoute } from "@/lib/server/api-route";
+import { parse } from "@/lib/server/kit";
 
 /** 20261123: today in Beijing time, for the file name. */
 function shanghaiStamp(now: Date): string {
@@ -17,7 +18,7 @@ function shanghaiStamp(now: Date): string {
 export const GET = apiRoute({ permission: "doctor.read" }, async ({ request, scope }) => {
   const params = Object.fromEntries(request.nextUrl.searchParams);
   const { format } = doctorExportSchema.parse(params);
-  const query = doctorListQuerySchema.parse(params);
+  const query = parse(doctorListApiQuerySchema, params);
   const t = await getTranslations("doctors");
   const { rows, total } = await listDoctorsForExport(prisma, scope, query);
   const body = await writeSheet(format, {

@@ -2,7 +2,7 @@
 // generator's thread): lib/floor-server.ts (the same rows as JSON from bare pg) and bench/floor (a
 // bare Next.js app serving the same rows as HTML from bare pg, no auth, ORM or i18n).
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/free-port";
@@ -25,10 +25,18 @@ function runNext(args: string[], env: NodeJS.ProcessEnv, quiet: boolean) {
   return spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
 }
 
-/** bench/floor built (once) and started on a free port. */
+/** Whether a source file of bench/floor (its pages, routes, lib) is newer than its build. */
+function floorSourcesChanged(): boolean {
+  const built = statSync(path.join(FLOOR_DIR, ".next", "BUILD_ID")).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? e.name !== ".next" && e.name !== "node_modules" && newer(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs > built));
+  return newer(FLOOR_DIR);
+}
+
+/** bench/floor built (once, again when its sources change) and started on a free port. */
 export async function startFloor(url: string): Promise<{ baseUrl: string; stop: () => void }> {
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", FLOOR_DATABASE_URL: url };
-  if (!existsSync(path.join(FLOOR_DIR, ".next", "BUILD_ID")) || process.argv.includes("--build")) {
+  if (!existsSync(path.join(FLOOR_DIR, ".next", "BUILD_ID")) || process.argv.includes("--build") || floorSourcesChanged()) {
     console.log("Building the floor (bench/floor) …");
     const code = await new Promise<number | null>((resolve) => runNext(["build", FLOOR_DIR], env, false).on("exit", resolve));
     if (code !== 0) throw new Error(`building bench/floor failed (${code})`);

@@ -1,4 +1,4 @@
-import { pool } from "../../lib/db";
+import { doctorsPage } from "../../lib/lists";
 
 export const dynamic = "force-dynamic";
 
@@ -7,22 +7,11 @@ export const dynamic = "force-dynamic";
 // latest), and the total.
 export default async function Doctors({ searchParams }: { searchParams: Promise<{ bureauId?: string }> }) {
   const { bureauId = "" } = await searchParams;
-  const subtree = `WITH RECURSIVE t AS (SELECT id FROM "Organization" WHERE id = $1 UNION ALL SELECT o.id FROM "Organization" o JOIN t ON o."parentId" = t.id)`;
-  const [rows, total] = await Promise.all([
-    pool.query<{ id: string; name: string; sex: string; specialty: string; department: string | null; employer: string; title: string | null }>(
-      `${subtree}
-       SELECT d.id, d.name, d.sex, d.specialty, d.department, e.name AS employer,
-              (SELECT tr.name FROM "TitleRecord" tr WHERE tr."doctorId" = d.id ORDER BY tr.level DESC, tr."obtainedOn" DESC LIMIT 1) AS title
-         FROM "Doctor" d JOIN "Organization" e ON e.id = d."employerId"
-        WHERE d."employerId" IN (SELECT id FROM t) ORDER BY d.name, d.id LIMIT 20`,
-      [bureauId],
-    ),
-    pool.query<{ n: number }>(`${subtree} SELECT count(*)::int AS n FROM "Doctor" d WHERE d."employerId" IN (SELECT id FROM t)`, [bureauId]),
-  ]);
+  const { rows, total } = await doctorsPage(bureauId);
   return (
     <main>
       <h1>医生</h1>
-      <p>共 {total.rows[0]?.n ?? 0} 名</p>
+      <p>共 {total} 名</p>
       <table>
         <thead>
           <tr>
@@ -35,7 +24,7 @@ export default async function Doctors({ searchParams }: { searchParams: Promise<
           </tr>
         </thead>
         <tbody>
-          {rows.rows.map((r) => (
+          {rows.map((r) => (
             <tr key={r.id}>
               <td>
                 <a href={`/doctors/${r.id}`}>{r.name}</a>

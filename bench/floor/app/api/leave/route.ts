@@ -1,0 +1,9 @@
+import type { NextRequest } from "next/server";
+import { leavePage } from "../../../lib/lists";
+
+export const dynamic = "force-dynamic";
+
+// Beside GET /api/v1/leave (a bureau): the same page through bare pg, as JSON.
+export async function GET(request: NextRequest) {
+  return Response.json({ ...(await leavePage(request.nextUrl.searchParams.get("bureauId") ?? "")), page: 1 });
+}

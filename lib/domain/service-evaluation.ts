@@ -42,9 +42,13 @@ export function countsAsGrassroots(result: "PASS" | "FAIL", exceedsAbsenceLimit:
   return result === "PASS" && !exceedsAbsenceLimit;
 }
 
-/** The form's workload from the dispatch's confirmed totals; other work in words (free clinics, teaching). */
-export function workloadFromTotals(totals: Record<WorkloadCount | "freeClinics" | "teachingActions", number>, words: { freeClinics: (n: number) => string; teaching: (n: number) => string }): Workload {
+/** The form's workload from the dispatch's confirmed totals; other work in words (new departments, free clinics, teaching). */
+export function workloadFromTotals(
+  totals: Record<WorkloadCount | "newDepartments" | "freeClinics" | "teachingActions", number>,
+  words: { newDepartments: (n: number) => string; freeClinics: (n: number) => string; teaching: (n: number) => string },
+): Workload {
   const other: string[] = [];
+  if (totals.newDepartments > 0) other.push(words.newDepartments(totals.newDepartments));
   if (totals.freeClinics > 0) other.push(words.freeClinics(totals.freeClinics));
   if (totals.teachingActions > 0) other.push(words.teaching(totals.teachingActions));
   return {

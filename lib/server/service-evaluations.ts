@@ -272,7 +272,7 @@ export async function listServiceEvaluations(db: PrismaClient, scope: Scope, now
 
 // ───────────── Steps ─────────────
 
-const OTHER_WORDS = { freeClinics: (n: number) => `义诊 ${n} 次`, teaching: (n: number) => `带教活动 ${n} 次` };
+const OTHER_WORDS = { newDepartments: (n: number) => `新建业务科室 ${n} 个`, freeClinics: (n: number) => `义诊 ${n} 次`, teaching: (n: number) => `带教活动 ${n} 次` };
 
 /** The bureau opens the form for a dispatch in or after service; the workload is pre-filled from its confirmed logs. */
 export async function openServiceEvaluation(db: PrismaClient, scope: Scope, raw: unknown): Promise<ServiceEvaluationView> {

@@ -55,7 +55,7 @@ beforeAll(async () => {
     w.db.prisma.workLog.create({
       data: {
         dispatchId, periodStart: new Date(`${start}T00:00:00Z`), periodEnd: new Date(`${start}T00:00:00Z`), outpatients: 40 * n, operations: 3 * n, caseDiscussions: n, juniorsMentored: 1, lectures: n,
-        newTechniques: n === 1 ? ["腹腔镜阑尾切除术"] : [], freeClinics: 1, status, filedById: w.demo.userId("doctor"),
+        newTechniques: n === 1 ? ["腹腔镜阑尾切除术"] : [], newDepartments: n === 2 ? ["康复医学科"] : [], freeClinics: 1, status, filedById: w.demo.userId("doctor"),
       },
     });
   await log("2026-03-02", "CONFIRMED", 1);
@@ -71,7 +71,7 @@ describe("opening the form", () => {
     for (const who of ["nominator", "receiver", "doctor", "auditor"] as const) await refused(() => openServiceEvaluation(w.db.prisma, w.s[who], { dispatchId }), "forbidden");
     await refused(() => openServiceEvaluation(w.db.prisma, w.s["wz-admin"], { dispatchId }), "notFound");
     const v = await openServiceEvaluation(w.db.prisma, w.s.staff, { dispatchId });
-    expect(v.form!.workload).toEqual({ outpatients: 120, operations: 9, caseDiscussions: 3, juniorsMentored: 2, lectures: 3, newTechniques: 1, otherWork: "义诊 2 次" });
+    expect(v.form!.workload).toEqual({ outpatients: 120, operations: 9, caseDiscussions: 3, juniorsMentored: 2, lectures: 3, newTechniques: 1, otherWork: "新建业务科室 1 个；义诊 2 次" });
     expect(v.person).toMatchObject({ name: "沈一鸣", receivingOrg: "阿瓦提县人民医院", firstDay: "2025-11-01", lastDay: "2026-10-31" });
     expect(v.person.birthMonth).toMatch(/^\d{4}-\d{2}$/);
     await refused(() => openServiceEvaluation(w.db.prisma, w.s.staff, { dispatchId }), "conflict", "serviceEvaluationExists");

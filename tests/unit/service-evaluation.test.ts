@@ -26,12 +26,13 @@ describe("grassroots experience", () => {
 });
 
 describe("the form's workload from confirmed totals", () => {
-  const words = { freeClinics: (n: number) => `义诊 ${n} 次`, teaching: (n: number) => `带教活动 ${n} 次` };
-  const totals = { outpatients: 2315, operations: 86, caseDiscussions: 24, juniorsMentored: 3, lectures: 12, newTechniques: 2, freeClinics: 6, teachingActions: 0 };
+  const words = { newDepartments: (n: number) => `新建业务科室 ${n} 个`, freeClinics: (n: number) => `义诊 ${n} 次`, teaching: (n: number) => `带教活动 ${n} 次` };
+  const totals = { outpatients: 2315, operations: 86, caseDiscussions: 24, juniorsMentored: 3, lectures: 12, newTechniques: 2, newDepartments: 0, freeClinics: 6, teachingActions: 0 };
   it("copies the six counts and names the other work", () => {
     expect(workloadFromTotals(totals, words)).toEqual({ outpatients: 2315, operations: 86, caseDiscussions: 24, juniorsMentored: 3, lectures: 12, newTechniques: 2, otherWork: "义诊 6 次" });
     expect(workloadFromTotals({ ...totals, freeClinics: 0, teachingActions: 40 }, words).otherWork).toBe("带教活动 40 次");
     expect(workloadFromTotals({ ...totals, freeClinics: 0 }, words).otherWork).toBe("");
+    expect(workloadFromTotals({ ...totals, newDepartments: 2, teachingActions: 3 }, words).otherWork).toBe("新建业务科室 2 个；义诊 6 次；带教活动 3 次");
   });
 });
 

@@ -15,8 +15,8 @@ export interface RunningApp {
 }
 
 
-function run(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+function run(args: string[], env: NodeJS.ProcessEnv, quiet: boolean, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, NEXT_BIN, ...args], { env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
 }
 
 /** Builds the app unless a build is there (`rebuild` forces it). Returns when the build is. */
@@ -31,8 +31,8 @@ export async function ensureBuild(root: string, rebuild: boolean): Promise<strin
   return "fresh build";
 }
 
-/** `onOutput`: every chunk the server prints (the profile reads its PRISMA_LOG_QUERIES lines). */
-export async function startApp(databaseUrl: string, poolMax: number, onOutput?: (text: string) => void): Promise<RunningApp> {
+/** `onOutput`: every chunk the server prints (the profile reads its PRISMA_LOG_QUERIES lines); `nodeArgs`: Node's own flags (bench:cpu's --cpu-prof). */
+export async function startApp(databaseUrl: string, poolMax: number, onOutput?: (text: string) => void, nodeArgs: string[] = []): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
@@ -45,7 +45,7 @@ export async function startApp(databaseUrl: string, poolMax: number, onOutput?: 
     NEXT_TELEMETRY_DISABLED: "1",
     SMTP_URL: "",
   };
-  const child = run(["start", "-p", String(port), "-H", "127.0.0.1"], env, true);
+  const child = run(["start", "-p", String(port), "-H", "127.0.0.1"], env, true, nodeArgs);
   let output = "";
   child.stdout?.on("data", (c: Buffer) => {
     output += c.toString();

@@ -224,14 +224,14 @@ export async function programHealth(db: PrismaClient, scope: Scope, programId: s
 async function postsFilled(db: PrismaClient, inProgram: Prisma.Sql, w: Window) {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT po.id, po.title, o.name AS "receivingOrg", po."rotationBatch", po.headcount,
-           count(a.id)::int AS applications,
-           count(a.id) FILTER (WHERE a.status = 'APPROVED')::int AS approved,
+           coalesce(sum(a.n), 0)::int AS applications,
+           coalesce(sum(a.n) FILTER (WHERE a.status = 'APPROVED'), 0)::int AS approved,
            (SELECT count(*) FROM "Dispatch" d WHERE d."postId" = po.id AND d.status <> 'CANCELLED')::int AS dispatched,
            count(*) OVER ()::int AS "rowCount"
     FROM "Post" po
     JOIN "Program" p ON p.id = po."programId"
     JOIN "Organization" o ON o.id = po."receivingOrgId"
-    LEFT JOIN "Application" a ON a."postId" = po.id
+    LEFT JOIN "ApplicationTally" a ON a."postId" = po.id
     WHERE ${inProgram}
     GROUP BY po.id, o.name
     ORDER BY po."rotationBatch", po.title, po.id
@@ -263,12 +263,12 @@ const stageCount = (r: Record<string, unknown>): HealthStageCount => ({
   approved: n(r.approved),
 });
 
-/** Where applications stand: the counts of one group (a stage, or a post's stage). */
+/** Where applications stand: the counts of one group (a stage, or a post's stage), summed from "ApplicationTally" (alias a). */
 const STAGE_COUNTS = Prisma.sql`
-  count(*) FILTER (WHERE a.status = 'PENDING_ENDORSEMENT')::int AS "pendingEndorsement",
-  count(*) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS "inProgress",
-  count(*) FILTER (WHERE a.status IN ('REJECTED', 'WITHDRAWN'))::int AS ended,
-  count(*) FILTER (WHERE a.status = 'APPROVED')::int AS approved`;
+  coalesce(sum(a.n) FILTER (WHERE a.status = 'PENDING_ENDORSEMENT'), 0)::int AS "pendingEndorsement",
+  coalesce(sum(a.n) FILTER (WHERE a.status = 'IN_PROGRESS'), 0)::int AS "inProgress",
+  coalesce(sum(a.n) FILTER (WHERE a.status IN ('REJECTED', 'WITHDRAWN')), 0)::int AS ended,
+  coalesce(sum(a.n) FILTER (WHERE a.status = 'APPROVED'), 0)::int AS approved`;
 /** A stage's place in the programme's order (stages it no longer holds last). */
 const stageRank = (order: StageKind[]) => Prisma.sql`coalesce(array_position(${order}::text[], a."currentStage"::text), 1000)`;
 
@@ -276,7 +276,7 @@ const stageRank = (order: StageKind[]) => Prisma.sql`coalesce(array_position(${o
 async function stageTotalsOf(db: PrismaClient, inProgram: Prisma.Sql, order: StageKind[]): Promise<HealthStageCount[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT a."currentStage"::text AS stage, ${STAGE_COUNTS}
-    FROM "Application" a
+    FROM "ApplicationTally" a
     JOIN "Post" po ON po.id = a."postId"
     JOIN "Program" p ON p.id = po."programId"
     WHERE ${inProgram}
@@ -290,7 +290,7 @@ async function applicationsPerStage(db: PrismaClient, inProgram: Prisma.Sql, ord
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT a."postId", min(po.title) AS "postTitle", a."currentStage"::text AS stage, ${STAGE_COUNTS},
            count(*) OVER ()::int AS "rowCount"
-    FROM "Application" a
+    FROM "ApplicationTally" a
     JOIN "Post" po ON po.id = a."postId"
     JOIN "Program" p ON p.id = po."programId"
     WHERE ${inProgram}
@@ -311,12 +311,12 @@ async function ratioCompliance(db: PrismaClient, inProgram: Prisma.Sql, stages: 
   const kinds = checked.map((s) => s.kind);
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT po.id, po.title, po.headcount, s.kind AS stage,
-           count(a.id) FILTER (WHERE a.status = 'APPROVED' OR (a.status = 'IN_PROGRESS' AND array_position(${order}::text[], a."currentStage"::text) > array_position(${order}::text[], s.kind)))::int AS passed,
+           coalesce(sum(a.n) FILTER (WHERE a.status = 'APPROVED' OR (a.status = 'IN_PROGRESS' AND array_position(${order}::text[], a."currentStage"::text) > array_position(${order}::text[], s.kind))), 0)::int AS passed,
            count(*) OVER ()::int AS "rowCount"
     FROM "Post" po
     JOIN "Program" p ON p.id = po."programId"
     CROSS JOIN unnest(${kinds}::text[]) WITH ORDINALITY AS s(kind, n)
-    LEFT JOIN "Application" a ON a."postId" = po.id
+    LEFT JOIN "ApplicationTally" a ON a."postId" = po.id
     WHERE ${inProgram}
     GROUP BY po.id, s.kind, s.n
     ORDER BY po."rotationBatch", po.title, po.id, s.n
@@ -333,35 +333,27 @@ async function ratioCompliance(db: PrismaClient, inProgram: Prisma.Sql, stages: 
 
 /**
  * How long applications wait in each stage, and on whom: decided waits run from the previous
- * decision (window function LAG over the application's decisions) or the submission to the
- * decision; open waits from the last decision (or the submission) to `now`. An application
- * awaiting endorsement waits on its nominating unit; one under way, on the programme's bureau.
+ * decision or the submission to the decision, summed per programme and stage as decisions are
+ * recorded ("StageWait", kept by a trigger on StageDecision, migration 20261209001000_stage_waits);
+ * open waits from the last decision ("Application"."lastDecidedAt", kept by the same trigger) or the
+ * submission to `now`. An application awaiting endorsement waits on its nominating unit; one under
+ * way, on the programme's bureau; a registration decision is the unit's.
  */
 async function stageDurations(db: PrismaClient, inProgram: Prisma.Sql, order: StageKind[], now: Date): Promise<HealthDuration[]> {
   const rank = (s: StageKind) => (order.includes(s) ? order.indexOf(s) : order.length);
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    WITH apps AS (
-      SELECT a.id, a.status, a."currentStage", coalesce(a."submittedAt", a."createdAt") AS entered
-      FROM "Application" a JOIN "Post" po ON po.id = a."postId" JOIN "Program" p ON p.id = po."programId"
+    WITH decided AS (
+      SELECT w.stage::text AS stage, CASE WHEN w.stage = 'REGISTRATION' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
+             w.decided, w."totalSeconds" / nullif(w.decided, 0) AS "avgDecision", w."longestSeconds" AS "longestDecision"
+      FROM "StageWait" w JOIN "Program" p ON p.id = w."programId"
       WHERE ${inProgram}
-    ), decisions AS (
-      SELECT sd.stage, sd."decidedAt",
-             coalesce(lag(sd."decidedAt") OVER (PARTITION BY sd."applicationId" ORDER BY sd."decidedAt", sd.id), apps.entered) AS since
-      FROM "StageDecision" sd JOIN apps ON apps.id = sd."applicationId"
-    ), decided AS (
-      SELECT stage::text AS stage, CASE WHEN stage = 'REGISTRATION' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
-             count(*)::int AS decided,
-             avg(extract(epoch FROM "decidedAt" - since))::float8 AS "avgDecision",
-             max(extract(epoch FROM "decidedAt" - since))::float8 AS "longestDecision"
-      FROM decisions GROUP BY stage
     ), open AS (
-      SELECT apps."currentStage"::text AS stage, CASE WHEN apps.status = 'PENDING_ENDORSEMENT' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
+      SELECT a."currentStage"::text AS stage, CASE WHEN a.status = 'PENDING_ENDORSEMENT' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
              count(*)::int AS "waitingNow",
-             avg(extract(epoch FROM ${now}::timestamptz - coalesce(last.at, apps.entered)))::float8 AS "avgWait",
-             max(extract(epoch FROM ${now}::timestamptz - coalesce(last.at, apps.entered)))::float8 AS "longestWait"
-      FROM apps
-      LEFT JOIN LATERAL (SELECT max(sd."decidedAt") AS at FROM "StageDecision" sd WHERE sd."applicationId" = apps.id) last ON TRUE
-      WHERE apps.status IN ('PENDING_ENDORSEMENT', 'IN_PROGRESS')
+             avg(extract(epoch FROM ${now}::timestamptz - coalesce(a."lastDecidedAt", a."submittedAt", a."createdAt")))::float8 AS "avgWait",
+             max(extract(epoch FROM ${now}::timestamptz - coalesce(a."lastDecidedAt", a."submittedAt", a."createdAt")))::float8 AS "longestWait"
+      FROM "Application" a JOIN "Program" p ON p.id = a."programId"
+      WHERE ${inProgram} AND a.status IN ('PENDING_ENDORSEMENT', 'IN_PROGRESS')
       GROUP BY 1, 2
     )
     SELECT coalesce(o.stage, d.stage) AS stage, coalesce(o."waitingOn", d."waitingOn") AS "waitingOn",

@@ -289,16 +289,13 @@ export async function vettingBoard(db: PrismaClient, scope: Scope, programId: st
     },
   });
   if (!program) throw new AppError("notFound");
-  const groups = await db.application.groupBy({
-    by: ["postId", "currentStage", "status"],
-    where: { post: { programId } },
-    _count: { _all: true },
-  });
+  // The kept counts per post, stage and status (ApplicationTally), not a GROUP BY over every application.
+  const groups = await db.applicationTally.findMany({ where: { post: { programId } }, select: { postId: true, currentStage: true, status: true, n: true } });
   const order = stageOrder(program.stages);
   const byPost = new Map<string, { currentStage: StageKind; status: ApplicationStatus; n: number }[]>();
   for (const g of groups) {
     const list = byPost.get(g.postId) ?? [];
-    list.push({ currentStage: g.currentStage, status: g.status, n: g._count._all });
+    list.push({ currentStage: g.currentStage, status: g.status, n: g.n });
     byPost.set(g.postId, list);
   }
   const posts = program.posts.map((post): BoardPost => {

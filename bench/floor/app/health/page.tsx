@@ -7,11 +7,14 @@ export const dynamic = "force-dynamic";
 // stages, then in parallel posts filled, applications per stage (GROUPING SETS), ratio compliance per
 // ratio stage, quotas (with the organisation tree and the application counts), stage durations (LAG),
 // and the service figures (who serves where, leave, workload by month, allowances, grades). The
-// bureau's subtree stands for the caller's scope. Rendered as bare tables, no charts.
+// bureau's subtree stands for the caller's scope. Posts, stages and ratios count from "ApplicationTally" and
+// the stage durations read "StageWait" and "Application"."lastDecidedAt", as the app's do (kept by triggers). Rendered as bare tables, no charts. The tables that
+// grow with the programme are read a page at a time as the app's are (HEALTH_PAGE_SIZE rows, LIMIT in SQL
+// with count(*) OVER () for the size): posts, posts × stages, ratios, quotas, who serves where, leave.
 type Row = Record<string, unknown>;
 
 const RATIO_STAGES = ["INSPECTION_SHORTLIST", "REPORT_LIST"];
-const LIMIT = 200;
+const LIMIT = 15; // HEALTH_PAGE_SIZE in lib/server/program-health.ts
 
 function Table({ title, rows }: { title: string; rows: Row[] }) {
   const cols = rows[0] ? Object.keys(rows[0]) : [];
@@ -57,38 +60,37 @@ export default async function Health({ searchParams }: { searchParams: Promise<{
 
   const [posts, stageCounts, ratios, quotas, durations, dispatches, leave, workload, allowances, grades] = await Promise.all([
     q(`SELECT po.id, po.title, o.name AS "receivingOrg", po."rotationBatch", po.headcount,
-              count(a.id)::int AS applications, count(a.id) FILTER (WHERE a.status = 'APPROVED')::int AS approved,
-              (SELECT count(*) FROM "Dispatch" d WHERE d."postId" = po.id AND d.status <> 'CANCELLED')::int AS dispatched
+              coalesce(sum(a.n), 0)::int AS applications, coalesce(sum(a.n) FILTER (WHERE a.status = 'APPROVED'), 0)::int AS approved,
+              (SELECT count(*) FROM "Dispatch" d WHERE d."postId" = po.id AND d.status <> 'CANCELLED')::int AS dispatched,
+              count(*) OVER ()::int AS "rowCount"
          FROM "Post" po JOIN "Program" p ON p.id = po."programId" JOIN "Organization" o ON o.id = po."receivingOrgId"
-         LEFT JOIN "Application" a ON a."postId" = po.id
-        WHERE ${inProgram} GROUP BY po.id, o.name ORDER BY po."rotationBatch", po.title, po.id`),
+         LEFT JOIN "ApplicationTally" a ON a."postId" = po.id
+        WHERE ${inProgram} GROUP BY po.id, o.name ORDER BY po."rotationBatch", po.title, po.id LIMIT ${LIMIT}`),
     q(`SELECT a."postId", min(po.title) AS "postTitle", a."currentStage"::text AS stage,
-              count(*) FILTER (WHERE a.status = 'PENDING_ENDORSEMENT')::int AS "pendingEndorsement",
-              count(*) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS "inProgress",
-              count(*) FILTER (WHERE a.status IN ('REJECTED', 'WITHDRAWN'))::int AS ended,
-              count(*) FILTER (WHERE a.status = 'APPROVED')::int AS approved, min(po."rotationBatch") AS batch
-         FROM "Application" a JOIN "Post" po ON po.id = a."postId" JOIN "Program" p ON p.id = po."programId"
+              coalesce(sum(a.n) FILTER (WHERE a.status = 'PENDING_ENDORSEMENT'), 0)::int AS "pendingEndorsement",
+              coalesce(sum(a.n) FILTER (WHERE a.status = 'IN_PROGRESS'), 0)::int AS "inProgress",
+              coalesce(sum(a.n) FILTER (WHERE a.status IN ('REJECTED', 'WITHDRAWN')), 0)::int AS ended,
+              coalesce(sum(a.n) FILTER (WHERE a.status = 'APPROVED'), 0)::int AS approved, min(po."rotationBatch") AS batch,
+              count(*) OVER ()::int AS "rowCount"
+         FROM "ApplicationTally" a JOIN "Post" po ON po.id = a."postId" JOIN "Program" p ON p.id = po."programId"
         WHERE ${inProgram}
         GROUP BY GROUPING SETS ((a."postId", a."currentStage"), (a."currentStage"))
-        ORDER BY (a."postId" IS NULL) DESC, min(po."rotationBatch"), min(po.title), a."postId", a."currentStage"`),
-    Promise.all(
-      stages
-        .filter((s) => RATIO_STAGES.includes(s.kind) && s.ratio)
-        .map((s) =>
-          q(
-            `SELECT po.id, po.title, po.headcount, $3::text AS stage,
-                    count(a.id) FILTER (WHERE a.status = 'APPROVED' OR (a.status = 'IN_PROGRESS' AND a."currentStage"::text = ANY($4::text[])))::int AS passed
-               FROM "Post" po JOIN "Program" p ON p.id = po."programId" LEFT JOIN "Application" a ON a."postId" = po.id
-              WHERE ${inProgram} GROUP BY po.id ORDER BY po."rotationBatch", po.title, po.id`,
-            [s.kind, order.slice(order.indexOf(s.kind) + 1)],
-          ),
-        ),
-    ).then((r) => r.flat()),
+        ORDER BY (a."postId" IS NULL) DESC, min(po."rotationBatch"), min(po.title), a."postId", a."currentStage" LIMIT ${LIMIT}`),
+    q(
+      `SELECT po.id, po.title, po.headcount, s.kind AS stage,
+              coalesce(sum(a.n) FILTER (WHERE a.status = 'APPROVED' OR (a.status = 'IN_PROGRESS' AND array_position($3::text[], a."currentStage"::text) > array_position($3::text[], s.kind))), 0)::int AS passed,
+              count(*) OVER ()::int AS "rowCount"
+         FROM "Post" po JOIN "Program" p ON p.id = po."programId"
+        CROSS JOIN unnest($4::text[]) WITH ORDINALITY AS s(kind, n)
+         LEFT JOIN "ApplicationTally" a ON a."postId" = po.id
+        WHERE ${inProgram} GROUP BY po.id, s.kind, s.n ORDER BY po."rotationBatch", po.title, po.id, s.n LIMIT ${LIMIT}`,
+      [order, stages.filter((s) => RATIO_STAGES.includes(s.kind) && s.ratio).map((s) => s.kind)],
+    ),
     Promise.all([
       pool.query<Row>(
-        `SELECT q.minimum, po.id AS "postId", po.title AS "postTitle", o.id AS "unitId", o.name AS "unitName"
+        `SELECT q.minimum, po.id AS "postId", po.title AS "postTitle", o.id AS "unitId", o.name AS "unitName", count(*) OVER ()::int AS "rowCount"
            FROM "NominationQuota" q JOIN "Post" po ON po.id = q."postId" JOIN "Organization" o ON o.id = q."nominatingOrgId"
-          WHERE q."programId" = $1 ORDER BY po."rotationBatch", po.title, o.name`,
+          WHERE q."programId" = $1 ORDER BY po."rotationBatch", po.title, o.name, q.id LIMIT ${LIMIT}`,
         [programId],
       ),
       pool.query<Row>(
@@ -104,24 +106,17 @@ export default async function Health({ searchParams }: { searchParams: Promise<{
       })),
     ),
     q(
-      `WITH apps AS (
-         SELECT a.id, a.status, a."currentStage", coalesce(a."submittedAt", a."createdAt") AS entered
-           FROM "Application" a JOIN "Post" po ON po.id = a."postId" JOIN "Program" p ON p.id = po."programId" WHERE ${inProgram}
-       ), decisions AS (
-         SELECT sd.stage, sd."decidedAt",
-                coalesce(lag(sd."decidedAt") OVER (PARTITION BY sd."applicationId" ORDER BY sd."decidedAt", sd.id), apps.entered) AS since
-           FROM "StageDecision" sd JOIN apps ON apps.id = sd."applicationId"
-       ), decided AS (
-         SELECT stage::text AS stage, CASE WHEN stage = 'REGISTRATION' THEN 'unit' ELSE 'bureau' END AS "waitingOn", count(*)::int AS decided,
-                avg(extract(epoch FROM "decidedAt" - since))::float8 AS "avgDecision", max(extract(epoch FROM "decidedAt" - since))::float8 AS "longestDecision"
-           FROM decisions GROUP BY stage
+      `WITH decided AS (
+         SELECT w.stage::text AS stage, CASE WHEN w.stage = 'REGISTRATION' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
+                w.decided, w."totalSeconds" / nullif(w.decided, 0) AS "avgDecision", w."longestSeconds" AS "longestDecision"
+           FROM "StageWait" w JOIN "Program" p ON p.id = w."programId" WHERE ${inProgram}
        ), open AS (
-         SELECT apps."currentStage"::text AS stage, CASE WHEN apps.status = 'PENDING_ENDORSEMENT' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
+         SELECT a."currentStage"::text AS stage, CASE WHEN a.status = 'PENDING_ENDORSEMENT' THEN 'unit' ELSE 'bureau' END AS "waitingOn",
                 count(*)::int AS "waitingNow",
-                avg(extract(epoch FROM $3::timestamptz - coalesce(last.at, apps.entered)))::float8 AS "avgWait",
-                max(extract(epoch FROM $3::timestamptz - coalesce(last.at, apps.entered)))::float8 AS "longestWait"
-           FROM apps LEFT JOIN LATERAL (SELECT max(sd."decidedAt") AS at FROM "StageDecision" sd WHERE sd."applicationId" = apps.id) last ON TRUE
-          WHERE apps.status IN ('PENDING_ENDORSEMENT', 'IN_PROGRESS') GROUP BY 1, 2
+                avg(extract(epoch FROM $3::timestamptz - coalesce(a."lastDecidedAt", a."submittedAt", a."createdAt")))::float8 AS "avgWait",
+                max(extract(epoch FROM $3::timestamptz - coalesce(a."lastDecidedAt", a."submittedAt", a."createdAt")))::float8 AS "longestWait"
+           FROM "Application" a JOIN "Program" p ON p.id = a."programId"
+          WHERE ${inProgram} AND a.status IN ('PENDING_ENDORSEMENT', 'IN_PROGRESS') GROUP BY 1, 2
        )
        SELECT coalesce(o.stage, d.stage) AS stage, coalesce(o."waitingOn", d."waitingOn") AS "waitingOn", coalesce(o."waitingNow", 0) AS "waitingNow",
               o."avgWait", o."longestWait", coalesce(d.decided, 0) AS decided, d."avgDecision", d."longestDecision"
@@ -129,7 +124,7 @@ export default async function Health({ searchParams }: { searchParams: Promise<{
       [new Date()],
     ),
     q(`SELECT d.id, doc.name AS "doctorName", e.name AS "dispatchingUnit", o.name AS "receivingOrg", po.title AS "postTitle",
-              d."startDate", d."lastDay", d.status::text AS status
+              d."startDate", d."lastDay", d.status::text AS status, count(*) OVER ()::int AS "rowCount"
          FROM "Dispatch" d JOIN "Program" p ON p.id = d."programId" JOIN "Doctor" doc ON doc.id = d."doctorId"
          JOIN "Organization" e ON e.id = doc."employerId" JOIN "Organization" o ON o.id = d."receivingOrgId" JOIN "Post" po ON po.id = d."postId"
         WHERE ${inProgram} AND d.status <> 'CANCELLED' ORDER BY o.name, d."startDate", doc.name, d.id LIMIT ${LIMIT}`),

@@ -16,8 +16,9 @@ export default async function Vetting({ searchParams }: { searchParams: Promise<
       [programId],
     ),
     pool.query<{ postId: string; currentStage: string; status: string; n: number }>(
-      `SELECT a."postId", a."currentStage", a.status, count(*)::int AS n
-         FROM "Application" a JOIN "Post" p ON p.id = a."postId" WHERE p."programId" = $1 GROUP BY 1, 2, 3`,
+      // The counts the app's board reads: ApplicationTally, kept by triggers on Application.
+      `SELECT t."postId", t."currentStage", t.status, t.n
+         FROM "ApplicationTally" t JOIN "Post" p ON p.id = t."postId" WHERE p."programId" = $1`,
       [programId],
     ),
   ]);

@@ -86,25 +86,25 @@ export default async function Health({ searchParams }: { searchParams: Promise<{
         WHERE ${inProgram} GROUP BY po.id, s.kind, s.n ORDER BY po."rotationBatch", po.title, po.id, s.n LIMIT ${LIMIT}`,
       [order, stages.filter((s) => RATIO_STAGES.includes(s.kind) && s.ratio).map((s) => s.kind)],
     ),
-    Promise.all([
-      pool.query<Row>(
+    // The page's quotas, then the applications of their posts only (as the app's quotaProgressPage counts).
+    pool
+      .query<Row>(
         `SELECT q.minimum, po.id AS "postId", po.title AS "postTitle", o.id AS "unitId", o.name AS "unitName", count(*) OVER ()::int AS "rowCount"
            FROM "NominationQuota" q JOIN "Post" po ON po.id = q."postId" JOIN "Organization" o ON o.id = q."nominatingOrgId"
           WHERE q."programId" = $1 ORDER BY po."rotationBatch", po.title, o.name, q.id LIMIT ${LIMIT}`,
         [programId],
-      ),
-      pool.query<Row>(
-        `SELECT a."postId", a."nominatingOrgId", a.status, a."currentStage", count(*)::int AS n
-           FROM "Application" a JOIN "Post" po ON po.id = a."postId" WHERE po."programId" = $1
-          GROUP BY 1, 2, 3, 4`,
-        [programId],
-      ),
-    ]).then(([quota, counts]) =>
-      quota.rows.map((row) => ({
-        ...row,
-        nominated: counts.rows.filter((c) => c.postId === row.postId && c.nominatingOrgId === row.unitId && c.status !== "WITHDRAWN" && c.status !== "REJECTED").reduce((n, c) => n + Number(c.n), 0),
-      })),
-    ),
+      )
+      .then(async (quota) => {
+        const counts = await pool.query<Row>(
+          `SELECT a."postId", a."nominatingOrgId", a.status, a."currentStage", count(*)::int AS n
+             FROM "Application" a WHERE a."postId" = ANY($1::text[]) GROUP BY 1, 2, 3, 4`,
+          [[...new Set(quota.rows.map((r) => String(r.postId)))]],
+        );
+        return quota.rows.map((row) => ({
+          ...row,
+          nominated: counts.rows.filter((c) => c.postId === row.postId && c.nominatingOrgId === row.unitId && c.status !== "WITHDRAWN" && c.status !== "REJECTED").reduce((n, c) => n + Number(c.n), 0),
+        }));
+      }),
     q(
       `WITH decided AS (
          SELECT w.stage::text AS stage, CASE WHEN w.stage = 'REGISTRATION' THEN 'unit' ELSE 'bureau' END AS "waitingOn",

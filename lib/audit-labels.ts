@@ -266,3 +266,23 @@ export function auditValuesText(words: AuditWords, lines: AuditFieldLine[], side
   const parts = lines.filter((l) => l[side] !== undefined).map((l) => words.t("diff.pair", { label: l.label, value: l[side]! }));
   return parts.length ? parts.join(words.t("diff.joiner")) : null;
 }
+
+/** How many changed fields the list names before "等" (the entry's own page lists them all). */
+const CHANGES_NAMED = 3;
+
+/**
+ * An entry's data in one line of words for the list (issue 17: the list carried every entry's whole
+ * before/after table): which fields changed (变更 3 项：状态、当前阶段、排名), or how many values a
+ * creation or a sign-in recorded. The full table is on the entry's own page.
+ */
+export function auditChangeLine(words: AuditWords, fields: AuditFieldLine[]): string {
+  if (fields.length === 0) return words.t("diff.none");
+  const hasBefore = fields.some((l) => l.before !== undefined);
+  const hasAfter = fields.some((l) => l.after !== undefined);
+  if (!hasBefore) return words.t("change.recorded", { count: fields.length });
+  if (!hasAfter) return words.t("change.removed", { count: fields.length });
+  const changed = fields.filter((l) => l.isChanged);
+  if (changed.length === 0) return words.t("change.unchanged");
+  const named = changed.slice(0, CHANGES_NAMED).map((l) => l.label).join(words.t("diff.listJoiner"));
+  return words.t(changed.length > CHANGES_NAMED ? "change.changedMore" : "change.changed", { count: changed.length, fields: named });
+}

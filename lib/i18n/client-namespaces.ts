@@ -13,7 +13,9 @@ export const CLIENT_NAMESPACES = {
   app: ["auth", "errors", "locale"],
   "app/rate": ["evaluations", "list", "locale"],
   "app/(app)/account": ["account", "users"],
-  "app/(app)/admin": ["apiTokens", "list", "organizations", "roles", "users"],
+  // The audit log's pages send none (server-rendered; its rows' component takes words as props).
+  "app/(app)/admin/organizations": ["list", "organizations"],
+  "app/(app)/admin/users": ["apiTokens", "list", "roles", "users"],
   "app/(app)/allowances": ["allowances", "list"],
   // The list's page sends none of its own (its unit picker takes its words as props): one application's page does.
   "app/(app)/applications/[applicationId]": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],

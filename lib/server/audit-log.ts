@@ -118,6 +118,16 @@ export async function listAuditLog(db: Db, scope: Scope, filters: AuditFilters, 
   return toPage(rows.map(toRow), total, query);
 }
 
+/**
+ * One entry of the log by its number, within the user's scope (the policy's `auditLogWhere`): null for
+ * an unknown number and for an entry out of scope alike (a page never tells that one exists).
+ */
+export async function getAuditEntry(db: Db, scope: Scope, id: string): Promise<AuditRow | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const row = await db.auditLog.findFirst({ where: { AND: [auditLogWhere(scope), { id: BigInt(id) }] }, select });
+  return row ? toRow(row) : null;
+}
+
 /** The actions and entities present in the user's scope, for the filters' selects. */
 export async function auditFilterOptions(db: Db, scope: Scope): Promise<{ actions: string[]; entities: string[] }> {
   const where = auditLogWhere(scope);

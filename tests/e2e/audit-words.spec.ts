@@ -1,7 +1,8 @@
 // Issue 15, "the auditor must be able to read the audit log": the demo auditor opens the log and reads
 // each entry as a sentence in words (who did what to whom), with no action codes (auth.login) or
-// stored values (IN_PROGRESS) on the page — ids only as the grey secondary detail; 查看详情 lists
-// every field by its label with its value in words; the entry of the auditor's own sign-in carries
+// stored values (IN_PROGRESS) on the page — ids only as the grey secondary detail; each entry says
+// what changed in one line, and its sentence opens its own page listing every field by its label with
+// its value in words; the entry of the auditor's own sign-in carries
 // the client's address; the Excel export's 变更后 column is words, not JSON. At 1280 and 390 px.
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
@@ -43,13 +44,15 @@ async function expectNoPageScroll(page: Page, width: number) {
   expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
 }
 
-/** Opens the first visible 查看详情 and returns the rows of its table: label, before and after in words (secondary raw values left out). */
-async function openFirstDetails(page: Page, within = page.locator("main")) {
-  const summary = within.locator("summary:visible", { hasText: "查看详情" }).first();
-  await summary.click();
-  const details = summary.locator("xpath=..");
-  await expect(details).toHaveAttribute("open", "");
-  const table = details.locator("table");
+/**
+ * Opens the first visible entry of the list on its own page (its sentence is the link) and returns the
+ * rows of the entry's table: label, before and after in words (secondary raw values left out).
+ */
+async function openFirstEntry(page: Page) {
+  const link = page.locator("main table tbody tr td a:visible").first();
+  await link.click();
+  await expect(page).toHaveURL(/\/admin\/audit\/\d+/);
+  const table = page.locator("main table").last();
   await expect(table).toBeVisible();
   return table.evaluate((t) =>
     [...t.querySelectorAll("tbody tr")].map((tr) =>
@@ -86,7 +89,9 @@ test("the auditor reads the audit log in words, opens an entry's details and exp
   await page.goto("/admin/audit?action=application.decide");
   await expect(page.locator("main").getByText(DECISION_SENTENCE).filter({ visible: true }).first()).toBeVisible();
   await expectNoRawCodes(page);
-  const rows = await openFirstDetails(page, page.locator("main table"));
+  // Each entry's change in one line of words; the whole before/after on the entry's own page.
+  await expect(page.locator("main table tbody tr").first()).toContainText(/变更 \d+ 项：\S+/);
+  const rows = await openFirstEntry(page);
   const labels = rows.map((r) => r[0]!);
   expect(labels).toEqual(expect.arrayContaining(["医生", "岗位", "状态", "当前阶段"]));
   expect(labels.filter((l) => /^[a-z]+[A-Z]|^[a-z]+$/.test(l)), "labels in words, not field names").toEqual([]);
@@ -94,7 +99,11 @@ test("the auditor reads the audit log in words, opens an entry's details and exp
   expect(values.length).toBeGreaterThan(3);
   expect(values.filter((v) => RAW_CODE.test(v) || RAW_ID.test(v)), "values in words").toEqual([]);
   expect(values.some((v) => /[\u4e00-\u9fff]/.test(v))).toBe(true);
+  await expectNoRawCodes(page);
   await saveScreenshot(page, "audit-words-1280-details");
+  // Back to the same filtered list.
+  await page.getByRole("link", { name: "返回审计日志" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit\?action=application\.decide$/);
 
   // The export of the same filter: the 变更后 column holds words (当前阶段：体检), never JSON.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
@@ -129,11 +138,11 @@ test("the auditor reads the audit log in words, opens an entry's details and exp
   await expectNoPageScroll(page, 390);
   await expectNoRawCodes(page);
   await saveScreenshot(page, "audit-words-390-list");
-  const phoneRows = await openFirstDetails(page, page.locator("main ul"));
+  const phoneRows = await openFirstEntry(page);
   expect(phoneRows.map((r) => r[0])).toEqual(expect.arrayContaining(["医生", "当前阶段"]));
   await expectNoPageScroll(page, 390);
   await saveScreenshot(page, "audit-words-390-details");
   await page.goto("/admin/audit");
-  await expect(page.locator("main ul li").filter({ hasText: "登录成功" }).first()).toContainText(/127\.0\.0\.1|::1/);
+  await expect(page.locator("main table tbody tr").filter({ hasText: "登录成功" }).first()).toContainText(/127\.0\.0\.1|::1/);
   await expectNoPageScroll(page, 390);
 });

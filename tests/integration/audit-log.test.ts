@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Scope } from "@/lib/auth/policy";
 import { auditFilterSchema, type AuditFilters } from "@/lib/schemas/audit";
 import { authenticate } from "@/lib/server/authentication";
-import { auditExportRows, auditFilterOptions, buildAuditExport, listAuditLog, type AuditRow, type Translate } from "@/lib/server/audit-log";
+import { auditExportRows, auditFilterOptions, buildAuditExport, getAuditEntry, listAuditLog, type AuditRow, type Translate } from "@/lib/server/audit-log";
 import { buildScope } from "@/lib/server/organization-tree";
 import { DEMO_PASSWORD, seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
@@ -111,6 +111,15 @@ describe("scope", () => {
       // The bureau's own rows and those of a hospital below it.
       expect(sx.filter((r) => r.actorOrgId !== null).map((r) => r.actorName).sort()).toEqual(["admin", "admin", "admin", "nominator"]);
     }
+  });
+
+  it("one entry's own page reads it within the same scope: another bureau's entry, a forged number and a reader without the right get nothing", async () => {
+    const [shaoxing] = await all(scopes.admin!, { action: "organization.update", actor: "admin" });
+    expect(shaoxing).toBeDefined();
+    expect(await getAuditEntry(db.prisma, scopes.auditor!, shaoxing!.id)).toMatchObject({ id: shaoxing!.id, action: "organization.update", before: { name: "旧名" } });
+    expect(await getAuditEntry(db.prisma, scopes["wz-admin"]!, shaoxing!.id)).toBeNull();
+    expect(await getAuditEntry(db.prisma, scopes.staff!, shaoxing!.id)).toBeNull();
+    for (const forged of ["abc", "-1", "1e3", "99999999999999999999", ""]) expect(await getAuditEntry(db.prisma, scopes.admin!, forged)).toBeNull();
   });
 
   it("unattributed events (unknown user names, the seed) are seen by top-level bureaus, not by a county bureau", async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { auditFieldLines, auditSummary, auditValuesText, nameKey, valueInWords, type Translate } from "@/lib/audit-labels";
+import { auditChangeLine, auditFieldLines, auditSummary, auditValuesText, nameKey, valueInWords, type Translate } from "@/lib/audit-labels";
 
 // Audit entries in words (issue 15): enums by their catalogue per entity, ids by the record's name,
 // dates in Beijing time, internal ids and hashes left out; the export's cell text has no JSON.
@@ -59,5 +59,25 @@ describe("field lines and the export's text", () => {
     expect(auditSummary(zh, row, new Map([[nameKey("Application", "a1"), "张三（口腔科医生·第1批）"]]))).toBe("沈佳怡 将 张三（口腔科医生·第1批）在「考察」阶段标为通过");
     expect(auditSummary(zh, { ...row, action: "doctor.update", entity: "Doctor", entityId: "x", after: { name: "李四" } }, names)).toBe("沈佳怡 修改医生信息：李四");
     expect(auditSummary(zh, { ...row, actorName: null, action: "auth.login_failed", entity: "User", entityId: null, after: { username: "ghost" } }, names)).toBe("未知用户 登录失败：ghost");
+  });
+});
+
+describe("an entry's change in one line (the list; the whole table is on the entry's page)", () => {
+  const en = words("en");
+  const lines = (w: typeof zh, before: unknown, after: unknown) => auditFieldLines(w, "Application", before, after, names);
+
+  it("names the changed fields, three at most", () => {
+    const before = { status: "IN_PROGRESS", currentStage: "INSPECTION", rank: 2, postId: "p1" };
+    expect(auditChangeLine(zh, lines(zh, before, { ...before, status: "APPROVED", currentStage: "REPORT_LIST" }))).toBe("变更 2 项：状态、当前阶段");
+    expect(auditChangeLine(en, lines(en, before, { ...before, status: "APPROVED" }))).toBe("1 change: Status");
+    const four = { status: "APPROVED", currentStage: "REPORT_LIST", rank: 1, postId: "p2" };
+    expect(auditChangeLine(zh, lines(zh, before, four))).toBe("变更 4 项：状态、当前阶段、排序 等");
+  });
+
+  it("counts what a creation recorded or a removal held; says when nothing changed or nothing came with it", () => {
+    expect(auditChangeLine(zh, lines(zh, null, { status: "IN_PROGRESS", postId: "p1" }))).toBe("记录了 2 项内容");
+    expect(auditChangeLine(en, lines(en, { status: "IN_PROGRESS" }, null))).toBe("1 value before removal");
+    expect(auditChangeLine(zh, lines(zh, { status: "IN_PROGRESS" }, { status: "IN_PROGRESS" }))).toBe("没有字段变化");
+    expect(auditChangeLine(zh, [])).toBe("此记录没有附带数据。");
   });
 });

@@ -41,14 +41,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     auditFilterOptions(prisma, scope),
     parsed.success ? listAuditLog(prisma, scope, parsed.data, pageQuery) : Promise.resolve(null),
   ]);
-  const tAll = (await getTranslations()) as unknown as Translate;
-  const described = result ? await describeAuditRows(prisma, result.rows, { t: t as unknown as Translate, tAll }) : [];
+  const words = { t: t as unknown as Translate, tAll: (await getTranslations()) as unknown as Translate };
+  const described = result ? await describeAuditRows(prisma, result.rows, words) : [];
   const params = parsed.success ? filterParams(parsed.data) : {};
   const exportQuery = parsed.success
     ? listHref(params, { sort: pageQuery.sort, dir: pageQuery.sort ? pageQuery.dir : undefined }).slice(1)
     : null;
   const isFiltered = Object.values(params).some(Boolean);
   const { sort, pageParams } = listState(pageQuery, params, AUDIT_DEFAULT_SORT);
+  // The list as it stands (filters, order, page, size), carried to each entry's page for its way back.
+  const listQuery = listHref({ ...pageParams, page: result && result.page > 1 ? String(result.page) : undefined, size: pageQuery.size ? String(pageQuery.size) : undefined }).replace(/^\?$/, "");
 
   return (
     <div className="flex flex-col gap-6">
@@ -68,7 +70,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <EmptyState>{isFiltered ? t("emptyFiltered") : t("empty")}</EmptyState>
         ) : (
           <>
-            <AuditTable rows={described} caption={t("title")} sort={sort} />
+            <AuditTable rows={described} caption={t("title")} sort={sort} words={words} listQuery={listQuery} />
             <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={pageParams} size={pageQuery.size} />
           </>
         )}

@@ -38,35 +38,20 @@ export function QuotaTable({ rows, view }: { rows: QuotaProgressRow[]; view: "bu
         {tally.missed ? <Badge tone="danger">{t("quota.summaryMissed", { count: tally.missed })}</Badge> : null}
       </p>
       <div className={clsx(long && "max-h-[30rem] overflow-y-auto rounded-md border border-slate-100")} tabIndex={long ? 0 : undefined} aria-label={long ? t("quota.caption") : undefined} role={long ? "region" : undefined}>
-        <ul className="divide-y divide-slate-100 md:hidden" aria-label={t("quota.caption")}>
+        {/* One table; on a phone CSS lays its rows out as cards (Table's `cards`). */}
+        <Table cards caption={t("quota.caption")} head={[t("quota.post"), ...(showUnit ? [t("quota.unit")] : []), t("quota.progress"), t("quota.deadline"), t("quota.state")]}>
           {rows.map((r) => (
-            <li key={`${r.postId}-${r.unitId}`} className={clsx("flex flex-col gap-1 px-2 py-3", rowTone[r.state])}>
-              <div className="flex items-start justify-between gap-2">
-                <span className="font-medium text-slate-900">{post(r)}</span>
-                {state(r)}
-              </div>
-              {showUnit ? <span className="text-sm text-slate-700">{r.unitName}</span> : null}
-              <span className="text-sm text-slate-600">
-                {t("quota.progress")} <span className="tabular-nums">{r.nominated}/{r.minimum}</span> · {t("quota.deadline")} <span className="tabular-nums">{when(r)}</span>
-              </span>
-            </li>
+            <tr key={`${r.postId}-${r.unitId}`} className={rowTone[r.state]}>
+              <Td className="md:whitespace-nowrap">{post(r)}</Td>
+              {showUnit ? <Td className="max-md:col-span-2">{r.unitName}</Td> : null}
+              <Td className="tabular-nums">
+                {r.nominated}/{r.minimum}
+              </Td>
+              <Td className="whitespace-nowrap tabular-nums">{when(r)}</Td>
+              <Td className="whitespace-nowrap">{state(r)}</Td>
+            </tr>
           ))}
-        </ul>
-        <div className="hidden md:block">
-          <Table caption={t("quota.caption")} head={[t("quota.post"), ...(showUnit ? [t("quota.unit")] : []), t("quota.progress"), t("quota.deadline"), t("quota.state")]}>
-            {rows.map((r) => (
-              <tr key={`${r.postId}-${r.unitId}`} className={rowTone[r.state]}>
-                <Td className="whitespace-nowrap">{post(r)}</Td>
-                {showUnit ? <Td>{r.unitName}</Td> : null}
-                <Td className="tabular-nums">
-                  {r.nominated}/{r.minimum}
-                </Td>
-                <Td className="whitespace-nowrap tabular-nums">{when(r)}</Td>
-                <Td className="whitespace-nowrap">{state(r)}</Td>
-              </tr>
-            ))}
-          </Table>
-        </div>
+        </Table>
       </div>
     </div>
   );

@@ -17,18 +17,3 @@ export function ShortfallBadge({ tally, ratio, stage, ended = 0 }: { tally: Stag
     </Badge>
   );
 }
-
-/**
- * "3/3" (passed of the cap), or the number passed where the stage has no cap. Styled by the board's
- * table (`passed`, `passed full`: components/vetting/board-grid.tsx CELLS), not a class list per cell.
- */
-export function PassedOfCap({ tally }: { tally: StageTally }) {
-  const t = useTranslations("vetting");
-  if (tally.cap === null) return <span className="passed">{t("board.passed", { passed: tally.passed })}</span>;
-  return (
-    <span className={tally.passed >= tally.cap ? "passed full" : "passed"}>
-      <span aria-hidden>{t("board.passedOfCap", { passed: tally.passed, cap: tally.cap })}</span>
-      <span className="sr-only">{t("board.passedOfCapLabel", { passed: tally.passed, cap: tally.cap })}</span>
-    </span>
-  );
-}

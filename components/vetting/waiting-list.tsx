@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useState, type CSSProperties } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -66,13 +66,10 @@ export function WaitingList({
     row.missingDocuments && row.missingDocuments.length > 0 ? (
       <Badge tone="warning">{t("stagePage.missing", { documents: row.missingDocuments.map((k) => tKind(k)).join(t("stagePage.kindJoiner")) })}</Badge>
     ) : null;
-  const details = (row: VettingRow) => (
-    <>
-      <VerdictBadge verdict={row.eligibilityVerdict} />
-      <span className="text-slate-600">{t("stagePage.documents", { count: row.documents })}</span>
-      {missing(row)}
-    </>
-  );
+
+  const columns = [t("stagePage.columns.name"), t("stagePage.columns.employer"), t("stagePage.columns.unit"), t("stagePage.columns.verdict"), t("stagePage.columns.documents")];
+  // The card layout's labels, once on the table (components/ui/table.tsx does the same for the server's tables).
+  const cardLabels = Object.fromEntries(columns.slice(1).map((label, i) => [`--c${i + 2}`, JSON.stringify(label)])) as CSSProperties;
 
   // Rendered when nobody waits too, so that "已将3人标记为…" stays after the refresh empties the list.
   if (rows.length === 0) {
@@ -126,47 +123,33 @@ export function WaitingList({
         </div>
       ) : null}
 
-      <ul className="divide-y divide-slate-100 md:hidden">
-        {rows.map((row) => (
-          <li key={row.id} className="flex gap-3 py-3">
-            {canDecide ? <span className="pt-0.5">{checkbox(row)}</span> : null}
-            <span className="flex flex-1 flex-col gap-1 text-sm">
-              <ApplicantName row={row} />
-              <span className="text-slate-600">{row.employerName}</span>
-              <span className="flex flex-wrap items-center gap-2">{details(row)}</span>
-            </span>
-          </li>
-        ))}
-      </ul>
-      <div className="relative hidden overflow-x-auto md:block">
-        <table className="w-full text-left text-sm">
+      {/* One table; on a phone CSS lays its rows out as cards (.table-cards in app/globals.css), labelled from the head. */}
+      <div className="relative overflow-x-auto">
+        <table className="table-cards w-full text-left text-sm" style={cardLabels}>
           <thead className="border-b border-slate-200 text-xs text-slate-500">
             <tr>
-              {canDecide ? (
-                <th scope="col" className="w-10 px-3 py-2 font-medium">
-                  <span className="sr-only">{t("stagePage.columns.select")}</span>
+              {columns.map((label) => (
+                <th key={label} scope="col" className="px-3 py-2 font-medium">
+                  {label}
                 </th>
-              ) : null}
-              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.name")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.employer")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.unit")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.verdict")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("stagePage.columns.documents")}</th>
+              ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-slate-100 [&>tr>td]:px-3 [&>tr>td]:py-2.5 [&>tr>td]:align-top">
             {rows.map((row) => (
               <tr key={row.id} className={selected.has(row.id) ? "bg-brand-50" : undefined}>
-                {canDecide ? <td className="px-3 py-2.5">{checkbox(row)}</td> : null}
-                <td className="px-3 py-2.5">
-                  <ApplicantName row={row} />
+                <td>
+                  <span className="flex items-start gap-2">
+                    {canDecide ? <span className="pt-0.5">{checkbox(row)}</span> : null}
+                    <ApplicantName row={row} />
+                  </span>
                 </td>
-                <td className="px-3 py-2.5">{row.employerName}</td>
-                <td className="px-3 py-2.5">{row.unitName}</td>
-                <td className="px-3 py-2.5">
+                <td>{row.employerName}</td>
+                <td>{row.unitName}</td>
+                <td>
                   <VerdictBadge verdict={row.eligibilityVerdict} />
                 </td>
-                <td className="px-3 py-2.5">
+                <td className="max-md:col-span-2">
                   <span className="flex flex-wrap items-center gap-1.5">
                     <span className="tabular-nums">{t("stagePage.documents", { count: row.documents })}</span>
                     {missing(row)}

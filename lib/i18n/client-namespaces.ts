@@ -37,9 +37,11 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/programs/[programId]/posts": ["list", "programsAdmin"],
   "app/(app)/programs/[programId]/register": ["applications"],
   "app/(app)/programs/[programId]/rules": ["eligibility", "list", "rules"],
-  // Passed by the board's page.tsx itself (a post's stage lists below it have their own).
-  "app/(app)/programs/[programId]/vetting": ["list", "stage", "vetting"],
-  "app/(app)/programs/[programId]/vetting/[postId]": ["attachments", "eligibility", "list", "stage", "vetting"],
+  // Passed by the board's page.tsx itself (a post's stage lists and the reopening form below it have
+  // their own): its grid gets the board's templates as props, so not the 11 KB "vetting" namespace.
+  "app/(app)/programs/[programId]/vetting": [],
+  "app/(app)/programs/[programId]/vetting/reopen": ["list", "stage", "vetting"],
+  "app/(app)/programs/[programId]/vetting/[postId]": ["applicationStatus", "attachments", "eligibility", "list", "stage", "vetting"],
   "app/(app)/service": ["worklogs"],
   "app/(app)/worklogs": ["list", "worklogs"],
   "app/(app)/workforce": ["list", "workforce"],

@@ -26,7 +26,10 @@ async function openProgram(page: Page): Promise<string> {
 }
 
 async function reopenRegistration(page: Page, programHref: string, unit: string, reason: string) {
+  // The board links to the reopening form's own page.
   await page.goto(`${programHref}/vetting`);
+  await page.getByRole("link", { name: "重新开放阶段", exact: true }).click();
+  await expect(page).toHaveURL(/\/vetting\/reopen$/);
   const form = page.getByRole("form", { name: "为单位重新开放阶段" });
   await form.getByLabel("阶段").selectOption({ label: "报名推荐" });
   // The unit picker is searchable (a programme may have dozens of units): type part of the name, then choose.
@@ -161,7 +164,8 @@ test("one post's round: nominations by two hospitals, a late one refused, seven 
   let stageUrl = (stage: string) => stage;
   await test.step("the board shows five nominations; preliminary review passes all (reason for the exceptions)", async () => {
     await staff.goto(`${programHref}/vetting`);
-    const cell = staff.getByRole("link", { name: `${POST}（第1批）：资格初审待审 5 人` });
+    // Each cell's link is named by its post, batch and stage (the row's, the batch's and the column's headers) and its own words.
+    const cell = staff.getByRole("link", { name: `${POST} 第1批 资格初审 待审 5`, exact: true });
     await expect(cell).toHaveCount(1);
     await saveScreenshot(staff, "vetting-04-board");
     await cell.click();

@@ -20,9 +20,9 @@ const scans = routeFiles.map((file) => ({ file, folder: folderOf(file), ...clien
 
 describe("client message namespaces", () => {
   it("reads the namespaces a page's client components use", () => {
-    // The board's client components (the reopening form, the board's own) translate "vetting"; the
-    // sign-in page's form "auth". If the scanner stopped finding these, every check below would pass.
-    expect([...clientNamespacesOf("app/(app)/programs/[programId]/vetting/page.tsx").namespaces]).toContain("vetting");
+    // The reopening form translates "vetting"; the sign-in page's form "auth". If the scanner stopped
+    // finding these, every check below would pass.
+    expect([...clientNamespacesOf("app/(app)/programs/[programId]/vetting/reopen/page.tsx").namespaces]).toContain("vetting");
     expect([...clientNamespacesOf("app/(auth)/login/page.tsx").namespaces]).toContain("auth");
     expect(routeFiles.length).toBeGreaterThan(50);
   });

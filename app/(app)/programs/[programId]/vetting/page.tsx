@@ -1,9 +1,8 @@
-import { Download } from "lucide-react";
+import { Download, RotateCcw } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BoardGrid } from "@/components/vetting/board-grid";
 import { QuotaTable } from "@/components/vetting/quota-table";
-import { ReopenStageForm } from "@/components/vetting/reopen-stage-form";
 import { ReopeningsList } from "@/components/vetting/reopenings-list";
 import { StageDeadlines } from "@/components/vetting/stage-deadlines";
 import { Card } from "@/components/ui/card";
@@ -13,12 +12,12 @@ import { prisma } from "@/lib/db";
 import { quotaProgress } from "@/lib/server/application-queries";
 import { requirePermission } from "@/lib/server/page-guard";
 import { ProgramBreadcrumbs } from "@/components/programs/program-breadcrumbs";
-import { listNominatingUnits } from "@/lib/server/posts";
 import { listStageReopenings } from "@/lib/server/stage-reopenings";
 import { ListEmpty } from "@/components/ui/list-empty";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import { listQuerySchema, PICKER_LIMIT, toPage } from "@/lib/schemas/list-query";
+import Link from "next/link";
+import { listQuerySchema, toPage } from "@/lib/schemas/list-query";
 import { loadBoard } from "./load-board";
 
 /** Posts per page of the board's grid. */
@@ -33,7 +32,8 @@ const exportClass = "inline-flex items-center gap-1.5 rounded-md border border-s
 
 // The programme's vetting at a glance for the bureau (admins and staff decide; auditors read): the
 // posts × stages board from one grouped query, the stages' deadlines, the units' quota progress,
-// reopened stages, and the report / approved lists as Excel.
+// reopened stages (the form that reopens one is its own page, ./reopen), and the report / approved
+// lists as Excel.
 export default async function VettingBoardPage({ params, searchParams }: { params: Promise<{ programId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requirePermission("vetting.read");
   const { programId } = await params;
@@ -47,10 +47,9 @@ export default async function VettingBoardPage({ params, searchParams }: { param
   const now = new Date();
   const canReopen = can(scope, "application.reopenStage", { organizationId: board.program.bureauId });
   const canDecide = can(scope, "application.decide", { organizationId: board.program.bureauId });
-  const [quotas, reopenings, units, t, tList] = await Promise.all([
+  const [quotas, reopenings, t, tList] = await Promise.all([
     quotaProgress(prisma, scope, programId, now),
     listStageReopenings(prisma, scope, programId),
-    canReopen ? listNominatingUnits(prisma, scope, programId, { take: PICKER_LIMIT }) : Promise.resolve([]),
     getTranslations("vetting"),
     getTranslations("list"),
   ]);
@@ -110,18 +109,19 @@ export default async function VettingBoardPage({ params, searchParams }: { param
           <StageDeadlines stages={board.stages} now={now} />
         </Card>
 
-        {/* Reopening sits with the deadlines it extends, above the long list of units' quotas. */}
-        <Card title={canReopen ? t("reopen.title") : t("reopen.listTitle")}>
-          <div className="flex flex-col gap-5">
-            {canReopen ? (
-              <>
-                <p className="text-sm text-slate-600">{t("reopen.hint")}</p>
-                <ReopenStageForm programId={programId} stages={board.stages.map((s) => s.kind)} units={units} />
-                <h3 className="border-t border-slate-100 pt-4 text-sm font-semibold text-slate-800">{t("reopen.listTitle")}</h3>
-              </>
-            ) : null}
-            <ReopeningsList rows={reopenings} />
-          </div>
+        {/* Reopening sits with the deadlines it extends, above the long list of units' quotas; its form has a page of its own. */}
+        <Card
+          title={t("reopen.listTitle")}
+          action={
+            canReopen ? (
+              <Link href={`/programs/${programId}/vetting/reopen`} className={exportClass}>
+                <RotateCcw aria-hidden className="h-4 w-4" />
+                {t("reopen.open")}
+              </Link>
+            ) : null
+          }
+        >
+          <ReopeningsList rows={reopenings} />
         </Card>
 
         <Card title={t("quota.title")}>

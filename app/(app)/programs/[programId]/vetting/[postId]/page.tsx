@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import type { VettingRow } from "@/components/vetting/applicant";
 import { ShortlistRanking } from "@/components/vetting/shortlist-ranking";
-import { CapLine, EndedList, PassedList, StageTabs } from "@/components/vetting/stage-lists";
+import { CapLine, StageTabs } from "@/components/vetting/stage-lists";
+import { EndedList, PassedList } from "@/components/vetting/stage-rows";
+import { Pagination } from "@/components/ui/pagination";
 import { ShortfallBadge } from "@/components/vetting/stage-tally";
 import { WaitingList } from "@/components/vetting/waiting-list";
 import { can } from "@/lib/auth/policy";
@@ -23,7 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Props = { params: Promise<{ programId: string; postId: string }>; searchParams: Promise<{ stage?: string | string[] }> };
+type Props = { params: Promise<{ programId: string; postId: string }>; searchParams: Promise<{ stage?: string | string[]; passed?: string | string[] }> };
+
+/** Those who passed, a page at a time (a post of headcount 10 has ~50 past the first stage). */
+const PASSED_PAGE_SIZE = 25;
 
 const toRow = (a: ApplicationListRow): VettingRow => ({
   id: a.id,
@@ -64,6 +69,9 @@ export default async function PostStagePage({ params, searchParams }: Props) {
   const canDecide = can(scope, "application.decide", { organizationId: board.program.bureauId });
   const tally = post.stages[stage.kind]!;
   const base = `/programs/${programId}/vetting/${postId}`;
+  const passedPageCount = Math.max(1, Math.ceil(lists.passed.length / PASSED_PAGE_SIZE));
+  const passedPage = Math.min(passedPageCount, Math.max(1, Number.parseInt(typeof query.passed === "string" ? query.passed : "1", 10) || 1));
+  const passedRows = lists.passed.slice((passedPage - 1) * PASSED_PAGE_SIZE, passedPage * PASSED_PAGE_SIZE);
   // Remount the ranking when the shortlist's members change, not when a saved new order comes back (the "saved" line stays).
   const shortlistKey = shortlist?.map((a) => a.id).sort().join(",") ?? "";
 
@@ -101,7 +109,10 @@ export default async function PostStagePage({ params, searchParams }: Props) {
         </Card>
       ) : (
         <Card title={t("stagePage.passed", { count: lists.passed.length })}>
-          <PassedList rows={lists.passed.map((a) => ({ ...toRow(a), status: a.status, currentStage: a.currentStage }))} />
+          <div id="passed">
+            <PassedList rows={passedRows.map((a) => ({ ...toRow(a), status: a.status, currentStage: a.currentStage }))} />
+            {passedPageCount > 1 ? <Pagination page={passedPage} pageCount={passedPageCount} total={lists.passed.length} params={{ stage: stage.kind }} param="passed" sizes={false} anchor="passed" label={t("stagePage.passed", { count: lists.passed.length })} /> : null}
+          </div>
         </Card>
       )}
 

@@ -1,5 +1,6 @@
 // Where a page's time and bytes go (issue 17), one request at a time, no load: the built app started
-// with PRISMA_LOG_QUERIES=1 on the benchmark database, signed in as `staff`; for each page the SQL
+// with PRISMA_LOG_QUERIES=1 on the benchmark database, signed in as `staff` (BENCH_USER=wz-admin: the
+// audit log and the service pages, on the bench data or BENCH_DATABASE_URL's demo data); for each page the SQL
 // statements it ran (with their times), its HTML bytes, how much of them is the RSC payload (the
 // inline <script>s) and the class attributes. `npm run bench:profile` (after a build); BENCH_DUMP=<dir>
 // also writes each page's HTML there.
@@ -14,6 +15,31 @@ import { benchDatabaseUrl } from "./lib/bench-db";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** A page by its path, or the first link matching `link` on the page `from` (a detail page the user may see). */
+type PageSpec = string | { from: string; link: RegExp };
+const detail = (from: string, link: RegExp): PageSpec => ({ from, link });
+
+function pagesOf(user: string, doctorId: string | undefined): PageSpec[] {
+  if (user !== "staff") {
+    // A bureau admin: the audit log and the service programme's lists and a dispatch.
+    return ["/admin/audit", "/dispatches", detail("/dispatches", /"(\/dispatches\/(?!new"|import")[\w-]+)"/), "/evaluations", "/allowances", "/leave", "/worklogs"];
+  }
+  const board = `/programs/${BENCH_PROGRAM_ID}/vetting`;
+  const list = `/applications?programId=${BENCH_PROGRAM_ID}`;
+  return [
+    "/account/password",
+    "/",
+    list,
+    board,
+    // A post's stage page (the board's first cell) and one application (the list's first row).
+    detail(board, /href="(\/programs\/[^"/]+\/vetting\/[^"/?]+)\?stage=[A-Z_]+"/),
+    detail(list, /"(\/applications\/(?!new"|import")[\w-]+)"/),
+    "/doctors",
+    `/doctors/${doctorId}`,
+    "/api/v1/me",
+  ];
+}
+
 async function main(): Promise<void> {
   const url = benchDatabaseUrl();
   const bare = new pg.Client({ connectionString: url });
@@ -25,9 +51,19 @@ async function main(): Promise<void> {
   process.env.PRISMA_LOG_QUERIES = "1";
   const app = await startApp(url, 10, (text) => log.push(...text.split("\n").filter((l) => l.startsWith("[query]"))));
   try {
-    const jar = await signIn(app.baseUrl, "staff", DEMO_PASSWORD);
+    const user = process.env.BENCH_USER ?? "staff";
+    const jar = await signIn(app.baseUrl, user, DEMO_PASSWORD);
     const headers = { cookie: jar.header(), "accept-language": "zh-CN" };
-    const pages = ["/account/password", "/", `/applications?programId=${BENCH_PROGRAM_ID}`, `/programs/${BENCH_PROGRAM_ID}/vetting`, "/doctors", `/doctors/${doctor?.id}`, "/api/v1/me"];
+    const pages: string[] = [];
+    for (const spec of pagesOf(user, doctor?.id)) {
+      if (typeof spec === "string") pages.push(spec);
+      else {
+        const found = (await fetch(`${app.baseUrl}${spec.from}`, { headers }).then((r) => r.text())).match(spec.link)?.[1];
+        if (found) pages.push(found);
+        else console.log(`(no link like ${spec.link} on ${spec.from})`);
+      }
+    }
+    console.log(`Signed in as ${user}`);
     for (const page of pages.filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").some((o) => p.includes(o)))) {
       await fetch(`${app.baseUrl}${page}`, { headers }).then((r) => r.text()); // warm-up
       await new Promise((r) => setTimeout(r, 300));

@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { listState } from "@/components/ui/sort-header";
 import { prisma } from "@/lib/db";
 import { DISPATCH_DEFAULT_SORT, dispatchListQuerySchema } from "@/lib/schemas/dispatches";
+import { toPage } from "@/lib/schemas/list-query";
 import { listDispatches } from "@/lib/server/dispatch-list";
 import { BOARD_LIMIT, dispatchBoard, type BoardRow } from "@/lib/server/dispatch-queries";
 import { requirePermission } from "@/lib/server/page-guard";
@@ -19,6 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dispatches.board");
   return { title: t("title") };
 }
+
+/** Dispatches a page of the timeline. */
+const TIMELINE_PAGE_SIZE = 25;
 
 function groupsOf(rows: BoardRow[], by: "post" | "unit"): TimelineGroup[] {
   const groups = new Map<string, TimelineGroup>();
@@ -45,7 +49,13 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const day = (d: string) => format.dateTime(dayValue(d), dayOptions);
   const nameOf = new Map(board.rows.map((r) => [r.id, r.doctor.name]));
   const rowOf = new Map(board.rows.map((r) => [r.id, r]));
-  const groups = groupsOf(board.rows, by === "unit" ? "unit" : "post");
+  // The timeline a page at a time (issue 17: a programme in service has hundreds of dispatches, all
+  // drawn at once before): its rows in the groups' order, 25 a page; a group cut by a page boundary
+  // is titled on both pages. The shared window, the issues above and the truncation note cover all.
+  const ordered = groupsOf(board.rows, by === "unit" ? "unit" : "post").flatMap((g) => g.rows);
+  const timelinePage = Math.min(query.page, Math.max(1, Math.ceil(ordered.length / TIMELINE_PAGE_SIZE)));
+  const timeline = toPage(ordered.slice((timelinePage - 1) * TIMELINE_PAGE_SIZE, timelinePage * TIMELINE_PAGE_SIZE), ordered.length, { page: timelinePage }, TIMELINE_PAGE_SIZE);
+  const groups = groupsOf(timeline.rows, by === "unit" ? "unit" : "post");
   const ahead = board.issues.filter((i) => i.isAhead);
   const past = board.issues.filter((i) => !i.isAhead);
   const link = (changes: Record<string, string | undefined>) => {
@@ -140,6 +150,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         ) : null}
         {list ? null : board.total > board.rows.length ? <p className="text-sm text-amber-800">{t("truncated", { shown: board.rows.length, total: board.total, limit: BOARD_LIMIT })}</p> : null}
         {list ? null : board.rows.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <Timeline groups={groups} window={board.window} today={board.today} issues={board.issues} day={day} />}
+        {!list && timeline.pageCount > 1 ? <Pagination page={timeline.page} pageCount={timeline.pageCount} total={timeline.total} params={{ programId: query.programId, ended: query.ended, by: query.by }} sizes={false} anchor="timeline-title" /> : null}
       </section>
     </div>
   );

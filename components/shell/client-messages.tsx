@@ -5,8 +5,12 @@ import { pickNamespaces, type ClientMessagesFolder } from "@/lib/i18n/client-nam
 /**
  * The catalogue for the client components below a route folder: only the namespaces its pick list
  * names (lib/i18n/client-namespaces.ts). Locale, time zone and formats come from the request as usual.
+ * `without`: namespaces of the list this request's page does not render a component for (a page
+ * passing its own list, e.g. one application's: the unit's panels are not shown to bureau staff).
  */
-export async function ClientMessages({ folder, children }: { folder: ClientMessagesFolder; children: React.ReactNode }) {
+export async function ClientMessages({ folder, without = [], children }: { folder: ClientMessagesFolder; without?: readonly string[]; children: React.ReactNode }) {
   const messages = (await getMessages()) as Record<string, unknown>;
-  return <NextIntlClientProvider messages={pickNamespaces(messages, folder)}>{children}</NextIntlClientProvider>;
+  const picked = pickNamespaces(messages, folder);
+  for (const ns of without) delete picked[ns];
+  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

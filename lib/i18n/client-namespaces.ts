@@ -17,8 +17,10 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/admin/organizations": ["list", "organizations"],
   "app/(app)/admin/users": ["apiTokens", "list", "roles", "users"],
   "app/(app)/allowances": ["allowances", "list"],
-  // The list's page sends none of its own (its unit picker takes its words as props): one application's page does.
+  // The list's page sends none of its own (its unit picker takes its words as props): one application's page does,
+  // passed by its page.tsx, which leaves out what the reader's panels do not use (ClientMessages `without`).
   "app/(app)/applications/[applicationId]": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
+  "app/(app)/applications/[applicationId]/registration-form": [],
   "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
   // The list's page sends none (its filters take their words as props): a doctor's pages and the forms do.
   "app/(app)/doctors/[doctorId]": ["doctors"],

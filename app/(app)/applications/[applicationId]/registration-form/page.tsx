@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AreaBreadcrumbs } from "@/components/shell/area-breadcrumbs";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { PrintButton } from "@/components/ui/print-button";
 import { RegistrationSheet } from "@/components/applications/registration-sheet";
 import { prisma } from "@/lib/db";
@@ -23,23 +24,25 @@ export default async function RegistrationFormPage({ params }: { params: Promise
   const data = await orErrorPage(() => registrationFormData(prisma, scope, applicationId));
   const t = await getTranslations("applications.form");
   return (
-    <div className="flex flex-col gap-4">
-      <PrintSheetStyle extra={".registration-sheet { max-width: none !important; }"} />
-      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <AreaBreadcrumbs
-          role={scope.user.role}
-          area="/applications"
-          trail={[
-            { label: data.application.program.name, href: `/applications?programId=${data.application.program.id}` },
-            { label: data.application.doctor.name, href: `/applications/${applicationId}` },
-            { label: t("metaTitle") },
-          ]}
-        />
-        <PrintButton label={t("print")} />
+    <ClientMessages folder="app/(app)/applications/[applicationId]/registration-form">
+      <div className="flex flex-col gap-4">
+        <PrintSheetStyle extra={".registration-sheet { max-width: none !important; }"} />
+        <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+          <AreaBreadcrumbs
+            role={scope.user.role}
+            area="/applications"
+            trail={[
+              { label: data.application.program.name, href: `/applications?programId=${data.application.program.id}` },
+              { label: data.application.doctor.name, href: `/applications/${applicationId}` },
+              { label: t("metaTitle") },
+            ]}
+          />
+          <PrintButton label={t("print")} />
+        </div>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-[15mm] print:overflow-visible print:rounded-none print:border-0 print:p-0 print:shadow-none">
+          <RegistrationSheet data={data} />
+        </div>
       </div>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-[15mm] print:overflow-visible print:rounded-none print:border-0 print:p-0 print:shadow-none">
-        <RegistrationSheet data={data} />
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -52,7 +52,9 @@ export function AuditRows({ rows }: { rows: AuditRowCells[] }) {
           {entityId ? <span className="ml-1 break-all font-mono text-slate-400">{entityId}</span> : null}
         </div>
       </td>
-      <td className="whitespace-nowrap font-mono text-xs text-slate-600">{ip}</td>
+      <td className="whitespace-nowrap text-xs text-slate-600">
+        <span className="font-mono">{ip}</span>
+      </td>
       <td className="min-w-40 text-xs text-slate-600 max-md:col-span-2">{change}</td>
     </tr>
   ));

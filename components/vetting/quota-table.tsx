@@ -47,7 +47,7 @@ export function QuotaTable({ rows, view }: { rows: QuotaProgressRow[]; view: "bu
               <Td className="tabular-nums">
                 {r.nominated}/{r.minimum}
               </Td>
-              <Td className="whitespace-nowrap tabular-nums">{when(r)}</Td>
+              <Td className="whitespace-nowrap tabular-nums max-md:col-span-2">{when(r)}</Td>
               <Td className="whitespace-nowrap">{state(r)}</Td>
             </tr>
           ))}

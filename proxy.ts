@@ -29,7 +29,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Pages and server actions (prefetches included: a header a cross-site page cannot set must not
-    // let a POST skip the origin check); not the API, Next's static files, or the icon.
-    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+    // let a POST skip the origin check); not the API, Next's static files, the icon or the icon sprite.
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icons.svg).*)",
   ],
 };

@@ -1,8 +1,12 @@
-import { getTranslations } from "next-intl/server";
+"use client";
+
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
-export default async function Forbidden() {
-  const t = await getTranslations("errors");
+// A client component with its words in the root's client messages (errorPage): Next puts this page's
+// tree into every page's payload (twice), where a client reference is a few bytes (issue 17).
+export default function Forbidden() {
+  const t = useTranslations("errorPage");
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
       <h1 className="text-xl font-semibold">{t("forbiddenTitle")}</h1>

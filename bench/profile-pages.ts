@@ -2,8 +2,9 @@
 // with PRISMA_LOG_QUERIES=1 on the benchmark database, signed in as `staff` (BENCH_USER=wz-admin: the
 // audit log and the service pages, on the bench data or BENCH_DATABASE_URL's demo data); for each page the SQL
 // statements it ran (with their times), its HTML bytes, how much of them is the RSC payload (the
-// inline <script>s) and the class attributes. `npm run bench:profile` (after a build); BENCH_DUMP=<dir>
-// also writes each page's HTML there.
+// inline <script>s), the class attributes and the inline SVG, and the payload decoded into its rows,
+// the largest printed (bench/lib/flight.ts; BENCH_FLIGHT_ROWS=<n>, default 8). `npm run bench:profile`
+// (after a build); BENCH_DUMP=<dir> also writes each page's HTML there.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -12,6 +13,7 @@ import { BENCH_PROGRAM_ID } from "./lib/application-data";
 import { ensureBuild, startApp } from "./lib/app-server";
 import { signIn } from "./lib/app-session";
 import { benchDatabaseUrl } from "./lib/bench-db";
+import { flightRows, flightText } from "./lib/flight";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -77,7 +79,12 @@ async function main(): Promise<void> {
       const bytes = (text: string) => Buffer.byteLength(text);
       const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + bytes(m[1]!), 0);
       const classes = [...html.matchAll(/class="([^"]*)"/g)].reduce((n, m) => n + bytes(m[1]!), 0);
-      console.log(`\n${page}: ${response.status}, ${kb(bytes(html))} HTML, of which ${kb(scripts)} inline scripts (RSC payload), ${kb(classes)} class attributes; ${log.length} queries, ${elapsed.toFixed(0)} ms`);
+      const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)];
+      console.log(`\n${page}: ${response.status}, ${kb(bytes(html))} HTML, of which ${kb(scripts)} inline scripts (RSC payload), ${kb(classes)} class attributes, ${svg.length} inline <svg> ${kb(svg.reduce((n, m) => n + bytes(m[0]), 0))}; ${log.length} queries, ${elapsed.toFixed(0)} ms`);
+      const flight = flightText(html);
+      const rows = flightRows(flight);
+      console.log(`  payload decoded: ${kb(bytes(flight))} in ${rows.length} rows; the largest:`);
+      for (const row of rows.slice(0, Number(process.env.BENCH_FLIGHT_ROWS ?? 8))) console.log(`    ${kb(row.bytes).padStart(8)}  ${row.text.slice(0, 150).replace(/\s+/g, " ")}`);
       for (const line of log) console.log(`  ${line.slice(0, 220)}`);
     }
   } finally {

@@ -32,22 +32,23 @@ export function ApplicationRows({ rows }: { rows: ApplicationRowCells[] }) {
   return rows.map(([id, doctor, doctorLine, numberLine, post, batch, program, stage, status, self, verdict, exception, submitted, documents]) => (
     <tr key={id}>
       <td className="min-w-36">
-        <Link href={`/applications/${id}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={`/applications/${id}`} className="row-link">
           {doctor}
         </Link>
-        <div className="text-xs text-slate-500">{doctorLine}</div>
-        {numberLine ? <div className="text-xs tabular-nums text-slate-500">{numberLine}</div> : null}
+        <div className="note">{doctorLine}</div>
+        {numberLine ? <div className="note tabular-nums">{numberLine}</div> : null}
       </td>
       <td className="min-w-44 max-md:col-span-2">
         <div className="text-slate-900">
-          {post} <span className="text-slate-500">· {batch}</span>
+          {`${post} `}
+          <span className="text-slate-500">{`· ${batch}`}</span>
         </div>
-        <div className="text-xs text-slate-500">{program}</div>
+        <div className="note">{program}</div>
       </td>
       <td className="whitespace-nowrap">{stage}</td>
       <td className="whitespace-nowrap">
         <Badge tone={status[0]}>{status[1]}</Badge>
-        {self ? <span className="ml-1 text-xs text-slate-500">{self}</span> : null}
+        {self ? <span className="note ml-1">{self}</span> : null}
       </td>
       <td className="min-w-28 max-md:col-span-2">
         <span className="inline-flex flex-wrap items-center gap-1">

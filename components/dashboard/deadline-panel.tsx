@@ -1,4 +1,4 @@
-import { Clock } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -18,7 +18,7 @@ export async function DeadlinePanel({ deadlines, forBureau }: { deadlines: Appro
           {deadlines.map((d) => (
             <li key={`${d.programId}-${d.stage}`} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
               <div className="flex min-w-0 items-start gap-3">
-                <Clock aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" />
+                <Icon name="clock" className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" />
                 <div className="min-w-0">
                   <p className="text-sm font-medium text-slate-900">
                     {tStage(d.stage)} <span className="font-normal text-slate-600">· {d.programName}</span>

@@ -1,4 +1,4 @@
-import { ChevronRight, Inbox as InboxIcon } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -19,7 +19,7 @@ export async function InboxPanel({ inbox }: { inbox: Inbox }) {
             return (
               <li key={item.key}>
                 <Link href={item.href} className="flex items-center gap-3 rounded-md px-2 py-3 hover:bg-amber-50" aria-label={`${label}：${t("count", { count: item.count })}`}>
-                  <InboxIcon aria-hidden className="h-4 w-4 shrink-0 text-amber-600" />
+                  <Icon name="inbox" className="h-4 w-4 shrink-0 text-amber-600" />
                   <span className="min-w-0 flex-1">
                     <span className="block text-sm font-medium text-slate-900">{label}</span>
                     <span className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-500">
@@ -32,7 +32,7 @@ export async function InboxPanel({ inbox }: { inbox: Inbox }) {
                     </span>
                   </span>
                   <span className="text-2xl font-semibold tabular-nums text-amber-900">{item.count}</span>
-                  <ChevronRight aria-hidden className="h-4 w-4 shrink-0 text-slate-400" />
+                  <Icon name="chevron-right" className="h-4 w-4 shrink-0 text-slate-400" />
                 </Link>
               </li>
             );

@@ -16,7 +16,7 @@ export function DoctorRows({ rows, noTitle }: { rows: DoctorRowCells[]; noTitle:
   return rows.map(([id, name, sex, birthDate, employer, department, specialty, title, since, position, idNumber]) => (
     <tr key={id}>
       <td className="whitespace-nowrap">
-        <Link href={`/doctors/${id}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={`/doctors/${id}`} className="row-link">
           {name}
         </Link>
       </td>
@@ -25,11 +25,11 @@ export function DoctorRows({ rows, noTitle }: { rows: DoctorRowCells[]; noTitle:
       <td className="min-w-40 max-md:col-span-2">{employer}</td>
       <td className="min-w-32">
         {department}
-        {specialty ? <div className="text-xs text-slate-500">{specialty}</div> : null}
+        {specialty ? <div className="note">{specialty}</div> : null}
       </td>
       <td className="min-w-36 max-md:col-span-2">
         {title ?? <span className="text-slate-400">{noTitle}</span>}
-        {since ? <div className="text-xs text-slate-500">{since}</div> : null}
+        {since ? <div className="note">{since}</div> : null}
       </td>
       <td className="min-w-24">{position}</td>
       <td className="whitespace-nowrap font-mono text-xs max-md:col-span-2">{idNumber}</td>

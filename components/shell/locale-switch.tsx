@@ -1,6 +1,6 @@
 "use client";
 
-import { Languages } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
@@ -35,7 +35,7 @@ export function LocaleSwitch({ signedIn }: { signedIn: boolean }) {
       aria-label={t("switchTo", { language: t(target) })}
       className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-60"
     >
-      <Languages aria-hidden className="h-4 w-4" />
+      <Icon name="languages" className="h-4 w-4" />
       {t(target)}
     </button>
   );

@@ -1,29 +1,30 @@
 "use client";
 
 import clsx from "clsx";
-import { BarChart3, BriefcaseMedical, TrendingUp, Building2, ClipboardCheck, ClipboardList, CalendarClock, CalendarRange, UserCheck, FileSearch, LayoutDashboard, Menu, Stethoscope, Users, FolderKanban, History, Wallet, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { lazy, Suspense, useRef, useState } from "react";
+import { Icon } from "@/components/ui/icon";
+import type { IconName } from "@/lib/icons/sprite-icons";
 import type { NavItem } from "@/lib/navigation";
 
-const icons: Record<NavItem["icon"], LucideIcon> = {
-  dashboard: LayoutDashboard,
-  organizations: Building2,
-  users: Users,
-  audit: FileSearch,
-  programs: FolderKanban,
-  doctors: Stethoscope,
-  applications: ClipboardList,
-  leave: CalendarClock,
-  service: BriefcaseMedical,
-  receiving: UserCheck,
-  workload: BarChart3,
-  dispatches: CalendarRange,
-  evaluations: ClipboardCheck,
-  allowances: Wallet,
-  timeline: History,
-  workforce: TrendingUp,
+const icons: Record<NavItem["icon"], IconName> = {
+  dashboard: "layout-dashboard",
+  organizations: "building",
+  users: "users",
+  audit: "file-search",
+  programs: "folder-kanban",
+  doctors: "stethoscope",
+  applications: "clipboard-list",
+  leave: "calendar-clock",
+  service: "briefcase-medical",
+  receiving: "user-check",
+  workload: "bar-chart",
+  dispatches: "calendar-range",
+  evaluations: "clipboard-check",
+  allowances: "wallet",
+  timeline: "history",
+  workforce: "trending-up",
 };
 
 const loadDrawer = () => import("./mobile-nav-drawer");
@@ -33,16 +34,16 @@ function preloadDrawer() {
   void loadDrawer();
 }
 
-type Item = { href: string; label: string; icon: NavItem["icon"] };
+/** A menu entry as the header passes it: where, its words for the role, its icon. */
+export type NavEntry = { href: string; label: string; icon: NavItem["icon"] };
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-function NavLinks({ items, pathname, vertical, onNavigate }: { items: Item[]; pathname: string; vertical?: boolean; onNavigate?: () => void }) {
+function NavLinks({ items, pathname, vertical, onNavigate }: { items: NavEntry[]; pathname: string; vertical?: boolean; onNavigate?: () => void }) {
   return items.map((item) => {
     const active = isActive(pathname, item.href);
-    const Icon = icons[item.icon];
     return (
       <Link
         key={`${item.href}-${item.label}`}
@@ -55,7 +56,7 @@ function NavLinks({ items, pathname, vertical, onNavigate }: { items: Item[]; pa
           active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100",
         )}
       >
-        <Icon aria-hidden className="h-4 w-4 shrink-0" />
+        <Icon name={icons[item.icon]} className="h-4 w-4 shrink-0" />
         {item.label}
       </Link>
     );
@@ -63,7 +64,7 @@ function NavLinks({ items, pathname, vertical, onNavigate }: { items: Item[]; pa
 }
 
 /** The main menu: a wrapping row on wide screens (every item visible); a drawer behind a button on a phone or tablet. */
-export function MainNav({ items, label }: { items: Item[]; label: string }) {
+export function MainNav({ items, label }: { items: NavEntry[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="hidden flex-wrap items-center gap-1 lg:flex">
@@ -77,7 +78,7 @@ export function MainNav({ items, label }: { items: Item[]; label: string }) {
  * backdrop close it) is ./mobile-nav-drawer, loaded on the first press: Radix's dialog with its focus
  * trap and scroll lock is 13 KB gzip that no page needs before then (issue 17, first-load JavaScript).
  */
-export function MobileNav({ items, label, openLabel, closeLabel, menuLabel, footer }: { items: Item[]; label: string; openLabel: string; closeLabel: string; menuLabel: string; footer?: React.ReactNode }) {
+export function MobileNav({ items, label, openLabel, closeLabel, menuLabel, footer }: { items: NavEntry[]; label: string; openLabel: string; closeLabel: string; menuLabel: string; footer?: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   // The drawer is mounted from the first press on and kept: reopening loads nothing.
@@ -99,7 +100,7 @@ export function MobileNav({ items, label, openLabel, closeLabel, menuLabel, foot
         }}
         className="inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 lg:hidden"
       >
-        <Menu aria-hidden className="h-4 w-4" />
+        <Icon name="menu" className="h-4 w-4" />
         <span>{menuLabel}</span>
       </button>
       {wanted ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 
 /**
  * The phone's menu drawer (./main-nav.tsx loads it on the first press of its button). Radix Dialog:
@@ -40,7 +40,7 @@ export function MobileNavDrawer({
           <div className="flex items-center justify-between">
             <Dialog.Title className="text-base font-semibold text-slate-900">{label}</Dialog.Title>
             <Dialog.Close aria-label={closeLabel} className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100">
-              <X aria-hidden className="h-5 w-5" />
+              <Icon name="x" className="h-5 w-5" />
             </Dialog.Close>
           </div>
           <nav aria-label={label} className="flex flex-col gap-0.5">

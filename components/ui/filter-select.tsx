@@ -22,7 +22,7 @@ export function FilterSelect({
       <select
         name={name}
         defaultValue={value ?? ""}
-        className={clsx("rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100", className)}
+        className={clsx("control", className)}
       >
         <option value="">{allLabel}</option>
         {options.map((o) => (

@@ -1,8 +1,9 @@
-import type { LucideIcon } from "lucide-react";
 import Link from "next/link";
+import type { IconName } from "@/lib/icons/sprite-icons";
+import { Icon } from "./icon";
 
 /** The top of a list or detail page: its h1, a line of context, and the page's main action if any. */
-export function PageHeader({ title, subtitle, action }: { title: string; subtitle?: string; action?: { href: string; label: string; icon: LucideIcon } | null }) {
+export function PageHeader({ title, subtitle, action }: { title: string; subtitle?: string; action?: { href: string; label: string; icon: IconName } | null }) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -11,7 +12,7 @@ export function PageHeader({ title, subtitle, action }: { title: string; subtitl
       </div>
       {action ? (
         <Link href={action.href} className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          <action.icon aria-hidden className="h-4 w-4" />
+          <Icon name={action.icon} className="h-4 w-4" />
           {action.label}
         </Link>
       ) : null}

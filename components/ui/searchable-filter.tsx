@@ -28,13 +28,12 @@ export function SearchableFilter({
   const [selected, setSelected] = useState(value ?? "");
   const find = useCallback(async (q: string) => (await search({ q }))?.data, [search]);
   const { query, setQuery, options } = useOptionSearch(initial, find, selected || undefined);
-  const control = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
   return (
     <fieldset className="flex flex-col gap-1 text-sm">
       <legend className="mb-1 font-medium text-slate-700">{label}</legend>
       <div className="flex flex-wrap gap-1">
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={searchLabel} placeholder={searchLabel} className={`${control} w-40`} />
-        <select name={name} aria-label={label} value={selected} onChange={(e) => setSelected(e.target.value)} className={`${control} max-w-64`}>
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={searchLabel} placeholder={searchLabel} className="control w-40" />
+        <select name={name} aria-label={label} value={selected} onChange={(e) => setSelected(e.target.value)} className="control max-w-64">
           <option value="">{allLabel}</option>
           {options.map((o) => (
             <option key={o.id} value={o.id}>

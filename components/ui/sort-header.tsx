@@ -1,6 +1,6 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { DefaultSort, SortDir } from "@/lib/schemas/list-query";
+import { Icon } from "./icon";
 import { listHref, type ListParams } from "./list-href";
 import type { HeadCell } from "./table";
 
@@ -20,14 +20,14 @@ export function sortHead(label: string, key: string, state: SortState): { conten
   const dir = state.sort ? (state.dir ?? "asc") : state.defaultDir;
   const isActive = activeKey === key;
   const next: SortDir = isActive && dir === "asc" ? "desc" : "asc";
-  const Icon = !isActive ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  const icon = !isActive ? "arrow-up-down" : dir === "asc" ? "arrow-up" : "arrow-down";
   return {
     label,
     ariaSort: isActive ? (dir === "asc" ? "ascending" : "descending") : "none",
     content: (
       <Link href={listHref(state.params, { sort: key, dir: next, page: undefined })} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-slate-800">
         {label}
-        <Icon aria-hidden className={isActive ? "h-3.5 w-3.5 text-brand-700" : "h-3.5 w-3.5 text-slate-300"} />
+        <Icon name={icon} className={isActive ? "h-3.5 w-3.5 text-brand-700" : "h-3.5 w-3.5 text-slate-300"} />
       </Link>
     ),
   };

@@ -9,10 +9,12 @@
 // client module a route file reaches and fails when its folder's list lacks a namespace it uses (or
 // holds one nobody under the folder uses): add the namespace here when a client component needs it.
 export const CLIENT_NAMESPACES = {
-  // The root: the error page, the sign-in page and the shell's locale switch and sign-out.
-  app: ["auth", "errors", "locale"],
+  // The root, in every page's payload: the error, not-found and forbidden pages' words and the locale switch's.
+  // The header's other words (sign-out, menu) come worded from the server (components/shell/header-bar.tsx).
+  app: ["errorPage", "locale"],
+  // The sign-in page's form.
+  "app/(auth)": ["auth", "locale"],
   "app/rate": ["evaluations", "list", "locale"],
-  "app/(app)/account": ["account", "users"],
   // The audit log's pages send none (server-rendered; its rows' component takes words as props).
   "app/(app)/admin/organizations": ["list", "organizations"],
   "app/(app)/admin/users": ["apiTokens", "list", "roles", "users"],
@@ -22,8 +24,9 @@ export const CLIENT_NAMESPACES = {
   "app/(app)/applications/[applicationId]": ["applicationStatus", "applications", "attachments", "list", "stage", "vetting"],
   "app/(app)/applications/[applicationId]/registration-form": [],
   "app/(app)/dispatches": ["attachments", "dispatches", "handover", "leave", "list", "mentoring", "worklogs"],
-  // The list's page sends none (its filters take their words as props): a doctor's pages and the forms do.
-  "app/(app)/doctors/[doctorId]": ["doctors"],
+  // The list's page, a doctor's page and timeline send none of their own (filters and rows take their words
+  // as props): the forms do.
+  "app/(app)/doctors/[doctorId]/edit": ["doctors"],
   "app/(app)/doctors/import": ["doctors"],
   "app/(app)/doctors/new": ["doctors"],
   "app/(app)/evaluations": ["evaluations", "list"],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordProblems } from "../domain/password-policy";
+import { passwordProblems, type PasswordProblem } from "../domain/password-policy";
 import { Role } from "../generated/prisma/enums";
 import { editVersion } from "./common";
 import { listQuerySchema, sortFields, strictListFields, type DefaultSort } from "./list-query";
@@ -107,4 +107,23 @@ export function makeChangePasswordSchema(username?: string) {
 }
 
 export const changePasswordSchema = makeChangePasswordSchema();
+
+/**
+ * Every users.errors key the password change can report (the schema above, the password rule, the
+ * use case's wrong-password and lock): the page words these for its form, so the browser does not get
+ * the whole users namespace for them (issue 17).
+ */
+export const CHANGE_PASSWORD_ERROR_KEYS = [
+  "required",
+  "currentPasswordRequired",
+  "currentPasswordWrong",
+  "accountLocked",
+  "passwordTooShort",
+  "passwordTooLong",
+  "passwordTooFewClasses",
+  "passwordContainsUsername",
+  "passwordTooCommon",
+  "passwordSameAsCurrent",
+  "passwordMismatch",
+] as const satisfies readonly ("required" | "currentPasswordRequired" | "currentPasswordWrong" | "accountLocked" | "passwordMismatch" | PasswordProblem)[];
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

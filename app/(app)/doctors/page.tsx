@@ -1,4 +1,4 @@
-import { Download, Plus, Upload } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -22,7 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100";
 const linkClass = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
 export default async function DoctorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -45,7 +44,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="flex flex-wrap gap-2">
           <a href={exportHref("xlsx")} className={linkClass}>
-            <Download aria-hidden className="h-4 w-4" />
+            <Icon name="download" className="h-4 w-4" />
             {t("exportXlsx")}
           </a>
           <a href={exportHref("csv")} className={linkClass}>
@@ -54,11 +53,11 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
           {canManage ? (
             <>
               <Link href="/doctors/import" className={linkClass}>
-                <Upload aria-hidden className="h-4 w-4" />
+                <Icon name="upload" className="h-4 w-4" />
                 {t("importLink")}
               </Link>
               <Link href="/doctors/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-                <Plus aria-hidden className="h-4 w-4" />
+                <Icon name="plus" className="h-4 w-4" />
                 {t("new")}
               </Link>
             </>
@@ -73,11 +72,11 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
           ) : null}
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium text-slate-700">{t("filterSpecialty")}</span>
-            <input name="specialty" defaultValue={query.specialty ?? ""} placeholder={t("specialtyPlaceholder")} className={`${selectClass} w-36`} />
+            <input name="specialty" defaultValue={query.specialty ?? ""} placeholder={t("specialtyPlaceholder")} className="control w-36" />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium text-slate-700">{t("filterTitleLevel")}</span>
-            <select name="titleLevel" defaultValue={query.titleLevel ?? ""} className={selectClass}>
+            <select name="titleLevel" defaultValue={query.titleLevel ?? ""} className="control">
               <option value="">{t("allTitleLevels")}</option>
               {TITLE_LEVELS.map((l) => (
                 <option key={l} value={l}>
@@ -88,7 +87,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
           </label>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium text-slate-700">{t("filterEducation")}</span>
-            <select name="education" defaultValue={query.education ?? ""} className={selectClass}>
+            <select name="education" defaultValue={query.education ?? ""} className="control">
               <option value="">{t("allEducations")}</option>
               {EDUCATIONS.map((e) => (
                 <option key={e} value={e}>

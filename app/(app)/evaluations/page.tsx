@@ -1,4 +1,3 @@
-import { ListChecks } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -33,7 +32,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} action={{ href: "/evaluations/schemes", label: t("schemes.link"), icon: ListChecks }} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} action={{ href: "/evaluations/schemes", label: t("schemes.link"), icon: "list-checks" }} />
       <Link href="/evaluations/service" className="self-start rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
         {t("service.title")}
       </Link>

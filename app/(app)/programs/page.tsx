@@ -1,4 +1,3 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ProgramListTable } from "@/components/programs/program-list-table";
@@ -30,7 +29,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} action={can(scope, "program.manage") ? { href: "/programs/new", label: t("new"), icon: Plus } : null} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} action={can(scope, "program.manage") ? { href: "/programs/new", label: t("new"), icon: "plus" } : null} />
       <Card>
         <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>
           <FilterSelect label={t("filterStatus")} name="status" value={query.status} allLabel={t("allStatuses")} options={PROGRAM_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))} />

@@ -1,4 +1,3 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { OrganizationTable } from "@/components/organizations/organization-table";
@@ -33,7 +32,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       <PageHeader
         title={t("title")}
         subtitle={t("subtitle")}
-        action={can(scope, "organization.manage") ? { href: "/admin/organizations/new", label: t("new"), icon: Plus } : null}
+        action={can(scope, "organization.manage") ? { href: "/admin/organizations/new", label: t("new"), icon: "plus" } : null}
       />
 
       <Card>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { UserPlus } from "lucide-react";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -38,7 +37,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} action={canManage ? { href: "/admin/users/new", label: t("new"), icon: UserPlus } : null} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} action={canManage ? { href: "/admin/users/new", label: t("new"), icon: "user-plus" } : null} />
 
       <Card>
         <SearchForm label={t("searchLabel")} placeholder={t("searchPlaceholder")} defaultValue={query.q} submitLabel={tList("search")}>

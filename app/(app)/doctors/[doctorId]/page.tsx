@@ -1,4 +1,4 @@
-import { History, Pencil } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -42,12 +42,12 @@ export default async function DoctorPage({ params }: { params: Promise<{ doctorI
           </div>
           <div className="flex flex-wrap gap-2">
             <Link href={`/doctors/${doctor.id}/timeline`} className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
-              <History aria-hidden className="h-4 w-4" />
+              <Icon name="history" className="h-4 w-4" />
               {tTimeline("title")}
             </Link>
             {canEdit ? (
               <Link href={`/doctors/${doctor.id}/edit`} className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-                <Pencil aria-hidden className="h-4 w-4" />
+                <Icon name="pencil" className="h-4 w-4" />
                 {t("edit")}
               </Link>
             ) : null}

@@ -34,9 +34,11 @@ export async function Pagination({
   const kept = { ...params, size: size && size !== PAGE_SIZE ? String(size) : undefined };
   const hash = anchor ? `#${anchor}` : "";
   const href = (p: number) => `${listHref(kept, { [param]: String(p) })}${hash}`;
-  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
-  const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
-  const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+  // Short component classes (app/globals.css): the pager is drawn by the server, so its classes travel
+  // in the HTML and again in the payload (issue 17).
+  const link = "pager-link";
+  const off = "pager-off";
+  const field = "pager-field";
   return (
     <nav aria-label={label ?? t("pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <span>{t("summary", { total, page, pageCount })}</span>

@@ -55,7 +55,7 @@ export function HealthSection({
             <EmptyState>{table.empty}</EmptyState>
           ) : (
             <div className="grid min-w-0 gap-4 2xl:grid-cols-2">
-              {table.chart.rows.length > 0 ? <HealthChart kind={table.chart.kind} columns={table.chart.columns} secondAxis={table.chart.secondAxis} x={table.chart.x} series={table.chart.series} rows={table.chart.rows} label={labels.chartLabel} locale={locale} /> : null}
+              {table.chart.rows.length > 0 ? <HealthChart chart={table.chart} columns={table.columns} label={labels.chartLabel} locale={locale} /> : null}
               <div className="min-w-0">
                 <Table caption={table.title} head={table.columns.map((c) => c.header)} minWidth={table.columns.length > 5 ? "min-w-[44rem]" : "min-w-[28rem]"} stickyFirst>
                   {table.rows.map((row, i) => (

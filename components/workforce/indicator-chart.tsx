@@ -1,7 +1,5 @@
-"use client";
-
-import { useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { getTranslations } from "next-intl/server";
+import { LinesChart } from "@/components/charts/plot-charts";
 
 export interface ChartPoint {
   year: number;
@@ -10,24 +8,27 @@ export interface ChartPoint {
 }
 
 /**
- * An indicator's target and actual over the years (recharts: an SVG line chart that follows its
- * container's width). The table beside it holds the same figures in words, for screen readers and print.
+ * An indicator's target (dashed) and actual over the years, drawn on the server as SVG
+ * (components/charts/); a year without a figure is skipped. The table beside it
+ * holds the same figures with the gap, for screen readers and print.
  */
-export function IndicatorChart({ name, unit, points }: { name: string; unit: string; points: ChartPoint[] }) {
-  const t = useTranslations("workforce.chart");
+export async function IndicatorChart({ name, unit, points, locale }: { name: string; unit: string; points: ChartPoint[]; locale: string }) {
+  const t = await getTranslations("workforce.chart");
+  const percent = unit === "%";
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const format = (v: number) => (percent ? `${number.format(v)}%` : `${number.format(v)} ${unit}`);
   return (
-    <figure aria-label={t("label", { name })} className="h-56 w-full min-w-0">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 224 }}>
-        <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="year" tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} unit={unit === "%" ? "%" : ""} domain={["auto", "auto"]} />
-          <Tooltip formatter={(value) => `${String(value)}${unit === "%" ? "%" : ` ${unit}`}`} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="monotone" dataKey="target" name={t("target")} stroke="#94a3b8" strokeDasharray="6 4" strokeWidth={2} dot={{ r: 3 }} connectNulls />
-          <Line type="monotone" dataKey="actual" name={t("actual")} stroke="#0f766e" strokeWidth={2} dot={{ r: 4 }} connectNulls />
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+    <LinesChart
+      rows={points.map((p) => ({ year: String(p.year), actual: p.actual, target: p.target }))}
+      category="year"
+      series={[
+        { key: "actual", label: t("actual"), format },
+        { key: "target", label: t("target"), format, colour: "#475569" },
+      ]}
+      fromZero={false}
+      suffix={percent ? "%" : ""}
+      label={t("label", { name })}
+      locale={locale}
+    />
   );
 }

@@ -67,6 +67,8 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
     ...(h.pages && id in h.pages ? { page: h.pages[id as HealthPagedTable] } : {}),
   });
   const series = (...keys: string[]) => keys.map((key) => ({ key, label: c(key) }));
+  // A chart on two axes says in its legend which axis each series is read on.
+  const onTwoAxes = (...keys: string[]) => keys.map((key, i) => ({ key, label: t(i === 0 ? "health.leftAxis" : "health.rightAxis", { label: c(key) }) }));
 
   const posts = h.posts.map((p) => ({
     post: p.title,
@@ -200,7 +202,7 @@ export function healthTables(h: ProgramHealth, t: Translate): HealthTable[] {
       "workload",
       [col("month"), col("logs", "number"), col("outpatients", "number"), col("operations", "number"), col("lectures", "number"), col("newTechniques", "number"), col("newDepartments", "number"), col("traineesHosted", "number"), col("juniorsMentored", "number"), col("examsPassed", "number")],
       workload,
-      { kind: "line", x: "month", secondAxis: true, series: series("outpatients", "operations", "lectures", "newTechniques", "newDepartments", "traineesHosted", "examsPassed"), rows: months },
+      { kind: "line", x: "month", secondAxis: true, series: onTwoAxes("outpatients", "operations", "lectures", "newTechniques", "newDepartments", "traineesHosted", "examsPassed"), rows: months },
     ),
     table(
       "allowances",

@@ -32,6 +32,8 @@ test("staff open the programme's health and export a chart's table: the workbook
   await expect(page.getByRole("heading", { name: "岗位到岗情况" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "各环节等待时长及等待对象" })).toBeVisible();
   await expect(page.getByRole("img", { name: /图表：各岗位各环节人数/ })).toBeVisible();
+  // The charts come drawn from the server: each bar carries its figure in an SVG title (shown on hover).
+  await expect(page.getByRole("img", { name: /图表：岗位到岗情况/ }).locator("rect > title").first()).toHaveText(/ · 计划人数: \d+$/);
   await saveScreenshot(page, "program-health-1280-zh");
 
   // The table beside the "applications per post and stage" chart, as the page shows it.

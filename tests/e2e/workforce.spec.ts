@@ -37,7 +37,7 @@ test("the bureau enters the city's 2025 actual, sees the gap to target, and expo
   const table = page.getByRole("table", { name: `${INDICATOR}：逐年目标值、实际值与差距` });
   const row2025 = table.getByRole("row").filter({ hasText: "2025" });
   await expect(row2025).toContainText("3.8");
-  await expect(page.getByRole("figure", { name: `${INDICATOR}：目标值与实际值逐年对比图` }).locator("svg").first()).toBeVisible();
+  await expect(page.getByRole("img", { name: `${INDICATOR}：目标值与实际值逐年对比图` }).locator("svg").first()).toBeVisible();
 
   // The form opens on the first entered indicator and the latest year, which already has its target.
   await expect(page.getByLabel("指标", { exact: true })).toHaveValue(/.+/);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
@@ -32,7 +32,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
   const editId = typeof raw.edit === "string" ? raw.edit : undefined;
   const readsRegions = can(scope, "workforce.indicators");
   const manages = can(scope, "workforce.manage");
-  const [t, format] = await Promise.all([getTranslations("workforce"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("workforce"), getFormatter(), getLocale()]);
   const regions = readsRegions ? await workforceRegions(prisma, scope) : [];
   const regionId = query.regionId && regions.some((r) => r.id === query.regionId) ? query.regionId : regions[0]?.id;
   const regionQuery = regionId ? { regionId } : {};
@@ -55,7 +55,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
   const indicatorCard = (indicator: IndicatorSeries) => (
     <Card key={indicator.id} title={`${indicator.name}（${indicator.unit}）`} action={<Badge tone={indicator.source === "REGISTRY" ? "info" : "neutral"}>{t(`sources.${indicator.source}`)}</Badge>}>
       <div className="grid gap-4 lg:grid-cols-2">
-        <IndicatorChart name={indicator.name} unit={indicator.unit} points={indicator.years.map((y) => ({ year: y.year, target: y.target, actual: y.actual }))} />
+        <IndicatorChart name={indicator.name} unit={indicator.unit} locale={locale} points={indicator.years.map((y) => ({ year: y.year, target: y.target, actual: y.actual }))} />
         <div className="min-w-0">
           <Table caption={t("table.caption", { name: indicator.name })} head={[t("table.year"), t("table.target"), t("table.actual"), t("table.gap"), t("table.hasMet")]} minWidth="min-w-0">
             {indicator.years.map((y) => (

@@ -70,7 +70,12 @@ export function ColumnsChart({ rows, category, series, stacked = false, label, l
   const categories = rows.map((r) => String(r[category] ?? ""));
   const extent = largest(rows, series, stacked);
   const axis = yAxis([0, extent], locale, tickCount(rows, series, extent));
-  const x = scaleBand().domain(categories).range([0, 100]).paddingInner(0.25).paddingOuter(0.15);
+  // A column at most ~12 % of the width: a year or two of grades are not one wall of colour.
+  const x = scaleBand()
+    .domain(categories)
+    .range([0, 100])
+    .paddingInner(0.25)
+    .paddingOuter(Math.max(0.15, (6.5 - categories.length) / 2));
   const inner = scaleBand().domain(series.map((s) => s.key)).range([0, x.bandwidth()]).paddingInner(0.1);
   return (
     <Figure label={label} legend={series.map((s, i) => ({ label: s.label, colour: colourOf(s, i) }))}>

@@ -71,6 +71,14 @@ describe("ColumnsChart", () => {
     expect(markup).toContain(">2026-01</text>");
     expect(markup).toContain(">2026-02</text>");
   });
+  it("keeps a lone column narrow (a single year of grades)", () => {
+    const markup = html(ColumnsChart({ rows: [{ year: "2026", excellent: 2, competent: 6 }], category: "year", series: [{ key: "excellent", label: "Excellent" }, { key: "competent", label: "Competent" }], stacked: true, label: "x", locale: "en" }));
+    const widths = [...markup.matchAll(/<rect x="([\d.]+)%" width="([\d.]+)%"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(widths).toEqual([
+      [44, 12],
+      [44, 12],
+    ]);
+  });
 });
 
 describe("LinesChart", () => {

@@ -271,7 +271,7 @@ export interface Board {
   posts: BoardPost[];
 }
 
-/** Per post and stage: waiting, passed (still running), cap, shortfall. One grouped query for all the counts. */
+/** Per post and stage: waiting, passed (still running), cap, shortfall. The counts come from ApplicationTally (kept by triggers), one read for all posts. */
 export async function vettingBoard(db: PrismaClient, scope: Scope, programId: string): Promise<Board> {
   authorize(scope, "vetting.read");
   const program = await db.program.findFirst({

@@ -205,8 +205,20 @@ export function screeningVerdictWhere(scope: Scope): Prisma.ScreeningVerdictWher
  * the verdicts themselves. tests/unit/policy.test.ts holds the two together.
  */
 export function screeningEmployerIds(scope: Scope): string[] | null {
-  const where = screeningVerdictWhere(scope);
-  return "employerId" in where && where.employerId && typeof where.employerId === "object" && "in" in where.employerId ? [...(where.employerId.in as string[])] : null;
+  return employerIdsOf(screeningVerdictWhere(scope));
+}
+
+/**
+ * doctorWhere as a list of employers, where it is one (bureaus, nominators): the doctors list's total is
+ * then summed from the kept doctors per employer (DoctorTally). null where the rule is another.
+ */
+export function doctorEmployerIds(scope: Scope): string[] | null {
+  return employerIdsOf(doctorWhere(scope));
+}
+
+function employerIdsOf(where: { employerId?: unknown }): string[] | null {
+  const employer = where.employerId;
+  return employer && typeof employer === "object" && "in" in employer && Array.isArray(employer.in) ? [...(employer.in as string[])] : null;
 }
 
 export function applicationWhere(scope: Scope): Prisma.ApplicationWhereInput {

@@ -2,11 +2,12 @@ import "server-only";
 import { subDays } from "date-fns";
 import { applicationWhere, auditLogWhere, bureauWorkbenchFilter, doctorWhere, isBureauRole, organizationWhere, postWhere, programWhere, type Scope } from "../auth/policy";
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { programPhase, type ProgramPhase } from "../domain/program-phase";
 import { loadApproachingDeadlines, type ApproachingDeadline } from "./approaching-deadlines";
 import { loadInbox } from "./inbox";
 import { toInbox, type Inbox } from "./inbox-items";
-import { bureauDashboard, bureauDashboardSql, bureauInboxItems, bureauInboxSql, type BureauDashboardJson, type BureauInboxJson } from "./workbench-sql";
+import { bureauDashboard, bureauDashboardSql, bureauInboxItems, bureauInboxSql, bureauWorkbenchStatement, type BureauDashboardJson, type BureauInboxJson } from "./workbench-sql";
 import type { ApplicationStatus, ProgramKind, ProgramStatus, StageKind, TitleLevel } from "../generated/prisma/enums";
 
 export interface ProgramSummary {
@@ -61,7 +62,7 @@ export async function loadDashboard(scope: Scope, now: Date = new Date()): Promi
   const filter = bureauWorkbenchFilter(scope);
   if (filter) {
     // A bureau's figures, programmes and deadlines in one statement (lib/server/workbench-sql.ts).
-    const [row] = await prisma.$queryRaw<{ dashboard: BureauDashboardJson }[]>`SELECT ${bureauDashboardSql(filter, now)} AS dashboard`;
+    const [row] = await prisma.$queryRaw<{ dashboard: BureauDashboardJson }[]>(bureauWorkbenchStatement(filter, Prisma.sql`${bureauDashboardSql(filter, now)} AS dashboard`));
     return bureauDashboard(row!.dashboard, now);
   }
   return loadDashboardByFragments(scope, now);
@@ -80,8 +81,9 @@ export async function loadWorkbench(scope: Scope, now: Date = new Date()): Promi
     const [dashboard, inbox] = await Promise.all([loadDashboard(scope, now), loadInbox(prisma, scope, now)]);
     return { dashboard, inbox };
   }
-  const [row] = await prisma.$queryRaw<{ dashboard: BureauDashboardJson; inbox: BureauInboxJson }[]>`
-    SELECT ${bureauDashboardSql(filter, now)} AS dashboard, ${bureauInboxSql(filter, now)} AS inbox`;
+  const [row] = await prisma.$queryRaw<{ dashboard: BureauDashboardJson; inbox: BureauInboxJson }[]>(
+    bureauWorkbenchStatement(filter, Prisma.sql`${bureauDashboardSql(filter, now)} AS dashboard, ${bureauInboxSql(filter, now)} AS inbox`),
+  );
   return { dashboard: bureauDashboard(row!.dashboard, now), inbox: toInbox([bureauInboxItems(row!.inbox)]) };
 }
 

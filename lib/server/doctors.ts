@@ -1,5 +1,5 @@
 import "server-only";
-import { can, doctorWhere, type Scope, authorize } from "../auth/policy";
+import { can, doctorEmployerIds, doctorWhere, type Scope, authorize } from "../auth/policy";
 import {
   EDUCATION_LABELS,
   IMPORT_COLUMNS,
@@ -111,12 +111,25 @@ const orders: Record<(typeof DOCTOR_SORT_KEYS)[number], (dir: SortDir) => Doctor
 /** The list's (and the export's) order: the chosen column, then the id so that pages never overlap. */
 const listOrder = (query: DoctorListQuery) => orderOf(orders, query, DOCTOR_DEFAULT_SORT, [{ id: "asc" }]);
 
+/**
+ * The list's total. Unsearched, where the scope is a list of employers (a bureau's or a hospital's), it is
+ * summed from the doctors kept per employer (DoctorTally, migration 20261211000000): a bureau's 50 000
+ * doctors were a sequential scan of the registry on every page of the list. Otherwise counted.
+ */
+async function countDoctors(db: PrismaClient, scope: Scope, query: DoctorListQuery, where: Prisma.DoctorWhereInput): Promise<number> {
+  const employers = doctorEmployerIds(scope);
+  if (!employers || query.q || query.specialty || query.education || query.titleLevel) return db.doctor.count({ where });
+  const counted = query.employerId ? employers.filter((id) => id === query.employerId) : employers;
+  const { _sum } = await db.doctorTally.aggregate({ where: { employerId: { in: counted } }, _sum: { n: true } });
+  return _sum.n ?? 0;
+}
+
 /** One page of the doctors the user may see, searched and filtered in SQL. */
 export async function listDoctors(db: PrismaClient, scope: Scope, query: DoctorListQuery): Promise<Page<DoctorRow>> {
   authorize(scope, "doctor.read");
   const where = doctorListWhere(scope, query);
   const [total, rows] = await Promise.all([
-    db.doctor.count({ where }),
+    countDoctors(db, scope, query, where),
     db.doctor.findMany({ where, orderBy: listOrder(query), ...pageArgs(query), select: listSelect }),
   ]);
   return toPage(

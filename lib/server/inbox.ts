@@ -17,10 +17,10 @@ import {
 import { monthBounds, monthOf } from "../domain/allowance-schedule";
 import { STAGE_KINDS } from "../domain/program-timeline";
 import { dayDate } from "../domain/service-period";
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { shanghaiToday } from "./allowance-schedule";
 import { blank, leaveItem, objectionItem, reviewItem, scoreItem, toInbox, type Inbox, type InboxItem } from "./inbox-items";
-import { bureauInboxItems, bureauInboxSql, type BureauInboxJson } from "./workbench-sql";
+import { bureauInboxItems, bureauInboxSql, bureauWorkbenchStatement, type BureauInboxJson } from "./workbench-sql";
 
 // The to-do inbox: what waits on the signed-in user now, counted in SQL (GROUP BY and aggregates
 // over the policy's `where` fragments of lib/auth/policy.ts — the records waiting for the user's own
@@ -35,7 +35,7 @@ export async function loadInbox(db: PrismaClient, scope: Scope, now: Date = new 
   const filter = bureauWorkbenchFilter(scope);
   if (filter) {
     // A bureau's whole inbox in one statement (lib/server/workbench-sql.ts).
-    const [row] = await db.$queryRaw<{ inbox: BureauInboxJson }[]>`SELECT ${bureauInboxSql(filter, now)} AS inbox`;
+    const [row] = await db.$queryRaw<{ inbox: BureauInboxJson }[]>(bureauWorkbenchStatement(filter, Prisma.sql`${bureauInboxSql(filter, now)} AS inbox`));
     return toInbox([bureauInboxItems(row!.inbox)]);
   }
   return loadInboxByFragments(db, scope, now);
